@@ -1,0 +1,342 @@
+/**
+ * `createChatClient`: the kit's brain. Owns the store, speaks the protocol
+ * through a `Transport`, and keeps the store true to the server: optimistic
+ * sends through the outbox, ordered and de-duplicated delivery, resync after
+ * every reconnect.
+ */
+import { ConversationSync, toChatError } from './conversationSync';
+import { Delivery, DEFAULT_RETRY, type RetryPolicy } from './delivery';
+import { Emitter } from './emitter';
+import { ChatError } from './errors';
+import { createInboundDispatcher } from './inbound';
+import { timelineToArray } from './messageTimeline';
+import { createMemoryOutbox, type Outbox, type OutboxEntry } from './outbox';
+import { LIMITS, type Message } from './protocol';
+import { createRequester } from './requests';
+import { createChatStore, type ChatStore } from './store';
+import {
+  applyConversationList,
+  applyConversationUpdate,
+  applyPending,
+  applyPresence,
+  applyRead,
+  applyTyping,
+  dropPending,
+  toChatMessage,
+} from './storeUpdates';
+import type { Transport, TransportStatus } from './transport';
+import { InboundTyping, OutboundTyping, TYPING_EXPIRY_MS } from './typing';
+import type { ConnectionState, DisplayMessage, NewMessage, PendingMessage } from './types';
+import { createClientId } from './ids';
+
+export interface ChatClientOptions {
+  transport: Transport;
+  userId: string;
+  /** Where unsent messages wait; defaults to memory (lost on reload). */
+  outbox?: Outbox;
+  /** How long to wait for an ack before treating a request as lost. */
+  requestTimeoutMs?: number;
+  /** Messages per history page. */
+  pageSize?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Injectable for deterministic tests. */
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface ChatClientEvents extends Record<string, unknown> {
+  error: ChatError;
+}
+
+export interface ChatClient {
+  readonly store: ChatStore;
+  readonly userId: string;
+  /** Connect and load the conversation list; rejects if the server refuses us. */
+  connect(): Promise<void>;
+  disconnect(): void;
+  /** Skip the wait before the next reconnection attempt. */
+  reconnectNow(): void;
+  loadConversations(): Promise<void>;
+  /** Load the latest page of a conversation (once). */
+  openConversation(conversationId: string): Promise<void>;
+  /** One older page into the store; resolves false at the start of the conversation. */
+  loadOlder(conversationId: string): Promise<boolean>;
+  /** Messages in display order, pending ones last. */
+  getMessages(conversationId: string): DisplayMessage[];
+  /** Optimistic: shows at once with status `sending`; resolves with the stored message. */
+  sendMessage(conversationId: string, message: NewMessage): Promise<Message>;
+  retryMessage(clientId: string): Promise<Message>;
+  /** Delete a message that has not been sent (pending or failed). */
+  discardMessage(clientId: string): Promise<void>;
+  editMessage(id: string, text: string): Promise<Message>;
+  deleteMessage(id: string): Promise<Message>;
+  addReaction(id: string, emoji: string): Promise<Message>;
+  removeReaction(id: string, emoji: string): Promise<Message>;
+  /** Report a keystroke (throttled) or, with `false`, that the user stopped typing. */
+  setTyping(conversationId: string, isTyping: boolean): void;
+  /** Mark everything up to `seq` (default: the newest) as read. */
+  markRead(conversationId: string, seq?: number): void;
+  on<K extends keyof ChatClientEvents>(event: K, listener: (payload: ChatClientEvents[K]) => void): () => void;
+}
+
+export function createChatClient(options: ChatClientOptions): ChatClient {
+  const { transport, userId } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const store = createChatStore(userId);
+  const emitter = new Emitter<ChatClientEvents>();
+  const report = (error: ChatError) => emitter.emit('error', error);
+  const request = createRequester(transport, options.requestTimeoutMs ?? 10_000, report);
+  const outbox = options.outbox ?? createMemoryOutbox();
+  const sync = new ConversationSync(store, request, Math.min(options.pageSize ?? 50, LIMITS.maxPageSize), report);
+  const setState = store.setState;
+
+  const isOnline = () => store.getState().connection.state === 'online';
+  const showPending = (entry: OutboxEntry) => {
+    const pending: PendingMessage = {
+      id: entry.clientId,
+      clientId: entry.clientId,
+      conversationId: entry.conversationId,
+      authorId: entry.authorId,
+      seq: null,
+      createdAt: entry.createdAt,
+      text: entry.text,
+      attachments: entry.attachments,
+      status: entry.status,
+      ...(entry.error ? { error: entry.error } : {}),
+    };
+    setState((s) => applyPending(s, pending));
+  };
+  const delivery = new Delivery(
+    request,
+    outbox,
+    {
+      isOnline,
+      random,
+      onChanged: showPending,
+      onDelivered: (entry, message) => sync.accept(entry.conversationId, [message], false),
+    },
+    { ...DEFAULT_RETRY, ...options.retry },
+  );
+
+  const outboundTyping = new OutboundTyping((conversationId, isTyping) => {
+    if (!isOnline()) return;
+    request('typing', { conversationId, isTyping }).catch(() => {
+      // Typing is best effort: a lost frame expires on the other side.
+    });
+  }, now);
+  const inboundTyping = new InboundTyping((conversationId, uid) => setState((s) => applyTyping(s, conversationId, uid, null)));
+
+  const dispatch = createInboundDispatcher(
+    {
+      'message:new': (m) => {
+        if (m.authorId !== userId) {
+          inboundTyping.stopped(m.conversationId, m.authorId);
+          setState((s) => applyTyping(s, m.conversationId, m.authorId, null));
+        }
+        sync.accept(m.conversationId, [m], true);
+      },
+      'message:updated': (m) => sync.accept(m.conversationId, [m], false),
+      typing: ({ conversationId, userId: uid, isTyping }) => {
+        if (uid === userId) return;
+        if (isTyping) inboundTyping.started(conversationId, uid);
+        else inboundTyping.stopped(conversationId, uid);
+        setState((s) => applyTyping(s, conversationId, uid, isTyping ? now() + TYPING_EXPIRY_MS : null));
+      },
+      read: ({ conversationId, userId: uid, seq }) => setState((s) => applyRead(s, conversationId, uid, seq)),
+      presence: ({ userId: uid, online }) => setState((s) => applyPresence(s, uid, online)),
+      'conversation:updated': (c) => setState((s) => applyConversationUpdate(s, c)),
+    },
+    report,
+  );
+
+  /** Read positions the server has not acknowledged; sent again after reconnecting. */
+  const unsentReads = new Map<string, number>();
+  const sendRead = (conversationId: string, seq: number) => {
+    unsentReads.set(conversationId, seq);
+    if (!isOnline()) return;
+    request('read', { conversationId, seq })
+      .then(() => {
+        if (unsentReads.get(conversationId) === seq) unsentReads.delete(conversationId);
+      })
+      .catch((err: unknown) => {
+        const error = toChatError(err);
+        if (error.code !== 'disconnected' && error.code !== 'timeout') report(error);
+      });
+  };
+
+  let connectWaiters: { resolve: () => void; reject: (e: ChatError) => void }[] = [];
+  let everOnline = false;
+  let restored = false;
+  const unsubscribers: (() => void)[] = [];
+
+  const onStatus = (status: TransportStatus) => {
+    const connection = toConnectionState(status, everOnline);
+    setState({ connection });
+    if (status.state === 'connected') {
+      everOnline = true;
+      void afterConnect();
+    } else if (status.state === 'disconnected' && !status.willRetry) {
+      const error = new ChatError(status.error ?? { code: 'disconnected', message: 'Disconnected' });
+      for (const w of connectWaiters.splice(0)) w.reject(error);
+      if (status.error) report(error);
+    }
+  };
+
+  async function afterConnect(): Promise<void> {
+    try {
+      if (!restored) {
+        restored = true;
+        const entries = await outbox.load(userId);
+        for (const e of entries) showPending(e);
+        delivery.restore(entries);
+      }
+      await loadConversations();
+      for (const w of connectWaiters.splice(0)) w.resolve();
+      for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
+    } catch (err) {
+      const error = toChatError(err);
+      report(error);
+      if (error.code !== 'disconnected' && error.code !== 'timeout') for (const w of connectWaiters.splice(0)) w.reject(error);
+    }
+    sync.resyncAll();
+    delivery.pump();
+  }
+
+  async function loadConversations(): Promise<void> {
+    if (store.getState().conversationsStatus !== 'ready') setState({ conversationsStatus: 'loading' });
+    try {
+      const { conversations, users } = await request('conversations:list', {});
+      setState((s) => applyConversationList(s, conversations, users));
+    } catch (err) {
+      if (store.getState().conversationsStatus !== 'ready') setState({ conversationsStatus: 'error' });
+      throw toChatError(err);
+    }
+  }
+
+  function findMessage(id: string): DisplayMessage | undefined {
+    const { messages } = store.getState();
+    for (const t of Object.values(messages)) {
+      for (const m of timelineToArray(t)) if (m.id === id || m.clientId === id) return m;
+    }
+    return undefined;
+  }
+
+  async function mutate(
+    event: 'message:edit' | 'message:delete' | 'reaction:add' | 'reaction:remove',
+    id: string,
+    extra: { text?: string; emoji?: string },
+  ): Promise<Message> {
+    const target = findMessage(id);
+    if (!target || target.seq === null) throw new ChatError({ code: 'not_found', message: `No sent message with id "${id}"` });
+    if ((event === 'message:edit' || event === 'message:delete') && target.authorId !== userId) {
+      throw new ChatError({ code: 'forbidden', message: 'Only your own messages can be changed' });
+    }
+    const payload = { id: target.id, ...extra } as never;
+    const { message } = await request(event, payload);
+    sync.accept(message.conversationId, [message], false);
+    return message;
+  }
+
+  return {
+    store,
+    userId,
+    connect() {
+      const ready = new Promise<void>((resolve, reject) => connectWaiters.push({ resolve, reject }));
+      if (unsubscribers.length === 0) {
+        unsubscribers.push(transport.onStatus(onStatus), transport.onEvent(dispatch));
+      }
+      transport.connect();
+      if (transport.status.state === 'connected' && store.getState().conversationsStatus === 'ready') {
+        for (const w of connectWaiters.splice(0)) w.resolve();
+      }
+      return ready;
+    },
+    disconnect() {
+      transport.disconnect();
+      for (const u of unsubscribers.splice(0)) u();
+      setState({ connection: { state: 'offline' } });
+      delivery.dispose();
+      sync.dispose();
+      outboundTyping.dispose();
+      inboundTyping.dispose();
+      connectWaiters = [];
+    },
+    reconnectNow: () => transport.reconnectNow(),
+    loadConversations,
+    openConversation: (id) => sync.open(id),
+    loadOlder: (id) => sync.loadOlder(id),
+    getMessages(id) {
+      const t = store.getState().messages[id];
+      return t ? timelineToArray(t) : [];
+    },
+    async sendMessage(conversationId, { text, attachments = [] }) {
+      if (text.trim() === '' && attachments.length === 0) {
+        throw new ChatError({ code: 'invalid_payload', message: 'A message needs text or an attachment' });
+      }
+      if (text.length > LIMITS.maxTextLength) {
+        throw new ChatError({ code: 'too_large', message: `Messages are limited to ${LIMITS.maxTextLength} characters` });
+      }
+      outboundTyping.stop(conversationId);
+      if (!sync.isOpen(conversationId)) sync.open(conversationId).catch(report);
+      const entry: OutboxEntry = {
+        clientId: createClientId(),
+        conversationId,
+        authorId: userId,
+        text,
+        attachments,
+        createdAt: now(),
+        status: 'sending',
+      };
+      showPending(entry);
+      return delivery.enqueue(entry);
+    },
+    async retryMessage(clientId) {
+      const found = findMessage(clientId);
+      if (!found || found.status !== 'failed') throw new ChatError({ code: 'not_found', message: 'No failed message to retry' });
+      const { id: _id, seq: _seq, status: _status, error: _error, ...rest } = found;
+      return delivery.retry({ ...rest, status: 'sending' });
+    },
+    async discardMessage(clientId) {
+      const found = findMessage(clientId);
+      if (!found || found.seq !== null) throw new ChatError({ code: 'not_found', message: 'No unsent message with that id' });
+      await delivery.discard(clientId);
+      setState((s) => dropPending(s, found.conversationId, clientId));
+    },
+    editMessage: (id, text) => mutate('message:edit', id, { text }),
+    deleteMessage: (id) => mutate('message:delete', id, {}),
+    addReaction: (id, emoji) => mutate('reaction:add', id, { emoji }),
+    removeReaction: (id, emoji) => mutate('reaction:remove', id, { emoji }),
+    setTyping(conversationId, isTyping) {
+      if (isTyping) outboundTyping.keystroke(conversationId);
+      else outboundTyping.stop(conversationId);
+    },
+    markRead(conversationId, seq) {
+      const conv = store.getState().conversations[conversationId];
+      if (!conv) return;
+      const target = Math.min(seq ?? conv.lastSeq, conv.lastSeq);
+      if (target <= (conv.readSeqs[userId] ?? 0)) return;
+      setState((s) => applyRead(s, conversationId, userId, target));
+      sendRead(conversationId, target);
+    },
+    on: (event, listener) => emitter.on(event, listener),
+  };
+}
+
+function toConnectionState(status: TransportStatus, everOnline: boolean): ConnectionState {
+  switch (status.state) {
+    case 'connecting':
+      return { state: everOnline ? 'reconnecting' : 'connecting' };
+    case 'connected':
+      return { state: 'online' };
+    case 'disconnected':
+      if (!status.willRetry) return { state: 'offline', ...(status.error ? { error: status.error } : {}) };
+      return {
+        state: 'reconnecting',
+        ...(status.nextRetryAt !== undefined ? { nextRetryAt: status.nextRetryAt } : {}),
+        ...(status.error ? { error: status.error } : {}),
+      };
+  }
+}
+
+export { toChatMessage };

@@ -1,0 +1,165 @@
+/**
+ * Delivers outbox entries one at a time, in the order they were written, so
+ * a user's messages reach the server in the order they were typed. Sending
+ * the same clientId again is safe (the server answers a resend with the first
+ * stored message), which is what makes retry after a lost ack exactly-once.
+ */
+import { ChatError, isRetryable } from './errors';
+import type { Message } from './protocol';
+import type { Outbox, OutboxEntry } from './outbox';
+import type { Requester } from './requests';
+
+export interface RetryPolicy {
+  /** Attempts that may time out or fail before the message is marked failed. */
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 15_000 };
+
+export interface DeliveryHooks {
+  isOnline(): boolean;
+  /** The server stored the message. */
+  onDelivered(entry: OutboxEntry, message: Message): void;
+  /** The entry's visible state changed (sending again, or failed). */
+  onChanged(entry: OutboxEntry): void;
+  random(): number;
+}
+
+interface Waiter {
+  resolve(message: Message): void;
+  reject(error: ChatError): void;
+}
+
+export class Delivery {
+  private queue: OutboxEntry[] = [];
+  private readonly waiters = new Map<string, Waiter[]>();
+  private pumping = false;
+  private disposed = false;
+  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly request: Requester,
+    private readonly outbox: Outbox,
+    private readonly hooks: DeliveryHooks,
+    private readonly policy: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  /** Queue an entry (already shown as pending); resolves when the server stores it. */
+  async enqueue(entry: OutboxEntry): Promise<Message> {
+    const result = this.waitFor(entry.clientId);
+    await this.outbox.put(entry);
+    this.queue.push(entry);
+    this.pump();
+    return result;
+  }
+
+  /** Re-queue entries found in a persistent outbox after a reload. */
+  restore(entries: readonly OutboxEntry[]): void {
+    for (const e of entries) {
+      if (this.queue.some((q) => q.clientId === e.clientId)) continue;
+      if (e.status === 'sending') this.queue.push(e);
+    }
+    this.pump();
+  }
+
+  waitFor(clientId: string): Promise<Message> {
+    return new Promise<Message>((resolve, reject) => {
+      const list = this.waiters.get(clientId) ?? [];
+      list.push({ resolve, reject });
+      this.waiters.set(clientId, list);
+    });
+  }
+
+  /** Put a failed entry back in the queue. */
+  async retry(entry: OutboxEntry): Promise<Message> {
+    const again: OutboxEntry = { ...entry, status: 'sending' };
+    delete (again as { error?: unknown }).error;
+    this.hooks.onChanged(again);
+    return this.enqueue(again);
+  }
+
+  /** Drop an entry for good; a caller waiting on it is told it was discarded. */
+  async discard(clientId: string): Promise<void> {
+    this.queue = this.queue.filter((e) => e.clientId !== clientId);
+    await this.outbox.delete(clientId);
+    this.settle(clientId, undefined, new ChatError({ code: 'discarded', message: 'The message was deleted before it was sent' }));
+  }
+
+  /** Called when the connection comes (back) up. */
+  pump(): void {
+    if (this.pumping || this.disposed) return;
+    this.pumping = true;
+    void this.run().finally(() => {
+      this.pumping = false;
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.wakeTimer);
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    let attempts = 0;
+    while (!this.disposed && this.hooks.isOnline()) {
+      const entry = this.queue[0];
+      if (!entry) return;
+      try {
+        const { message } = await this.request('message:send', {
+          conversationId: entry.conversationId,
+          clientId: entry.clientId,
+          text: entry.text,
+          ...(entry.attachments.length > 0 ? { attachments: entry.attachments } : {}),
+        });
+        attempts = 0;
+        this.queue.shift();
+        await this.outbox.delete(entry.clientId);
+        this.hooks.onDelivered(entry, message);
+        this.settle(entry.clientId, message);
+      } catch (err) {
+        const error = err instanceof ChatError ? err : new ChatError({ code: 'internal', message: String(err) });
+        if (this.queue[0] !== entry) continue; // discarded meanwhile
+        // A dropped link is not the message's fault: wait for the reconnect.
+        if (error.code === 'disconnected') return;
+        attempts += 1;
+        if (!isRetryable(error.code) || attempts >= this.policy.maxAttempts) {
+          attempts = 0;
+          this.queue.shift();
+          const failed: OutboxEntry = { ...entry, status: 'failed', error: { code: error.code, message: error.message } };
+          await this.outbox.put(failed);
+          this.hooks.onChanged(failed);
+          this.settle(entry.clientId, undefined, error);
+          continue;
+        }
+        await this.sleep(this.backoff(attempts));
+      }
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+    // "Full jitter" spreads the retries of many clients after an outage.
+    return ceiling / 2 + this.hooks.random() * (ceiling / 2);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.wakeTimer = setTimeout(resolve, ms);
+    });
+  }
+
+  private settle(clientId: string, message: Message | undefined, error?: ChatError): void {
+    const list = this.waiters.get(clientId);
+    if (!list) return;
+    this.waiters.delete(clientId);
+    for (const w of list) {
+      if (message) w.resolve(message);
+      else w.reject(error ?? new ChatError({ code: 'internal', message: 'Message not sent' }));
+    }
+  }
+}

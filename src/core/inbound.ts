@@ -1,0 +1,33 @@
+/**
+ * The boundary for server pushes: every frame is validated before it touches
+ * the store. A malformed or unknown frame is dropped and reported; it never
+ * throws into the transport or into React.
+ */
+import * as v from 'valibot';
+import { ChatError } from './errors';
+import { isServerEvent, ServerEventSchemas, type ServerEvent, type ServerEventPayload } from './protocol';
+import { describeIssues } from './requests';
+
+export type ServerEventHandlers = { [E in ServerEvent]: (payload: ServerEventPayload<E>) => void };
+
+export function createInboundDispatcher(
+  handlers: ServerEventHandlers,
+  report: (error: ChatError) => void,
+): (event: string, payload: unknown) => void {
+  return (event, payload) => {
+    if (typeof event !== 'string' || !isServerEvent(event)) {
+      report(new ChatError({ code: 'invalid_payload', message: `Unknown server event "${String(event).slice(0, 60)}"`, event: String(event).slice(0, 60) }));
+      return;
+    }
+    const parsed = v.safeParse(ServerEventSchemas[event], payload);
+    if (!parsed.success) {
+      report(new ChatError({ code: 'invalid_payload', message: `Malformed "${event}": ${describeIssues(parsed.issues)}`, event }));
+      return;
+    }
+    try {
+      (handlers[event] as (p: unknown) => void)(parsed.output);
+    } catch (err) {
+      report(new ChatError({ code: 'internal', message: `Handling "${event}" failed: ${String(err)}`, event }));
+    }
+  };
+}

@@ -1,0 +1,56 @@
+export { createChatClient } from './client';
+export type { ChatClient, ChatClientEvents, ChatClientOptions } from './client';
+export { createChatStore, orderConversations } from './store';
+export type { ChatState, ChatStore } from './store';
+export { createMemoryOutbox } from './outbox';
+export type { Outbox, OutboxEntry } from './outbox';
+export { ChatError } from './errors';
+export { TransportError } from './transport';
+export type { Transport, TransportStatus } from './transport';
+export { DEFAULT_RETRY } from './delivery';
+export type { RetryPolicy } from './delivery';
+export {
+  EMPTY_TIMELINE,
+  findBySeq,
+  firstSeq,
+  lastSeq,
+  timelineAt,
+  timelineToArray,
+} from './messageTimeline';
+export type { MessageTimeline } from './messageTimeline';
+export {
+  AttachmentSchema,
+  ConversationSchema,
+  LIMITS,
+  MessageSchema,
+  SERVER_EVENTS,
+  ServerEventSchemas,
+  UserSchema,
+} from './protocol';
+export type {
+  Ack,
+  Attachment,
+  ClientEvent,
+  ClientRequests,
+  Conversation,
+  ConversationKind,
+  ErrorCode,
+  ErrorInfo,
+  Message,
+  RequestPayload,
+  RequestResult,
+  ServerEvent,
+  ServerEventPayload,
+  User,
+} from './protocol';
+export { TYPING_EXPIRY_MS, TYPING_THROTTLE_MS } from './typing';
+export type {
+  ChatMessage,
+  ConnectionState,
+  ConnectionStateName,
+  DisplayMessage,
+  HistoryState,
+  MessageStatus,
+  NewMessage,
+  PendingMessage,
+} from './types';

@@ -1,0 +1,199 @@
+/**
+ * Wire protocol shared by the client, the transports and the mock server.
+ * Everything that arrives from the network is `unknown` until one of the
+ * schemas below has accepted it (see `validate.ts`). Object schemas strip
+ * unknown keys rather than reject them, so a backend may send extra fields.
+ */
+import * as v from 'valibot';
+
+/** Limits the server enforces and the client checks before sending. */
+export const LIMITS = {
+  maxTextLength: 10_000,
+  maxAttachments: 10,
+  maxIdLength: 200,
+  maxNameLength: 200,
+  maxUrlLength: 2_000,
+  maxPageSize: 200,
+  maxMembers: 10_000,
+} as const;
+
+/** Ids become object keys in the store, so prototype keys are refused here. */
+const Id = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LIMITS.maxIdLength),
+  v.check((s) => !isUnsafeKey(s), 'reserved id'),
+);
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const Text = v.pipe(v.string(), v.maxLength(LIMITS.maxTextLength));
+const Name = v.pipe(v.string(), v.maxLength(LIMITS.maxNameLength));
+
+export const AttachmentSchema = v.object({
+  id: Id,
+  url: v.pipe(v.string(), v.maxLength(LIMITS.maxUrlLength)),
+  name: Name,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  mimeType: v.pipe(v.string(), v.maxLength(200)),
+  width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type Attachment = v.InferOutput<typeof AttachmentSchema>;
+
+/** Record<emoji, userId[]>; keys are checked so `__proto__` cannot sneak in. */
+const Reactions = v.pipe(
+  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(32)), v.array(Id)),
+  v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe reaction key'),
+);
+
+export const MessageSchema = v.object({
+  id: Id,
+  clientId: Id,
+  conversationId: Id,
+  authorId: Id,
+  seq: v.pipe(Seq, v.minValue(1)),
+  createdAt: Timestamp,
+  text: Text,
+  attachments: v.pipe(v.array(AttachmentSchema), v.maxLength(LIMITS.maxAttachments)),
+  editedAt: v.optional(Timestamp),
+  deletedAt: v.optional(Timestamp),
+  reactions: v.optional(Reactions),
+  /** Server-authored notices ("bob joined") and bot posts. */
+  kind: v.optional(v.picklist(['user', 'system'])),
+});
+export type Message = v.InferOutput<typeof MessageSchema>;
+
+export const UserSchema = v.object({
+  id: Id,
+  name: Name,
+  /** A CSS colour used behind the initials avatar. */
+  color: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  isBot: v.optional(v.boolean()),
+});
+export type User = v.InferOutput<typeof UserSchema>;
+
+export const ConversationKindSchema = v.picklist(['direct', 'group', 'bot']);
+export type ConversationKind = v.InferOutput<typeof ConversationKindSchema>;
+
+const ReadSeqs = v.pipe(
+  v.record(Id, Seq),
+  v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe member key'),
+);
+
+export const ConversationSchema = v.object({
+  id: Id,
+  kind: ConversationKindSchema,
+  title: Name,
+  memberIds: v.pipe(v.array(Id), v.maxLength(LIMITS.maxMembers)),
+  /** Highest seq in the conversation (0 when empty). */
+  lastSeq: Seq,
+  lastMessage: v.nullable(MessageSchema),
+  /** Last read seq per member. */
+  readSeqs: ReadSeqs,
+  /** Messages from others after the requesting user's read seq. */
+  unreadCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Conversation = v.InferOutput<typeof ConversationSchema>;
+
+export const ErrorInfoSchema = v.object({
+  code: v.pipe(v.string(), v.maxLength(100)),
+  message: v.pipe(v.string(), v.maxLength(2_000)),
+});
+export type ErrorInfo = v.InferOutput<typeof ErrorInfoSchema>;
+
+/** Codes the mock server answers with; other servers may add their own. */
+export type ErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid_payload'
+  | 'too_large'
+  | 'rate_limited'
+  | 'timeout'
+  | 'disconnected'
+  | 'internal';
+
+// ---------------------------------------------------------------- client -> server
+
+export interface ClientRequests {
+  'message:send': {
+    payload: { conversationId: string; clientId: string; text: string; attachments?: Attachment[] };
+    result: { message: Message };
+  };
+  'messages:since': {
+    payload: { conversationId: string; afterSeq: number; limit?: number };
+    result: { messages: Message[]; hasMore: boolean };
+  };
+  'messages:before': {
+    payload: { conversationId: string; beforeSeq: number; limit: number };
+    result: { messages: Message[]; hasMore: boolean };
+  };
+  typing: { payload: { conversationId: string; isTyping: boolean }; result: Record<string, never> };
+  read: { payload: { conversationId: string; seq: number }; result: Record<string, never> };
+  'conversations:list': {
+    payload: Record<string, never>;
+    result: { conversations: Conversation[]; users: User[] };
+  };
+  'message:edit': { payload: { id: string; text: string }; result: { message: Message } };
+  'message:delete': { payload: { id: string }; result: { message: Message } };
+  'reaction:add': { payload: { id: string; emoji: string }; result: { message: Message } };
+  'reaction:remove': { payload: { id: string; emoji: string }; result: { message: Message } };
+}
+export type ClientEvent = keyof ClientRequests;
+export type RequestPayload<E extends ClientEvent> = ClientRequests[E]['payload'];
+export type RequestResult<E extends ClientEvent> = ClientRequests[E]['result'];
+export type Ack<E extends ClientEvent> =
+  | ({ ok: true } & RequestResult<E>)
+  | { ok: false; error: ErrorInfo };
+
+const MessagePage = v.object({
+  ok: v.literal(true),
+  messages: v.pipe(v.array(MessageSchema), v.maxLength(5_000)),
+  hasMore: v.boolean(),
+});
+const MessageResult = v.object({ ok: v.literal(true), message: MessageSchema });
+const EmptyResult = v.object({ ok: v.literal(true) });
+
+/** Schemas for the success half of every ack. */
+export const ResultSchemas = {
+  'message:send': MessageResult,
+  'messages:since': MessagePage,
+  'messages:before': MessagePage,
+  typing: EmptyResult,
+  read: EmptyResult,
+  'conversations:list': v.object({
+    ok: v.literal(true),
+    conversations: v.array(ConversationSchema),
+    users: v.array(UserSchema),
+  }),
+  'message:edit': MessageResult,
+  'message:delete': MessageResult,
+  'reaction:add': MessageResult,
+  'reaction:remove': MessageResult,
+} satisfies { [E in ClientEvent]: v.GenericSchema };
+
+export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfoSchema });
+
+// ---------------------------------------------------------------- server -> client
+
+export const ServerEventSchemas = {
+  'message:new': MessageSchema,
+  'message:updated': MessageSchema,
+  typing: v.object({ conversationId: Id, userId: Id, isTyping: v.boolean() }),
+  read: v.object({ conversationId: Id, userId: Id, seq: Seq }),
+  presence: v.object({ userId: Id, online: v.boolean() }),
+  'conversation:updated': ConversationSchema,
+} as const;
+export type ServerEvent = keyof typeof ServerEventSchemas;
+export type ServerEventPayload<E extends ServerEvent> = v.InferOutput<(typeof ServerEventSchemas)[E]>;
+export const SERVER_EVENTS = Object.keys(ServerEventSchemas) as ServerEvent[];
+
+export function isServerEvent(name: string): name is ServerEvent {
+  return Object.prototype.hasOwnProperty.call(ServerEventSchemas, name);
+}
+
+export function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}

@@ -1,0 +1,52 @@
+/**
+ * Sends one request through the transport and validates its ack, so the rest
+ * of the client only ever sees well-formed results or a `ChatError`.
+ */
+import * as v from 'valibot';
+import { ChatError } from './errors';
+import {
+  FailedAckSchema,
+  ResultSchemas,
+  type ClientEvent,
+  type RequestPayload,
+  type RequestResult,
+} from './protocol';
+import { TransportError, type Transport } from './transport';
+
+export type Requester = <E extends ClientEvent>(event: E, payload: RequestPayload<E>) => Promise<RequestResult<E>>;
+
+export function createRequester(
+  transport: Transport,
+  timeoutMs: number,
+  reportInvalid: (error: ChatError) => void,
+): Requester {
+  return async (event, payload) => {
+    let raw: unknown;
+    try {
+      raw = await transport.request(event, payload, timeoutMs);
+    } catch (err) {
+      if (err instanceof TransportError) throw new ChatError({ code: err.code, message: err.message, event });
+      throw new ChatError({ code: 'internal', message: String(err), event });
+    }
+    const failed = v.safeParse(FailedAckSchema, raw);
+    if (failed.success) throw new ChatError({ ...failed.output.error, event });
+    const ok = v.safeParse(ResultSchemas[event], raw);
+    if (!ok.success) {
+      const error = new ChatError({
+        code: 'invalid_payload',
+        message: `Malformed ack for "${event}": ${describeIssues(ok.issues)}`,
+        event,
+      });
+      reportInvalid(error);
+      throw error;
+    }
+    return ok.output as unknown as RequestResult<typeof event>;
+  };
+}
+
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  return `${path ? `${path}: ` : ''}${first.message}`.slice(0, 300);
+}

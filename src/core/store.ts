@@ -1,0 +1,53 @@
+/**
+ * The client's state, in one zustand vanilla store. Normalized so that a
+ * change in one conversation replaces only that conversation's entries:
+ * selectors for other conversations keep returning the same references and
+ * their components do not re-render.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Conversation, User } from './protocol';
+import type { MessageTimeline } from './messageTimeline';
+import type { ConnectionState, HistoryState } from './types';
+
+export interface ChatState {
+  /** The signed-in user. */
+  readonly userId: string;
+  readonly connection: ConnectionState;
+  readonly conversationsStatus: 'idle' | 'loading' | 'ready' | 'error';
+  readonly conversations: Readonly<Record<string, Conversation>>;
+  /** Conversation ids, most recently active first. */
+  readonly conversationOrder: readonly string[];
+  readonly users: Readonly<Record<string, User>>;
+  /** userId → online. */
+  readonly presence: Readonly<Record<string, boolean>>;
+  /** conversationId → its loaded messages. */
+  readonly messages: Readonly<Record<string, MessageTimeline>>;
+  /** conversationId → paging state of its history. */
+  readonly history: Readonly<Record<string, HistoryState>>;
+  /** conversationId → userId → expiry time (epoch ms) of their typing state. */
+  readonly typing: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+export type ChatStore = StoreApi<ChatState>;
+
+export function createChatStore(userId: string): ChatStore {
+  return createStore<ChatState>()(() => ({
+    userId,
+    connection: { state: 'idle' },
+    conversationsStatus: 'idle',
+    conversations: {},
+    conversationOrder: [],
+    users: {},
+    presence: {},
+    messages: {},
+    history: {},
+    typing: {},
+  }));
+}
+
+/** Most recently updated first; ties by id so the order is stable. */
+export function orderConversations(conversations: Readonly<Record<string, Conversation>>): string[] {
+  return Object.values(conversations)
+    .sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
+    .map((c) => c.id);
+}

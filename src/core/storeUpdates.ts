@@ -1,0 +1,153 @@
+/**
+ * Pure state transitions for the chat store. Each returns the changed slices
+ * only, and returns `{}` when nothing changed, so no subscriber wakes up for
+ * a duplicate frame.
+ */
+import type { Conversation, Message, User } from './protocol';
+import {
+  EMPTY_TIMELINE,
+  removePending,
+  countConfirmedAfter,
+  upsertConfirmed,
+  upsertPending,
+  type MessageTimeline,
+} from './messageTimeline';
+import { orderConversations, type ChatState } from './store';
+import type { ChatMessage, HistoryState, PendingMessage } from './types';
+
+type Patch = { -readonly [K in keyof ChatState]?: ChatState[K] };
+
+export function toChatMessage(m: Message): ChatMessage {
+  return { ...m, status: 'sent' };
+}
+
+export function applyConversationList(s: ChatState, conversations: Conversation[], users: User[]): Patch {
+  const next: Record<string, Conversation> = {};
+  for (const c of conversations) {
+    const known = s.conversations[c.id];
+    // Our own read position may be ahead of the list if a read ack is in flight.
+    const myRead = Math.max(known?.readSeqs[s.userId] ?? 0, c.readSeqs[s.userId] ?? 0);
+    next[c.id] =
+      myRead > (c.readSeqs[s.userId] ?? 0)
+        ? { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead }, unreadCount: countUnreadAfter(s, c, myRead) }
+        : c;
+  }
+  const userMap: Record<string, User> = { ...s.users };
+  for (const u of users) userMap[u.id] = u;
+  return { conversations: next, conversationOrder: orderConversations(next), users: userMap, conversationsStatus: 'ready' };
+}
+
+/** One conversation changed (members, title…); drop it if we are no longer a member. */
+export function applyConversationUpdate(s: ChatState, c: Conversation): Patch {
+  const conversations = { ...s.conversations };
+  if (c.memberIds.includes(s.userId)) {
+    const known = s.conversations[c.id];
+    const myRead = Math.max(known?.readSeqs[s.userId] ?? 0, c.readSeqs[s.userId] ?? 0);
+    conversations[c.id] = { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead } };
+  } else {
+    delete conversations[c.id];
+  }
+  return { conversations, conversationOrder: orderConversations(conversations) };
+}
+
+/** Confirmed messages into a conversation's timeline (only if it is open) and its summary. */
+export function applyMessages(s: ChatState, conversationId: string, messages: readonly Message[], fromServerPush: boolean): Patch {
+  const patch: Patch = {};
+  const timeline = s.messages[conversationId];
+  if (timeline) {
+    const next = upsertConfirmed(timeline, messages.map(toChatMessage));
+    if (next !== timeline) patch.messages = { ...s.messages, [conversationId]: next };
+  }
+  const conv = s.conversations[conversationId];
+  if (conv) {
+    const updated = summarize(s, conv, messages, fromServerPush);
+    if (updated !== conv) {
+      const conversations = { ...s.conversations, [conversationId]: updated };
+      patch.conversations = conversations;
+      if (updated.updatedAt !== conv.updatedAt) patch.conversationOrder = reorder(s.conversationOrder, conversations);
+    }
+  }
+  return patch;
+}
+
+function summarize(s: ChatState, conv: Conversation, messages: readonly Message[], fromServerPush: boolean): Conversation {
+  let result = conv;
+  for (const m of messages) {
+    if (m.seq > result.lastSeq) {
+      const mine = m.authorId === s.userId;
+      const unread = fromServerPush && !mine && m.seq > (result.readSeqs[s.userId] ?? 0);
+      result = {
+        ...result,
+        lastSeq: m.seq,
+        lastMessage: m,
+        updatedAt: Math.max(result.updatedAt, m.createdAt),
+        unreadCount: result.unreadCount + (unread ? 1 : 0),
+        // Sending a message means having read everything before it.
+        readSeqs: mine ? { ...result.readSeqs, [s.userId]: Math.max(result.readSeqs[s.userId] ?? 0, m.seq) } : result.readSeqs,
+      };
+      if (mine) result = { ...result, unreadCount: 0 };
+    } else if (result.lastMessage && result.lastMessage.id === m.id && result.lastMessage !== m) {
+      result = { ...result, lastMessage: m };
+    }
+  }
+  return result;
+}
+
+function reorder(order: readonly string[], conversations: Record<string, Conversation>): string[] {
+  const next = orderConversations(conversations);
+  return next.length === order.length && next.every((id, i) => id === order[i]) ? (order as string[]) : next;
+}
+
+export function applyPending(s: ChatState, message: PendingMessage): Patch {
+  const timeline = s.messages[message.conversationId] ?? EMPTY_TIMELINE;
+  return { messages: { ...s.messages, [message.conversationId]: upsertPending(timeline, message) } };
+}
+
+export function dropPending(s: ChatState, conversationId: string, clientId: string): Patch {
+  const timeline = s.messages[conversationId];
+  if (!timeline) return {};
+  const next = removePending(timeline, clientId);
+  return next === timeline ? {} : { messages: { ...s.messages, [conversationId]: next } };
+}
+
+export function openTimeline(s: ChatState, conversationId: string, history: HistoryState): Patch {
+  return {
+    messages: s.messages[conversationId] ? s.messages : { ...s.messages, [conversationId]: EMPTY_TIMELINE },
+    history: { ...s.history, [conversationId]: history },
+  };
+}
+
+export function patchHistory(s: ChatState, conversationId: string, change: Partial<HistoryState>): Patch {
+  const current = s.history[conversationId];
+  if (!current) return {};
+  return { history: { ...s.history, [conversationId]: { ...current, ...change } } };
+}
+
+export function applyTyping(s: ChatState, conversationId: string, userId: string, expiresAt: number | null): Patch {
+  const current = s.typing[conversationId] ?? {};
+  if (expiresAt === null && !(userId in current)) return {};
+  const next = { ...current };
+  if (expiresAt === null) delete next[userId];
+  else next[userId] = expiresAt;
+  return { typing: { ...s.typing, [conversationId]: next } };
+}
+
+export function applyPresence(s: ChatState, userId: string, online: boolean): Patch {
+  return s.presence[userId] === online ? {} : { presence: { ...s.presence, [userId]: online } };
+}
+
+export function applyRead(s: ChatState, conversationId: string, userId: string, seq: number): Patch {
+  const conv = s.conversations[conversationId];
+  if (!conv || (conv.readSeqs[userId] ?? 0) >= seq) return {};
+  const readSeqs = { ...conv.readSeqs, [userId]: seq };
+  const unreadCount = userId === s.userId ? countUnreadAfter(s, conv, seq) : conv.unreadCount;
+  return { conversations: { ...s.conversations, [conversationId]: { ...conv, readSeqs, unreadCount } } };
+}
+
+/** Messages from others after `readSeq`, counted from what is loaded. */
+function countUnreadAfter(s: ChatState, conv: Conversation, readSeq: number): number {
+  if (readSeq >= conv.lastSeq) return 0;
+  const timeline: MessageTimeline | undefined = s.messages[conv.id];
+  if (!timeline) return Math.min(conv.unreadCount, conv.lastSeq - readSeq);
+  return countConfirmedAfter(timeline, readSeq, (m) => m.authorId !== s.userId);
+}

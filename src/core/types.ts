@@ -1,0 +1,58 @@
+/** Client-side shapes: what the store holds and components render. */
+import type { Attachment, ErrorInfo, Message } from './protocol';
+
+/** Delivery state of one message as the sender sees it. */
+export type MessageStatus = 'sending' | 'sent' | 'failed';
+
+/** A message the server has stored (it has an id and a seq). */
+export interface ChatMessage extends Message {
+  readonly status: 'sent';
+}
+
+/** A message of ours that the server has not acknowledged yet. */
+export interface PendingMessage {
+  /** Equal to `clientId` until the server assigns an id. */
+  readonly id: string;
+  readonly clientId: string;
+  readonly conversationId: string;
+  readonly authorId: string;
+  readonly seq: null;
+  readonly createdAt: number;
+  readonly text: string;
+  readonly attachments: Attachment[];
+  readonly status: 'sending' | 'failed';
+  /** Why the last attempt failed, when it did. */
+  readonly error?: ErrorInfo;
+  readonly editedAt?: undefined;
+  readonly deletedAt?: undefined;
+  readonly reactions?: undefined;
+  readonly kind?: 'user';
+}
+
+export type DisplayMessage = ChatMessage | PendingMessage;
+
+export type ConnectionStateName = 'idle' | 'connecting' | 'online' | 'offline' | 'reconnecting';
+
+export interface ConnectionState {
+  readonly state: ConnectionStateName;
+  /** When the transport tries again (epoch ms), while offline/reconnecting. */
+  readonly nextRetryAt?: number;
+  /** Why the connection was refused or lost, if known. */
+  readonly error?: ErrorInfo;
+}
+
+export interface HistoryState {
+  /** Latest page requested / loaded. */
+  readonly status: 'loading' | 'ready' | 'error';
+  /** Older messages exist on the server beyond the oldest one loaded. */
+  readonly hasOlder: boolean;
+  readonly loadingOlder: boolean;
+  readonly error?: ErrorInfo;
+}
+
+export interface NewMessage {
+  text: string;
+  attachments?: Attachment[];
+}
+
+export type ChatErrorCode = ErrorInfo['code'];
