@@ -10,7 +10,8 @@ import { Emitter } from './emitter';
 import { ChatError } from './errors';
 import { createInboundDispatcher } from './inbound';
 import { timelineToArray } from './messageTimeline';
-import { createMemoryOutbox, type Outbox, type OutboxEntry } from './outbox';
+import { createDefaultOutbox } from './indexedDbOutbox';
+import type { Outbox, OutboxEntry } from './outbox';
 import { LIMITS, type Message } from './protocol';
 import { createRequester } from './requests';
 import { createChatStore, type ChatStore } from './store';
@@ -32,7 +33,7 @@ import { createClientId } from './ids';
 export interface ChatClientOptions {
   transport: Transport;
   userId: string;
-  /** Where unsent messages wait; defaults to memory (lost on reload). */
+  /** Where unsent messages wait; defaults to IndexedDB where available, else memory. */
   outbox?: Outbox;
   /** How long to wait for an ack before treating a request as lost. */
   requestTimeoutMs?: number;
@@ -87,7 +88,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const emitter = new Emitter<ChatClientEvents>();
   const report = (error: ChatError) => emitter.emit('error', error);
   const request = createRequester(transport, options.requestTimeoutMs ?? 10_000, report);
-  const outbox = options.outbox ?? createMemoryOutbox();
+  const outbox = options.outbox ?? createDefaultOutbox();
   const sync = new ConversationSync(store, request, Math.min(options.pageSize ?? 50, LIMITS.maxPageSize), report);
   const setState = store.setState;
 
@@ -167,6 +168,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   let connectWaiters: { resolve: () => void; reject: (e: ChatError) => void }[] = [];
   let everOnline = false;
+  let lastCreatedAt = 0;
   let restored = false;
   const unsubscribers: (() => void)[] = [];
 
@@ -279,13 +281,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       }
       outboundTyping.stop(conversationId);
       if (!sync.isOpen(conversationId)) sync.open(conversationId).catch(report);
+      // Strictly increasing, so the outbox replays messages in the order they were typed.
+      lastCreatedAt = Math.max(now(), lastCreatedAt + 1);
       const entry: OutboxEntry = {
         clientId: createClientId(),
         conversationId,
         authorId: userId,
         text,
         attachments,
-        createdAt: now(),
+        createdAt: lastCreatedAt,
         status: 'sending',
       };
       showPending(entry);

@@ -3,6 +3,8 @@ export type { ChatClient, ChatClientEvents, ChatClientOptions } from './client';
 export { createChatStore, orderConversations } from './store';
 export type { ChatState, ChatStore } from './store';
 export { createMemoryOutbox } from './outbox';
+export { createDefaultOutbox, createIndexedDbOutbox } from './indexedDbOutbox';
+export type { IndexedDbOutboxOptions } from './indexedDbOutbox';
 export type { Outbox, OutboxEntry } from './outbox';
 export { ChatError } from './errors';
 export { TransportError } from './transport';

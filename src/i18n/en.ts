@@ -16,6 +16,7 @@ export const en = {
     you: 'You: {text}',
     attachment: 'Attachment',
     deleted: 'Message deleted',
+    from: '{name}: {text}',
   },
   messageList: {
     label: 'Messages in {title}',
@@ -54,6 +55,11 @@ export const en = {
     hint: 'Enter to send, Shift+Enter for a new line',
     tooLong: 'Message is too long ({count} of {max} characters)',
     offline: 'You are offline. Messages will be sent when the connection returns.',
+    counter: '{count} / {max}',
+  },
+  presence: {
+    online: 'Online',
+    offline: 'Offline',
   },
   typing: {
     one: '{a} is typing…',

@@ -1,0 +1,24 @@
+// Import aliases for the package's own entry points, so tests and stories import
+// `parley`, `parley/core`, `parley/mock-server` exactly as users do.
+// Keep in sync with tsconfig.json `compilerOptions.paths`.
+// Shared by vite.config.ts (Vitest) and .storybook/main.ts (viteFinal).
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Entry point → source file, relative to the repository root. */
+export const PARLEY_ENTRIES = {
+  parley: 'src/react/index.ts',
+  'parley/core': 'src/core/index.ts',
+  'parley/mock-server': 'src/mock-server/index.ts',
+  // CSS needs no tsconfig path (vite/client types declare *.css modules).
+  'parley/styles.css': 'src/theme/styles.css',
+};
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Vite `resolve.alias` entries; exact matches only, so `parley` does not swallow `parley/core`. */
+export const parleyAliases = Object.entries(PARLEY_ENTRIES).map(([find, file]) => ({
+  find: new RegExp(`^${escape(find)}$`),
+  replacement: `${root}${file}`,
+}));

@@ -1,0 +1,235 @@
+/**
+ * The mock chat server: seeded data, the request rules, a bot, and fault
+ * controls, in plain TypeScript so it runs in the browser (Storybook, tests)
+ * and in Node. Its transport-agnostic core — authenticate / attach / detach /
+ * handleRequest — serves the in-process memory transport (`connect`) and,
+ * wrapped elsewhere, real socket.io sockets.
+ */
+import type { Attachment, Conversation, Message, User } from '../core/protocol';
+import type { Transport } from '../core/transport';
+import { createMemoryTransport, type MemoryEndpoint } from '../transports/memory';
+import { mergeNetwork, PERFECT_NETWORK, type NetworkConditions } from '../transports/network';
+import { authenticate, type AuthResult, type Credentials } from './auth';
+import { createBot, type Bot } from './bot';
+import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
+import { attachSession, detachSession, dropSessions, type AttachResult } from './presence';
+import { hashString, mulberry32 } from './random';
+import { handleRequest, type ServerAck } from './requestHandlers';
+import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
+import { SessionRegistry } from './sessions';
+import { ChatState, type ConversationRecord } from './state';
+import type { ServerSession, SessionCallbacks } from './types';
+import { toWireConversation, toWireMessage } from './wire';
+
+export interface MockServerOptions {
+  /** Varies the generated history; same seed, same data. Default `'demo'`. */
+  seed?: string;
+  /** Initial network conditions of memory transports (default: perfect). */
+  network?: Partial<NetworkConditions>;
+  /** How long the bot "types" before replying. Default 1200 ms. */
+  botDelayMs?: number;
+  /** Clock for live messages (createdAt, editedAt, deletedAt). Default `Date.now`. */
+  now?: () => number;
+}
+
+/** One message of bulk history (`addMessages`). */
+export interface HistoryMessage {
+  authorId: string;
+  text: string;
+  createdAt: number;
+  attachments?: Attachment[];
+  clientId?: string;
+  kind?: 'system';
+}
+
+/** A message posted "live" as another user (`postMessage`). */
+export interface LiveMessage {
+  authorId: string;
+  text: string;
+  attachments?: Attachment[];
+  clientId?: string;
+  createdAt?: number;
+  kind?: 'system';
+}
+
+export interface MockChatServer {
+  readonly seed: string;
+  /** Current network conditions (a frozen copy). */
+  readonly network: NetworkConditions;
+
+  /** A memory transport for this user; not connected yet: call `.connect()`. */
+  connect(credentials: { userId: string; token: string }): Transport;
+
+  // Transport-agnostic core, for transports and server wrappers.
+  authenticate(credentials: Credentials): AuthResult;
+  attach(credentials: Credentials, callbacks: SessionCallbacks): AttachResult;
+  detach(session: ServerSession): void;
+  /** Validates and answers one request; never throws. */
+  handleRequest(session: ServerSession, event: string, payload: unknown): ServerAck;
+  isMember(conversationId: string, userId: string): boolean;
+
+  // Data, for tests, stories and benchmarks.
+  users(): User[];
+  /** A conversation as `viewerId` sees it (title, unreadCount); without a viewer unreadCount is 0. */
+  conversation(id: string, viewerId?: string): Conversation | undefined;
+  conversations(viewerId?: string): Conversation[];
+  /** The whole log in seq order (lazy history is computed on the way). */
+  messages(conversationId: string): Message[];
+  /** Appends history without pushing anything to clients (they catch up via seq gaps). */
+  addMessages(conversationId: string, messages: readonly HistoryMessage[]): { firstSeq: number; lastSeq: number };
+  /** Posts as if `authorId` sent it live: stored, pushed to members, answered by the bot. */
+  postMessage(conversationId: string, message: LiveMessage): Message;
+  setTyping(conversationId: string, userId: string, isTyping: boolean): void;
+
+  // Faults.
+  setNetwork(conditions: Partial<NetworkConditions>): void;
+  /** `false` cuts the user's connections both ways and refuses reconnection until `true`. */
+  setOnline(userId: string, online: boolean): void;
+  /** Whether the user has at least one attached session. */
+  isConnected(userId: string): boolean;
+  /** Drops every connection; data survives; clients reconnect by themselves. */
+  restart(): void;
+  /** Drops every connection for good and clears all timers. */
+  dispose(): void;
+}
+
+export function createMockServer(options: MockServerOptions = {}): MockChatServer {
+  const seed = options.seed ?? 'demo';
+  const now = options.now ?? Date.now;
+  let network = mergeNetwork(PERFECT_NETWORK, options.network);
+  const cut = new Set<string>();
+  let disposed = false;
+  let transportCount = 0;
+
+  const state = new ChatState(SEED_USERS, buildSeedConversations(seed));
+  const ctx: ServerContext = {
+    state,
+    sessions: new SessionRegistry(),
+    now,
+    onPosted: (conversation, message) => bot.onPosted(conversation, message),
+  };
+  const bot: Bot = createBot(ctx, { botId: BOT_ID, delayMs: options.botDelayMs ?? 1200, seed });
+  const presence = {
+    alwaysOnline: new Set(SEED_USERS.filter((u) => u.isBot).map((u) => u.id)),
+    isCut: (userId: string) => cut.has(userId),
+    isDisposed: () => disposed,
+  };
+
+  function requireConversation(id: string): ConversationRecord {
+    const conversation = state.conversation(id);
+    if (!conversation) throw new Error(`Unknown conversation "${id}"`);
+    return conversation;
+  }
+
+  function requireMember(conversation: ConversationRecord, userId: string): void {
+    if (!conversation.members.has(userId)) {
+      throw new Error(`User "${userId}" is not a member of conversation "${conversation.id}"`);
+    }
+  }
+
+  const server: MockChatServer = {
+    seed,
+    get network() {
+      return network;
+    },
+
+    connect(credentials) {
+      const endpoint: MemoryEndpoint = {
+        open(callbacks) {
+          const result = server.attach(credentials, callbacks);
+          if (!result.ok) return result;
+          const { session } = result;
+          return {
+            ok: true,
+            link: {
+              request: (event, payload) => server.handleRequest(session, event, payload),
+              close: () => server.detach(session),
+            },
+          };
+        },
+      };
+      // Each transport gets its own seeded dice: a run with the same seed replays the same faults.
+      const random = mulberry32(hashString(`${seed}|transport|${credentials.userId}|${++transportCount}`));
+      return createMemoryTransport({ endpoint, network: () => network, random });
+    },
+
+    authenticate: (credentials) => authenticate(state.users, credentials),
+    attach: (credentials, callbacks) => attachSession(ctx, presence, credentials, callbacks),
+    detach: (session) => detachSession(ctx, session),
+
+    handleRequest(session, event, payload) {
+      if (disposed || !ctx.sessions.isOpen(session)) {
+        return { ok: false, error: { code: 'disconnected', message: 'This session is closed' } };
+      }
+      return handleRequest(ctx, session, event, payload);
+    },
+
+    isMember: (conversationId, userId) => state.conversation(conversationId)?.members.has(userId) === true,
+
+    users: () => [...state.users.values()].map((u) => ({ ...u })),
+
+    conversation(id, viewerId) {
+      const record = state.conversation(id);
+      return record ? toWireConversation(record, viewerId, state.users) : undefined;
+    },
+
+    conversations(viewerId) {
+      const records = viewerId === undefined ? [...state.conversations.values()] : state.conversationsOf(viewerId);
+      return records
+        .sort((a, b) => b.updatedAt - a.updatedAt)
+        .map((record) => toWireConversation(record, viewerId, state.users));
+    },
+
+    messages(conversationId) {
+      const { log } = requireConversation(conversationId);
+      return log.range(1, log.lastSeq).map(toWireMessage);
+    },
+
+    addMessages(conversationId, messages) {
+      const conversation = requireConversation(conversationId);
+      const firstSeq = conversation.log.lastSeq + 1;
+      for (const message of messages) appendMessage(ctx, conversation, message);
+      return { firstSeq, lastSeq: conversation.log.lastSeq };
+    },
+
+    postMessage(conversationId, message) {
+      const conversation = requireConversation(conversationId);
+      requireMember(conversation, message.authorId);
+      return toWireMessage(postMessage(ctx, conversation, message).message);
+    },
+
+    setTyping(conversationId, userId, isTyping) {
+      const conversation = requireConversation(conversationId);
+      requireMember(conversation, userId);
+      pushTyping(ctx, conversation, userId, isTyping);
+    },
+
+    setNetwork(conditions) {
+      network = mergeNetwork(network, conditions);
+    },
+
+    setOnline(userId, online) {
+      if (online) {
+        cut.delete(userId);
+        return;
+      }
+      cut.add(userId);
+      dropSessions(ctx, userId, { retry: true, error: { code: 'disconnected', message: `Network cut for user "${userId}"` } });
+    },
+
+    isConnected: (userId) => ctx.sessions.isOnline(userId),
+
+    restart() {
+      // Like a process restart: connections and timers go, stored data stays.
+      bot.reset();
+      dropSessions(ctx, null, { retry: true, error: { code: 'disconnected', message: 'The mock server restarted' } });
+    },
+
+    dispose() {
+      disposed = true;
+      bot.reset();
+      dropSessions(ctx, null, { retry: false, error: { code: 'disconnected', message: 'The mock server was disposed' } });
+    },
+  };
+  return server;
+}

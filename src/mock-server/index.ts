@@ -1,0 +1,17 @@
+/**
+ * `parley/mock-server`: the in-browser (and Node) mock chat server.
+ * Browser-safe: no Node or DOM APIs anywhere below this entry point.
+ */
+export {
+  createMockServer,
+  type HistoryMessage,
+  type LiveMessage,
+  type MockChatServer,
+  type MockServerOptions,
+} from './MockChatServer';
+export type { AttachResult } from './presence';
+export type { AuthResult, Credentials } from './auth';
+export type { AckFor, ServerAck } from './requestHandlers';
+export type { DropReason, ServerSession, SessionCallbacks } from './types';
+export type { NetworkConditions } from '../transports/network';
+export { BOT_ID, SEED_USERS } from './seed';

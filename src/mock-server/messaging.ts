@@ -1,0 +1,101 @@
+/**
+ * State changes that other people must hear about: storing a live message,
+ * replacing one, read receipts, typing. Shared by the request handlers, the
+ * public server methods (stories simulate other users through them) and the bot.
+ */
+import type { Attachment } from '../core/protocol';
+import type { SessionRegistry } from './sessions';
+import { messageId, type ChatState, type ConversationRecord } from './state';
+import type { StoredMessage } from './types';
+import { toWireMessage } from './wire';
+
+export interface ServerContext {
+  readonly state: ChatState;
+  readonly sessions: SessionRegistry;
+  readonly now: () => number;
+  /** Runs after a live message was stored and broadcast (the bot listens here). */
+  readonly onPosted: (conversation: ConversationRecord, message: StoredMessage) => void;
+}
+
+export interface NewMessage {
+  readonly authorId: string;
+  readonly text: string;
+  readonly attachments?: readonly Attachment[];
+  /** Made up by the server when absent (`c_<conversation>_<seq>`, unique and cheap for bulk history). */
+  readonly clientId?: string;
+  /** Defaults to `now()`. */
+  readonly createdAt?: number;
+  readonly kind?: 'system';
+}
+
+function clientKey(authorId: string, clientId: string): string {
+  return `${authorId}\n${clientId}`;
+}
+
+/** Appends without telling anyone; updates lastSeq/lastMessage/updatedAt through the log. */
+export function appendMessage(ctx: ServerContext, conversation: ConversationRecord, input: NewMessage): StoredMessage {
+  const createdAt = input.createdAt ?? ctx.now();
+  const message = conversation.log.append((seq) => {
+    const stored: { -readonly [K in keyof StoredMessage]: StoredMessage[K] } = {
+      id: messageId(conversation.id, seq),
+      clientId: input.clientId ?? `c_${conversation.id}_${seq}`,
+      conversationId: conversation.id,
+      authorId: input.authorId,
+      seq,
+      createdAt,
+      text: input.text,
+      attachments: input.attachments ? input.attachments.map((a) => ({ ...a })) : [],
+    };
+    if (input.kind) stored.kind = input.kind;
+    return stored;
+  });
+  conversation.updatedAt = Math.max(conversation.updatedAt, createdAt);
+  return message;
+}
+
+/**
+ * Stores a message as if its author sent it live and pushes `message:new` to
+ * every session of every member, the sender's included (their other tabs need
+ * it; clients dedupe by clientId). A clientId seen before from the same author
+ * returns the stored message and pushes nothing.
+ */
+export function postMessage(
+  ctx: ServerContext,
+  conversation: ConversationRecord,
+  input: NewMessage,
+): { message: StoredMessage; duplicate: boolean } {
+  if (input.clientId !== undefined) {
+    const seenSeq = conversation.sentByClientId.get(clientKey(input.authorId, input.clientId));
+    const seen = seenSeq === undefined ? undefined : conversation.log.get(seenSeq);
+    if (seen) return { message: seen, duplicate: true };
+  }
+  const message = appendMessage(ctx, conversation, input);
+  conversation.sentByClientId.set(clientKey(message.authorId, message.clientId), message.seq);
+  ctx.sessions.send(conversation.memberIds, 'message:new', toWireMessage(message));
+  ctx.onPosted(conversation, message);
+  return { message, duplicate: false };
+}
+
+/** Puts an edited copy in the log and pushes the full message as `message:updated`. */
+export function replaceMessage(ctx: ServerContext, conversation: ConversationRecord, next: StoredMessage): void {
+  conversation.log.replace(next);
+  ctx.sessions.send(conversation.memberIds, 'message:updated', toWireMessage(next));
+}
+
+/**
+ * Moves a member's read marker forward (never back, never past the last
+ * message) and pushes `read` to all members. Returns the marker.
+ */
+export function markRead(ctx: ServerContext, conversation: ConversationRecord, userId: string, seq: number): number {
+  const current = conversation.readSeqs.get(userId) ?? 0;
+  const next = Math.min(seq, conversation.log.lastSeq);
+  if (next <= current) return current;
+  conversation.readSeqs.set(userId, next);
+  ctx.sessions.send(conversation.memberIds, 'read', { conversationId: conversation.id, userId, seq: next });
+  return next;
+}
+
+/** Tells the other members that `userId` started or stopped typing. */
+export function pushTyping(ctx: ServerContext, conversation: ConversationRecord, userId: string, isTyping: boolean): void {
+  ctx.sessions.send(conversation.memberIds, 'typing', { conversationId: conversation.id, userId, isTyping }, userId);
+}

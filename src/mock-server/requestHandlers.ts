@@ -1,0 +1,214 @@
+/**
+ * One handler per client → server event. Each receives a payload its schema
+ * has already accepted and the caller's session (the only source of the
+ * acting user's id), checks membership and ownership, and returns an ack.
+ * `handleRequest` never throws: anything unexpected becomes an `internal` ack.
+ */
+import * as v from 'valibot';
+import { LIMITS, type ClientEvent, type ErrorCode, type ErrorInfo, type RequestResult, type User } from '../core/protocol';
+import { markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
+import { describeIssues, isClientEvent, RequestSchemas, type RequestInput } from './requestSchemas';
+import type { ConversationRecord } from './state';
+import type { ServerSession, StoredMessage } from './types';
+import { toWireConversation, toWireMessage } from './wire';
+
+/** Events whose result is empty answer `{ ok: true }` and nothing else. */
+type SuccessFields<E extends ClientEvent> =
+  RequestResult<E> extends Record<string, never> ? Record<never, never> : RequestResult<E>;
+
+export type AckFor<E extends ClientEvent> =
+  | ({ ok: true } & SuccessFields<E>)
+  | { ok: false; error: ErrorInfo };
+
+/** Any ack the server produces; the same runtime shapes as protocol.ts `Ack<E>`. */
+export type ServerAck = AckFor<ClientEvent>;
+
+/** Most distinct emoji one message can carry; keeps a hostile client from growing it forever. */
+const MAX_REACTION_KINDS = 50;
+
+class Refusal {
+  constructor(readonly error: ErrorInfo) {}
+}
+
+function refuse(code: ErrorCode, message: string): never {
+  throw new Refusal({ code, message });
+}
+
+export function failure(code: ErrorCode, message: string): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: { code, message } };
+}
+
+/** Quotes client-supplied text for an error message without letting it grow the message. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
+
+function memberConversation(ctx: ServerContext, session: ServerSession, id: string): ConversationRecord {
+  const conversation = ctx.state.conversation(id);
+  if (!conversation) refuse('not_found', `Conversation ${quote(id)} not found`);
+  if (!conversation.members.has(session.userId)) refuse('forbidden', `You are not a member of conversation ${quote(id)}`);
+  return conversation;
+}
+
+function visibleMessage(ctx: ServerContext, session: ServerSession, id: string) {
+  const found = ctx.state.findMessage(id);
+  if (!found) refuse('not_found', `Message ${quote(id)} not found`);
+  if (!found.conversation.members.has(session.userId)) {
+    refuse('forbidden', `You are not a member of conversation ${quote(found.conversation.id)}`);
+  }
+  return found;
+}
+
+function ownMessage(ctx: ServerContext, session: ServerSession, id: string, verb: 'edit' | 'delete') {
+  const found = visibleMessage(ctx, session, id);
+  const { message } = found;
+  if (message.authorId !== session.userId || message.kind === 'system') {
+    refuse('forbidden', `You can only ${verb} your own messages`);
+  }
+  return found;
+}
+
+function page(conversation: ConversationRecord, from: number, to: number, hasMore: boolean) {
+  return { ok: true as const, messages: conversation.log.range(from, to).map(toWireMessage), hasMore };
+}
+
+function withReaction(message: StoredMessage, emoji: string, userId: string, add: boolean): StoredMessage | null {
+  const reactions = new Map(message.reactions ?? []);
+  const users = reactions.get(emoji) ?? [];
+  if (add === users.includes(userId)) return null; // nothing changes: no update, no broadcast
+  if (add && !reactions.has(emoji) && reactions.size >= MAX_REACTION_KINDS) {
+    refuse('too_large', `A message can carry at most ${MAX_REACTION_KINDS} different reactions`);
+  }
+  const nextUsers = add ? [...users, userId] : users.filter((id) => id !== userId);
+  if (nextUsers.length > 0) reactions.set(emoji, nextUsers);
+  else reactions.delete(emoji);
+  const { reactions: _old, ...rest } = message;
+  return reactions.size > 0 ? { ...rest, reactions } : rest;
+}
+
+type Handlers = { [E in ClientEvent]: (ctx: ServerContext, session: ServerSession, payload: RequestInput<E>) => AckFor<E> };
+
+const HANDLERS: Handlers = {
+  'message:send'(ctx, session, p) {
+    const conversation = memberConversation(ctx, session, p.conversationId);
+    const attachments = p.attachments ?? [];
+    if (p.text.trim() === '' && attachments.length === 0) {
+      refuse('invalid_payload', 'A message needs text or at least one attachment');
+    }
+    const { message } = postMessage(ctx, conversation, {
+      authorId: session.userId,
+      clientId: p.clientId,
+      text: p.text,
+      attachments,
+    });
+    return { ok: true, message: toWireMessage(message) };
+  },
+
+  'messages:before'(ctx, session, p) {
+    const conversation = memberConversation(ctx, session, p.conversationId);
+    const limit = Math.min(p.limit, LIMITS.maxPageSize);
+    const to = Math.min(p.beforeSeq - 1, conversation.log.lastSeq);
+    const from = Math.max(1, to - limit + 1);
+    return page(conversation, from, to, to >= 1 && from > 1);
+  },
+
+  'messages:since'(ctx, session, p) {
+    const conversation = memberConversation(ctx, session, p.conversationId);
+    const limit = Math.min(p.limit ?? LIMITS.maxPageSize, LIMITS.maxPageSize);
+    const { lastSeq } = conversation.log;
+    const to = Math.min(lastSeq, p.afterSeq + limit);
+    return page(conversation, p.afterSeq + 1, to, to < lastSeq);
+  },
+
+  typing(ctx, session, p) {
+    pushTyping(ctx, memberConversation(ctx, session, p.conversationId), session.userId, p.isTyping);
+    return { ok: true };
+  },
+
+  read(ctx, session, p) {
+    markRead(ctx, memberConversation(ctx, session, p.conversationId), session.userId, p.seq);
+    return { ok: true };
+  },
+
+  'conversations:list'(ctx, session) {
+    const { state } = ctx;
+    const mine = state.conversationsOf(session.userId).sort((a, b) => b.updatedAt - a.updatedAt);
+    const userIds = new Set<string>([session.userId]);
+    for (const conversation of mine) for (const id of conversation.memberIds) userIds.add(id);
+    const users: User[] = [];
+    for (const id of userIds) {
+      const user = state.users.get(id);
+      if (user) users.push({ ...user });
+    }
+    return {
+      ok: true,
+      conversations: mine.map((c) => toWireConversation(c, session.userId, state.users)),
+      users,
+    };
+  },
+
+  'message:edit'(ctx, session, p) {
+    const { conversation, message } = ownMessage(ctx, session, p.id, 'edit');
+    if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot be edited');
+    if (p.text.trim() === '' && message.attachments.length === 0) {
+      refuse('invalid_payload', 'A message needs text or at least one attachment');
+    }
+    const next: StoredMessage = { ...message, text: p.text, editedAt: ctx.now() };
+    replaceMessage(ctx, conversation, next);
+    return { ok: true, message: toWireMessage(next) };
+  },
+
+  'message:delete'(ctx, session, p) {
+    const { conversation, message } = ownMessage(ctx, session, p.id, 'delete');
+    if (message.deletedAt !== undefined) return { ok: true, message: toWireMessage(message) };
+    // A tombstone keeps the seq (no gap for clients) but drops everything that was said.
+    const { reactions: _r, editedAt: _e, ...rest } = message;
+    const tombstone: StoredMessage = { ...rest, text: '', attachments: [], deletedAt: ctx.now() };
+    replaceMessage(ctx, conversation, tombstone);
+    return { ok: true, message: toWireMessage(tombstone) };
+  },
+
+  'reaction:add'(ctx, session, p) {
+    return react(ctx, session, p, true);
+  },
+
+  'reaction:remove'(ctx, session, p) {
+    return react(ctx, session, p, false);
+  },
+};
+
+function react(
+  ctx: ServerContext,
+  session: ServerSession,
+  p: RequestInput<'reaction:add'>,
+  add: boolean,
+): AckFor<'reaction:add'> {
+  const { conversation, message } = visibleMessage(ctx, session, p.id);
+  if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot take reactions');
+  const next = withReaction(message, p.emoji, session.userId, add);
+  if (!next) return { ok: true, message: toWireMessage(message) };
+  replaceMessage(ctx, conversation, next);
+  return { ok: true, message: toWireMessage(next) };
+}
+
+function run<E extends ClientEvent>(ctx: ServerContext, session: ServerSession, event: E, payload: unknown): ServerAck {
+  const parsed = v.safeParse(RequestSchemas[event], payload);
+  if (!parsed.success) {
+    return failure('invalid_payload', `Invalid payload for "${event}": ${describeIssues(parsed.issues)}`);
+  }
+  const handler = HANDLERS[event] as (ctx: ServerContext, session: ServerSession, payload: unknown) => ServerAck;
+  return handler(ctx, session, parsed.output);
+}
+
+/** Validates and answers one request. Never throws. */
+export function handleRequest(ctx: ServerContext, session: ServerSession, event: string, payload: unknown): ServerAck {
+  try {
+    if (typeof event !== 'string' || !isClientEvent(event)) {
+      return failure('invalid_payload', `Unknown event ${quote(String(event))}`);
+    }
+    return run(ctx, session, event, payload);
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.error };
+    return failure('internal', `The mock server failed: ${String(error).slice(0, 300)}`);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The server's data: users and conversations with their logs and read state.
+ * Lookups only; rules (membership, ownership) live in the request handlers.
+ */
+import type { ConversationKind, User } from '../core/protocol';
+import { ConversationLog } from './conversationLog';
+import type { ConversationInit, StoredMessage } from './types';
+
+export interface ConversationRecord {
+  readonly id: string;
+  readonly kind: ConversationKind;
+  readonly title: string;
+  readonly memberIds: readonly string[];
+  readonly members: ReadonlySet<string>;
+  readonly createdAt: number;
+  updatedAt: number;
+  readonly log: ConversationLog;
+  /** Last read seq per member; only ever moves forward. */
+  readonly readSeqs: Map<string, number>;
+  /** `authorId \n clientId` → seq, so a resent message is stored once. */
+  readonly sentByClientId: Map<string, number>;
+}
+
+/** Message ids are `m_<conversationId>_<seq>`: a lookup needs no global index. */
+export function messageId(conversationId: string, seq: number): string {
+  return `m_${conversationId}_${seq}`;
+}
+
+export class ChatState {
+  readonly users = new Map<string, User>();
+  readonly conversations = new Map<string, ConversationRecord>();
+
+  constructor(users: readonly User[], conversations: readonly ConversationInit[]) {
+    for (const user of users) this.users.set(user.id, user);
+    for (const init of conversations) {
+      const log = new ConversationLog(init.history);
+      this.conversations.set(init.id, {
+        id: init.id,
+        kind: init.kind,
+        title: init.title,
+        memberIds: [...init.memberIds],
+        members: new Set(init.memberIds),
+        createdAt: init.createdAt,
+        updatedAt: log.get(log.lastSeq)?.createdAt ?? init.createdAt,
+        log,
+        readSeqs: new Map(init.readSeqs),
+        sentByClientId: new Map(),
+      });
+    }
+  }
+
+  conversation(id: string): ConversationRecord | undefined {
+    return this.conversations.get(id);
+  }
+
+  conversationsOf(userId: string): ConversationRecord[] {
+    return [...this.conversations.values()].filter((c) => c.members.has(userId));
+  }
+
+  /** Everyone who shares at least one conversation with `userId` (not `userId` itself). */
+  contactsOf(userId: string): Set<string> {
+    const contacts = new Set<string>();
+    for (const conversation of this.conversations.values()) {
+      if (!conversation.members.has(userId)) continue;
+      for (const id of conversation.memberIds) if (id !== userId) contacts.add(id);
+    }
+    return contacts;
+  }
+
+  findMessage(id: string): { conversation: ConversationRecord; message: StoredMessage } | undefined {
+    const cut = id.lastIndexOf('_');
+    if (!id.startsWith('m_') || cut < 2) return undefined;
+    const seqText = id.slice(cut + 1);
+    if (!/^[1-9]\d{0,15}$/.test(seqText)) return undefined;
+    const conversation = this.conversations.get(id.slice(2, cut));
+    const message = conversation?.log.get(Number(seqText));
+    return conversation && message && message.id === id ? { conversation, message } : undefined;
+  }
+}

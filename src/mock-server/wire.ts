@@ -1,0 +1,57 @@
+/**
+ * Stored records → fresh wire objects (protocol.ts shapes). Every call builds
+ * new objects, so whoever receives one can do what they like with it.
+ */
+import type { Conversation, Message, User } from '../core/protocol';
+import type { ConversationRecord } from './state';
+import type { StoredMessage } from './types';
+
+export function toWireMessage(stored: StoredMessage): Message {
+  const message: Message = {
+    id: stored.id,
+    clientId: stored.clientId,
+    conversationId: stored.conversationId,
+    authorId: stored.authorId,
+    seq: stored.seq,
+    createdAt: stored.createdAt,
+    text: stored.text,
+    attachments: stored.attachments.map((a) => ({ ...a })),
+    // Always present, so a client replacing a message on `message:updated` also drops stale reactions.
+    reactions: stored.reactions ? Object.fromEntries([...stored.reactions].map(([k, ids]) => [k, [...ids]])) : {},
+  };
+  if (stored.editedAt !== undefined) message.editedAt = stored.editedAt;
+  if (stored.deletedAt !== undefined) message.deletedAt = stored.deletedAt;
+  if (stored.kind !== undefined) message.kind = stored.kind;
+  return message;
+}
+
+/**
+ * One conversation as `viewerId` sees it: their unread count, and for a direct
+ * conversation the other person's name as title. Without a viewer, the unread
+ * count is 0 and the stored title is used.
+ */
+export function toWireConversation(
+  record: ConversationRecord,
+  viewerId: string | undefined,
+  users: ReadonlyMap<string, User>,
+): Conversation {
+  const { log } = record;
+  const last = log.get(log.lastSeq);
+  let title = record.title;
+  if (viewerId !== undefined && record.kind === 'direct') {
+    const other = record.memberIds.find((id) => id !== viewerId);
+    title = (other && users.get(other)?.name) || title;
+  }
+  return {
+    id: record.id,
+    kind: record.kind,
+    title,
+    memberIds: [...record.memberIds],
+    lastSeq: log.lastSeq,
+    lastMessage: last ? toWireMessage(last) : null,
+    readSeqs: Object.fromEntries(record.readSeqs),
+    unreadCount: viewerId === undefined ? 0 : log.countUnread(record.readSeqs.get(viewerId) ?? 0, viewerId),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}

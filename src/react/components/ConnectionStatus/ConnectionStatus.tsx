@@ -1,0 +1,88 @@
+import type { HTMLAttributes, Ref } from 'react';
+import type { ConnectionState } from '../../../core/types';
+import type { Catalog } from '../../../i18n/en';
+import { formatNumber, interpolate } from '../../../i18n/format';
+import { useCatalog, useChatClient } from '../../ChatProvider';
+import { useConnection } from '../../hooks/useConnection';
+import { useRetryCountdown } from './useRetryCountdown';
+
+export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /**
+   * Show nothing while online (the usual case) — the status text stays for
+   * screen readers so "Online" is still announced when a connection returns.
+   */
+  hideWhenOnline?: boolean;
+  ref?: Ref<HTMLDivElement>;
+}
+
+/** The sentence for a connection state, without the countdown. */
+export function connectionLabel(catalog: Catalog, connection: ConnectionState): string {
+  const t = catalog.connection;
+  switch (connection.state) {
+    case 'idle':
+      return t.idle;
+    case 'connecting':
+      return t.connecting;
+    case 'online':
+      return t.online;
+    case 'reconnecting':
+      return t.reconnecting;
+    case 'offline':
+      return connection.error?.code === 'unauthorized'
+        ? interpolate(t.unauthorized, { message: connection.error.message })
+        : t.offline;
+  }
+}
+
+/**
+ * Connecting / online / offline / reconnecting, with a countdown to the next
+ * attempt and a "Retry now" button while waiting. The countdown is hidden
+ * from screen readers — a status region announcing every second would drown
+ * out the conversation; they hear "Reconnecting…" once and get the button.
+ */
+export function ConnectionStatus({ hideWhenOnline = false, className, ref, ...rest }: ConnectionStatusProps) {
+  const catalog = useCatalog();
+  const client = useChatClient();
+  const connection = useConnection();
+  const waiting = connection.state === 'reconnecting' ? connection.nextRetryAt : undefined;
+  const seconds = useRetryCountdown(waiting);
+  const label = connectionLabel(catalog, connection);
+  const hidden = hideWhenOnline && connection.state === 'online';
+  const counting = seconds !== undefined && seconds > 0;
+
+  return (
+    <div
+      ref={ref}
+      role="status"
+      className={['parley-connection-status', className].filter(Boolean).join(' ')}
+      data-state={connection.state}
+      data-error={connection.error?.code}
+      data-hidden={hidden ? 'true' : undefined}
+      {...rest}
+    >
+      {hidden ? (
+        <span className="parley-visually-hidden">{label}</span>
+      ) : (
+        <>
+          <span className="parley-connection-indicator" aria-hidden="true" />
+          {counting ? (
+            <span className="parley-connection-text">
+              <span className="parley-visually-hidden">{label}</span>
+              <span aria-hidden="true" data-countdown={seconds}>
+                {interpolate(catalog.connection.reconnectingIn, { seconds: formatNumber(catalog, seconds) })}
+              </span>
+            </span>
+          ) : (
+            <span className="parley-connection-text">{label}</span>
+          )}
+          {waiting !== undefined && (
+            <button type="button" className="parley-button parley-button-small" onClick={() => client.reconnectNow()}>
+              {catalog.connection.retryNow}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+ConnectionStatus.displayName = 'ConnectionStatus';

@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import type { Conversation, User } from '../../../core/protocol';
+import { formatDateTime, formatNumber, formatRelative, plural } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+import { usePresence } from '../../hooks/useConversations';
+import { Avatar, type RenderAvatar } from '../Avatar/Avatar';
+import type { ConversationListItemProps } from './useConversationListKeyboard';
+
+/** Everything a row shows, already localized; what a `renderItem` slot receives. */
+export interface ConversationItemData {
+  conversation: Conversation;
+  title: string;
+  /** Plain-text preview of the last message. */
+  preview: string;
+  /** Last activity as a localized relative time ("5 min ago"). */
+  time: string;
+  /** Last activity, epoch ms. */
+  timestamp: number;
+  unreadCount: number;
+  /** "3 unread messages", or undefined when there are none. */
+  unreadLabel: string | undefined;
+  selected: boolean;
+  /** The other member of a direct or bot chat. */
+  counterpart: User | undefined;
+  /** Presence of the other member in a direct chat; undefined otherwise. */
+  online: boolean | undefined;
+}
+
+export type RenderConversationItem = (item: ConversationItemData) => ReactNode;
+
+export interface ConversationItemProps {
+  conversation: Conversation;
+  title: string;
+  preview: string;
+  timestamp: number;
+  counterpart: User | undefined;
+  selected: boolean;
+  now: number;
+  itemProps: ConversationListItemProps;
+  renderItem: RenderConversationItem | undefined;
+  renderAvatar: RenderAvatar | undefined;
+}
+
+/** Badges stay narrow; the exact count is in the accessible text. */
+const MAX_BADGE_COUNT = 99;
+
+/**
+ * One option of the conversation listbox. Its accessible name is its text in
+ * reading order ("Bob Nguyen, Online, 5 min ago, Lunch?, 3 unread messages"):
+ * naming it by the title alone would hide visible text from speech-input
+ * users (WCAG 2.5.3, label in name).
+ */
+export function ConversationItem({
+  conversation,
+  title,
+  preview,
+  timestamp,
+  counterpart,
+  selected,
+  now,
+  itemProps,
+  renderItem,
+  renderAvatar,
+}: ConversationItemProps) {
+  const catalog = useCatalog();
+  const isDirect = conversation.kind === 'direct';
+  const presence = usePresence(isDirect ? counterpart?.id : undefined);
+  const online = isDirect && counterpart ? presence : undefined;
+  const unreadCount = conversation.unreadCount;
+  const unreadLabel = unreadCount > 0 ? plural(catalog, catalog.conversationList.unread, unreadCount) : undefined;
+  const time = formatRelative(catalog, timestamp, now);
+  const data: ConversationItemData = {
+    conversation,
+    title,
+    preview,
+    time,
+    timestamp,
+    unreadCount,
+    unreadLabel,
+    selected,
+    counterpart,
+    online,
+  };
+
+  const avatarUser = counterpart ?? { id: conversation.id, name: title };
+
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      className="parley-conversation-item"
+      data-conversation-id={conversation.id}
+      data-kind={conversation.kind}
+      data-selected={selected ? 'true' : 'false'}
+      data-unread={unreadCount > 0 ? 'true' : 'false'}
+      data-presence={online === undefined ? undefined : online ? 'online' : 'offline'}
+      {...itemProps}
+    >
+      {renderItem ? (
+        renderItem(data)
+      ) : (
+        <>
+          <span className="parley-conversation-avatar">
+            {renderAvatar ? (
+              renderAvatar(avatarUser, { online, size: 'md' })
+            ) : (
+              <Avatar user={avatarUser} online={online} />
+            )}
+          </span>
+          <span className="parley-conversation-main">
+            <span className="parley-conversation-heading">
+              <span className="parley-conversation-title">{title}</span>
+              {online !== undefined && (
+                <span className="parley-visually-hidden">
+                  {online ? catalog.presence.online : catalog.presence.offline}
+                </span>
+              )}
+              <time
+                className="parley-conversation-time"
+                dateTime={new Date(timestamp).toISOString()}
+                title={formatDateTime(catalog, timestamp)}
+              >
+                {time}
+              </time>
+            </span>
+            <span className="parley-conversation-summary">
+              <span className="parley-conversation-preview">
+                {preview}
+              </span>
+              {unreadLabel && (
+                <span className="parley-conversation-badge">
+                  <span aria-hidden="true">
+                    {unreadCount > MAX_BADGE_COUNT
+                      ? `${formatNumber(catalog, MAX_BADGE_COUNT)}+`
+                      : formatNumber(catalog, unreadCount)}
+                  </span>
+                  <span className="parley-visually-hidden">
+                    {unreadLabel}
+                  </span>
+                </span>
+              )}
+            </span>
+          </span>
+        </>
+      )}
+    </li>
+  );
+}
+ConversationItem.displayName = 'ConversationItem';

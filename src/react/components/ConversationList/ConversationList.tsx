@@ -1,0 +1,108 @@
+import { useState, type HTMLAttributes, type Ref } from 'react';
+import { useCatalog } from '../../ChatProvider';
+import { useChatStore } from '../../hooks/useChatStore';
+import { useConversations, useCurrentUserId } from '../../hooks/useConversations';
+import type { RenderAvatar } from '../Avatar/Avatar';
+import { ConversationItem, type RenderConversationItem } from './ConversationItem';
+import { conversationPreview, conversationTitle, counterpartId, lastActivityAt } from './conversationSummary';
+import { useConversationListKeyboard } from './useConversationListKeyboard';
+import { useNow } from './useNow';
+
+export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onSelect' | 'children'> {
+  /** The selected conversation (controlled). Without it the list keeps its own selection. */
+  selectedId?: string | undefined;
+  /** Called on click, Enter or Space with the chosen conversation's id. */
+  onSelect?: (conversationId: string) => void;
+  /** Replaces the content of each row; the row itself (role, keyboard, state) stays. */
+  renderItem?: RenderConversationItem;
+  renderAvatar?: RenderAvatar;
+  ref?: Ref<HTMLDivElement>;
+}
+
+export type ConversationListState = 'loading' | 'error' | 'empty' | 'ready';
+
+/** Relative times are in minutes, so a minute tick keeps them true. */
+const CLOCK_INTERVAL_MS = 60_000;
+
+/**
+ * The user's conversations, most recently active first, as a listbox: one
+ * tab stop, arrow keys to move, Enter or Space to select. Only reads the
+ * store; selecting is the host's business through `onSelect`.
+ */
+export function ConversationList({
+  selectedId,
+  onSelect,
+  renderItem,
+  renderAvatar,
+  className,
+  ref,
+  ...rest
+}: ConversationListProps) {
+  const catalog = useCatalog();
+  const userId = useCurrentUserId();
+  const users = useChatStore((s) => s.users);
+  const { conversations, status } = useConversations();
+  const now = useNow(CLOCK_INTERVAL_MS);
+  const [ownSelection, setOwnSelection] = useState<string | undefined>();
+  const selected = selectedId !== undefined ? selectedId : ownSelection;
+
+  const rows = conversations.map((conversation) => {
+    const otherId = counterpartId(conversation, userId);
+    const counterpart = otherId === undefined ? undefined : users[otherId];
+    return {
+      conversation,
+      counterpart,
+      title: conversationTitle(conversation, counterpart),
+      preview: conversationPreview(catalog, conversation, userId, users),
+      timestamp: lastActivityAt(conversation),
+    };
+  });
+
+  const keyboard = useConversationListKeyboard({
+    ids: rows.map((r) => r.conversation.id),
+    labels: rows.map((r) => r.title),
+    selectedId: selected,
+    onSelect: (id) => {
+      setOwnSelection(id);
+      onSelect?.(id);
+    },
+  });
+
+  const state: ConversationListState =
+    rows.length > 0 ? 'ready' : status === 'error' ? 'error' : status === 'ready' ? 'empty' : 'loading';
+
+  return (
+    <div ref={ref} className={['parley-conversation-list', className].filter(Boolean).join(' ')} data-state={state} {...rest}>
+      {state === 'ready' ? (
+        <ul
+          role="listbox"
+          aria-label={catalog.conversationList.label}
+          className="parley-conversation-list-items"
+          onKeyDown={keyboard.onKeyDown}
+          onBlur={keyboard.onBlur}
+        >
+          {rows.map((row) => (
+            <ConversationItem
+              key={row.conversation.id}
+              {...row}
+              selected={row.conversation.id === selected}
+              now={now}
+              itemProps={keyboard.getItemProps(row.conversation.id)}
+              renderItem={renderItem}
+              renderAvatar={renderAvatar}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p className="parley-conversation-list-message" role={state === 'error' ? 'alert' : 'status'}>
+          {state === 'error'
+            ? catalog.conversationList.error
+            : state === 'empty'
+              ? catalog.conversationList.empty
+              : catalog.conversationList.loading}
+        </p>
+      )}
+    </div>
+  );
+}
+ConversationList.displayName = 'ConversationList';

@@ -1,0 +1,64 @@
+import type { Attachment } from '../../../core/protocol';
+import { formatFileSize, interpolate } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+
+const MAX_IMAGE_WIDTH = 240;
+const MAX_IMAGE_HEIGHT = 320;
+
+/** Image thumbnails reserve their box from metadata so nothing shifts when they load. */
+function imageBox(a: Attachment): { width: number; height: number } | null {
+  if (!a.width || !a.height) return null;
+  const scale = Math.min(1, MAX_IMAGE_WIDTH / a.width, MAX_IMAGE_HEIGHT / a.height);
+  return { width: Math.round(a.width * scale), height: Math.round(a.height * scale) };
+}
+
+function isSafeUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url, 'http://placeholder.invalid/');
+    return ['http:', 'https:', 'blob:', 'data:'].includes(parsed.protocol) && !/^data:(?!image\/(png|jpeg|gif|webp))/i.test(url);
+  } catch {
+    return false;
+  }
+}
+
+export function Attachments({ attachments }: { attachments: readonly Attachment[] }) {
+  const catalog = useCatalog();
+  if (attachments.length === 0) return null;
+  return (
+    <ul className="parley-attachments" role="list">
+      {attachments.map((a) => {
+        const box = a.mimeType.startsWith('image/') ? imageBox(a) : null;
+        const safe = isSafeUrl(a.url);
+        const label = interpolate(catalog.message.attachment, { name: a.name, size: formatFileSize(catalog, a.size) });
+        return (
+          <li key={a.id} className="parley-attachment" data-kind={box ? 'image' : 'file'}>
+            {box && safe ? (
+              <a href={a.url} target="_blank" rel="noopener noreferrer" aria-label={label}>
+                <img
+                  className="parley-attachment-image"
+                  src={a.url}
+                  alt={a.name}
+                  width={box.width}
+                  height={box.height}
+                  loading="lazy"
+                  decoding="async"
+                />
+              </a>
+            ) : (
+              <a
+                className="parley-attachment-file"
+                href={safe ? a.url : undefined}
+                download={a.name}
+                rel="noopener noreferrer"
+                aria-label={label}
+              >
+                <span className="parley-attachment-name">{a.name}</span>
+                <span className="parley-attachment-size">{formatFileSize(catalog, a.size)}</span>
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

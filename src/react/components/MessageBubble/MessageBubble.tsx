@@ -1,0 +1,93 @@
+import { memo, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { User } from '../../../core/protocol';
+import type { DisplayMessage } from '../../../core/types';
+import { formatDateTime, formatTime } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+import { Avatar } from '../Avatar/Avatar';
+import { Attachments } from './Attachments';
+import { isEmojiOnly } from './linkify';
+import { MessageStatus, type Receipt } from './MessageStatus';
+import { MessageText } from './MessageText';
+
+export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  message: DisplayMessage;
+  author?: User | undefined;
+  /** Sent by the current user: aligned to the end, shows delivery status. */
+  own: boolean;
+  /** First of a run by the same author: shows avatar and name. */
+  showAuthor?: boolean;
+  /** How far the other members have got with an own, sent message. */
+  receipt?: Receipt;
+  renderAvatar?: (user: User | undefined) => ReactNode;
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * One message: text (plain, with safe links), attachments, time, edited
+ * marker, tombstone, and for own messages the delivery status with retry.
+ */
+export const MessageBubble = memo(function MessageBubble({
+  message,
+  author,
+  own,
+  showAuthor = true,
+  receipt,
+  renderAvatar,
+  className,
+  ref,
+  ...rest
+}: MessageBubbleProps) {
+  const catalog = useCatalog();
+  const deleted = message.deletedAt !== undefined;
+  const system = message.kind === 'system';
+  const emojiOnly = !deleted && message.attachments.length === 0 && isEmojiOnly(message.text);
+  const name = own ? catalog.message.you : (author?.name ?? message.authorId);
+  return (
+    <div
+      ref={ref}
+      className={['parley-message', className].filter(Boolean).join(' ')}
+      data-own={own ? 'true' : 'false'}
+      data-status={message.status}
+      data-grouped={showAuthor ? 'false' : 'true'}
+      data-deleted={deleted ? 'true' : undefined}
+      data-kind={system ? 'system' : 'user'}
+      data-emoji-only={emojiOnly ? 'true' : undefined}
+      {...rest}
+    >
+      {!own && !system && (
+        <div className="parley-message-avatar" aria-hidden="true">
+          {showAuthor ? (renderAvatar ? renderAvatar(author) : <Avatar user={author ?? { id: message.authorId, name }} size="sm" />) : null}
+        </div>
+      )}
+      <div className="parley-message-body">
+        {showAuthor && !system && (
+          <div className="parley-message-author" dir="auto">
+            {name}
+          </div>
+        )}
+        <div className="parley-bubble">
+          {deleted ? (
+            <p className="parley-message-text parley-message-tombstone">{catalog.message.deleted}</p>
+          ) : (
+            <>
+              {message.text !== '' && (
+                <p className="parley-message-text" dir="auto">
+                  <MessageText text={message.text} />
+                </p>
+              )}
+              <Attachments attachments={message.attachments} />
+            </>
+          )}
+        </div>
+        <div className="parley-message-meta">
+          <time dateTime={new Date(message.createdAt).toISOString()} title={formatDateTime(catalog, message.createdAt)}>
+            {formatTime(catalog, message.createdAt)}
+          </time>
+          {message.editedAt !== undefined && !deleted && <span className="parley-message-edited">{catalog.message.edited}</span>}
+          {own && <MessageStatus message={message} receipt={receipt} />}
+        </div>
+      </div>
+    </div>
+  );
+});
+MessageBubble.displayName = 'MessageBubble';

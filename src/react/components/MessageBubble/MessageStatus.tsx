@@ -1,0 +1,45 @@
+import type { DisplayMessage } from '../../../core/types';
+import { useCatalog, useChatClient } from '../../ChatProvider';
+
+/** Beyond "sent": another member has the message (delivered) or has read it. */
+export type Receipt = 'delivered' | 'read';
+
+/** Delivery state of an own message; a failed one offers retry and delete. */
+export function MessageStatus({ message, receipt }: { message: DisplayMessage; receipt?: Receipt | undefined }) {
+  const catalog = useCatalog();
+  const client = useChatClient();
+  if (message.status === 'failed') {
+    return (
+      <span className="parley-message-status" data-status="failed" role="alert">
+        <span className="parley-message-status-text">{catalog.message.failed}</span>
+        <button
+          type="button"
+          className="parley-button parley-button-small"
+          onClick={() => {
+            client.retryMessage(message.clientId).catch(() => {
+              // A second failure shows up as the same failed state.
+            });
+          }}
+        >
+          {catalog.message.retry}
+        </button>
+        <button
+          type="button"
+          className="parley-button parley-button-small"
+          data-variant="danger"
+          onClick={() => {
+            void client.discardMessage(message.clientId);
+          }}
+        >
+          {catalog.message.delete}
+        </button>
+      </span>
+    );
+  }
+  const state = message.status === 'sending' ? 'sending' : (receipt ?? 'sent');
+  return (
+    <span className="parley-message-status" data-status={state}>
+      {catalog.message[state]}
+    </span>
+  );
+}

@@ -1,0 +1,142 @@
+import { useId, useImperativeHandle, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
+import { formatNumber, interpolate } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+import { useConnection } from '../../hooks/useConnection';
+import { useConversation, useCurrentUserId, useUser } from '../../hooks/useConversations';
+import { conversationTitle, counterpartId } from '../ConversationList/conversationSummary';
+import { useAutoGrow } from './useAutoGrow';
+import { useMessageComposer } from './useMessageComposer';
+
+export interface MessageInputProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  conversationId: string;
+  /** Defaults to "Message {conversation title}". */
+  placeholder?: string;
+  /** Called once a message has been handed to the client (it shows at once as "sending"). */
+  onSent?: (text: string, conversationId: string) => void;
+  disabled?: boolean;
+  ref?: Ref<HTMLDivElement>;
+  /** The textarea itself, e.g. to focus it from the host. */
+  inputRef?: Ref<HTMLTextAreaElement>;
+}
+
+/** IME composition reports keyCode 229 on the Enter that confirms a candidate (Safari, old Chrome). */
+const IME_KEY_CODE = 229;
+
+/**
+ * A growing textarea with a Send button. Enter sends, Shift+Enter makes a
+ * new line, and the Enter that confirms an IME candidate never sends.
+ * Sending is optimistic: the input clears at once and keeps focus; delivery
+ * (and failure) is shown by the message list. Offline, messages queue.
+ */
+export function MessageInput({
+  conversationId,
+  placeholder,
+  onSent,
+  disabled = false,
+  className,
+  ref,
+  inputRef,
+  ...rest
+}: MessageInputProps) {
+  const catalog = useCatalog();
+  const t = catalog.input;
+  const composer = useMessageComposer({ conversationId, onSent, disabled });
+  const connection = useConnection();
+  const offline = connection.state !== 'online';
+  const conversation = useConversation(conversationId);
+  const userId = useCurrentUserId();
+  const counterpart = useUser(conversation ? counterpartId(conversation, userId) : undefined);
+
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useImperativeHandle(inputRef, () => textarea.current as HTMLTextAreaElement, []);
+  useAutoGrow(textarea, composer.text);
+  const composing = useRef(false);
+
+  const id = useId();
+  const ids = { input: `${id}-input`, hint: `${id}-hint`, counter: `${id}-counter`, error: `${id}-error`, offline: `${id}-offline` };
+  const describedBy = [ids.hint, composer.nearLimit && ids.counter, composer.tooLong && ids.error, offline && ids.offline]
+    .filter(Boolean)
+    .join(' ');
+
+  const sendAndKeepFocus = () => {
+    if (composer.send()) textarea.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
+    if (event.nativeEvent.isComposing || composing.current || event.nativeEvent.keyCode === IME_KEY_CODE) return;
+    event.preventDefault();
+    sendAndKeepFocus();
+  };
+
+  const title = conversation ? conversationTitle(conversation, counterpart) : undefined;
+  const shownPlaceholder = placeholder ?? (title ? interpolate(t.placeholderTo, { title }) : t.placeholder);
+  const length = composer.text.length;
+
+  return (
+    <div
+      ref={ref}
+      className={['parley-message-input', className].filter(Boolean).join(' ')}
+      data-state={disabled ? 'disabled' : offline ? 'offline' : 'ready'}
+      data-empty={composer.text === '' ? 'true' : 'false'}
+      data-invalid={composer.tooLong ? 'true' : 'false'}
+      {...rest}
+    >
+      <label htmlFor={ids.input} className="parley-visually-hidden">
+        {t.label}
+      </label>
+      <div className="parley-message-input-row">
+        <textarea
+          ref={textarea}
+          id={ids.input}
+          className="parley-message-input-field"
+          rows={1}
+          value={composer.text}
+          placeholder={shownPlaceholder}
+          disabled={disabled}
+          aria-describedby={describedBy}
+          aria-invalid={composer.tooLong}
+          onChange={(e) => composer.setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={composer.stopTyping}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={() => {
+            composing.current = false;
+          }}
+        />
+        <button
+          type="button"
+          className="parley-button parley-message-input-send"
+          disabled={!composer.canSend}
+          // Keeps focus (and the caret) in the textarea when the button is clicked.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={sendAndKeepFocus}
+        >
+          {t.send}
+        </button>
+      </div>
+      <p id={ids.hint} className="parley-visually-hidden">
+        {t.hint}
+      </p>
+      {composer.nearLimit && (
+        <p id={ids.counter} className="parley-message-input-counter" data-invalid={composer.tooLong ? 'true' : 'false'}>
+          {interpolate(t.counter, { count: formatNumber(catalog, length), max: formatNumber(catalog, composer.maxLength) })}
+        </p>
+      )}
+      {/* Always present so screen readers announce the error when it appears. */}
+      <p id={ids.error} className="parley-message-input-error" aria-live="polite">
+        {composer.tooLong
+          ? interpolate(t.tooLong, { count: formatNumber(catalog, length), max: formatNumber(catalog, composer.maxLength) })
+          : ''}
+      </p>
+      {offline && (
+        <p id={ids.offline} className="parley-message-input-note">
+          {t.offline}
+        </p>
+      )}
+    </div>
+  );
+}
+MessageInput.displayName = 'MessageInput';

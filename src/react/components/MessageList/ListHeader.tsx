@@ -1,0 +1,44 @@
+import type { HistoryState } from '../../../core/types';
+import { useCatalog } from '../../ChatProvider';
+
+/** The row above the first message: loading, start of conversation, or an error with retry. */
+export function ListHeader({
+  height,
+  history,
+  empty,
+  onRetry,
+}: {
+  height: number;
+  history: HistoryState;
+  empty: boolean;
+  onRetry: () => void;
+}) {
+  const catalog = useCatalog();
+  let content;
+  let state: string;
+  if (history.status === 'error') {
+    state = 'error';
+    content = (
+      <>
+        <span>{catalog.messageList.error}</span>
+        <button type="button" className="parley-button parley-button-small" onClick={onRetry}>
+          {catalog.messageList.retryLoad}
+        </button>
+      </>
+    );
+  } else if (history.status === 'loading' || history.loadingOlder) {
+    state = 'loading';
+    content = <span role="status">{history.loadingOlder ? catalog.messageList.loadingOlder : catalog.messageList.loading}</span>;
+  } else if (history.hasOlder) {
+    state = 'more';
+    content = null;
+  } else {
+    state = 'start';
+    content = <span>{empty ? catalog.messageList.empty : catalog.messageList.start}</span>;
+  }
+  return (
+    <div className="parley-message-list-header" data-state={state} style={{ height }}>
+      {content}
+    </div>
+  );
+}

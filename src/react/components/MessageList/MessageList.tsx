@@ -1,0 +1,190 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { countConfirmedAfter, lastSeq, timelineAt } from '../../../core/messageTimeline';
+import type { User } from '../../../core/protocol';
+import type { DisplayMessage } from '../../../core/types';
+import { interpolate, plural } from '../../../i18n/format';
+import { useCatalog, useChatClient } from '../../ChatProvider';
+import { useChatStore } from '../../hooks/useChatStore';
+import { useConversation, useCurrentUserId } from '../../hooks/useConversations';
+import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
+import type { Receipt } from '../MessageBubble/MessageStatus';
+import { ListHeader } from './ListHeader';
+import { MessageRow } from './MessageRow';
+import { useListKeyboard } from './useListKeyboard';
+import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
+import { useReadTracking } from './useReadTracking';
+
+/** Room above the first message for the "loading" / "start of conversation" row. */
+const HEADER_HEIGHT = 48;
+/** Within this many px of the bottom counts as "at the bottom" (pinned). */
+const PIN_THRESHOLD = 32;
+/** Start loading older messages this close to the top. */
+const LOAD_OLDER_THRESHOLD_PX = 600;
+
+export interface RenderMessageProps {
+  message: DisplayMessage;
+  author: User | undefined;
+  own: boolean;
+  showAuthor: boolean;
+  receipt: Receipt | undefined;
+}
+
+export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  conversationId: string;
+  /** Replace the bubble; the row (separators, keyboard, measuring) stays Parley's. */
+  renderMessage?: (props: RenderMessageProps) => ReactNode;
+  renderAvatar?: (user: User | undefined) => ReactNode;
+  /** Estimated row height before measuring, in px. */
+  estimatedRowHeight?: number;
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * A conversation's messages, virtualized: the DOM holds only the rows in view
+ * whatever the conversation's length. Pinned to the bottom while the reader is
+ * there; still while they read history (older pages are prepended around the
+ * row in view); a button jumps to new messages that arrive meanwhile.
+ */
+export function MessageList({
+  conversationId,
+  renderMessage,
+  renderAvatar,
+  estimatedRowHeight = 72,
+  className,
+  ref,
+  ...rest
+}: MessageListProps) {
+  const client = useChatClient();
+  const catalog = useCatalog();
+  const userId = useCurrentUserId();
+  const timeline = useMessageTimeline(conversationId);
+  const history = useHistory(conversationId);
+  const conversation = useConversation(conversationId);
+  const users = useChatStore((s) => s.users);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+
+  const getItemKey = useCallback((index: number) => timelineAt(timeline, index)?.clientId ?? index, [timeline]);
+  const virtualizer = useVirtualizer({
+    count: timeline.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    getItemKey,
+    overscan: 6,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: PIN_THRESHOLD,
+    paddingStart: HEADER_HEIGHT,
+    paddingEnd: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const atBottom = timeline.length === 0 || virtualizer.isAtEnd(PIN_THRESHOLD);
+
+  const { unreadAfterSeq } = useReadTracking(client, conversationId, conversation, userId, atBottom && history.status === 'ready');
+
+  // Your own new message always brings you to the bottom, wherever you were.
+  const ownPending = timeline.pending.length;
+  const prevOwnPending = useRef(ownPending);
+  useEffect(() => {
+    if (ownPending > prevOwnPending.current) virtualizer.scrollToEnd();
+    prevOwnPending.current = ownPending;
+  }, [ownPending, virtualizer]);
+
+  // Count arrivals from others since the reader left the bottom.
+  const seenSeq = useRef<number>(0);
+  const newest = lastSeq(timeline) ?? 0;
+  if (atBottom) seenSeq.current = newest;
+  const newCount = atBottom ? 0 : countConfirmedAfter(timeline, seenSeq.current, (m) => m.authorId !== userId);
+
+  // Older pages load before the reader reaches the top, so scrolling rarely waits.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const wantOlder = history.status === 'ready' && history.hasOlder && !history.loadingOlder && offset < LOAD_OLDER_THRESHOLD_PX;
+  useEffect(() => {
+    if (wantOlder) client.loadOlder(conversationId).catch(() => {
+      // The header row offers a retry; the error is also in the client's error event.
+    });
+  }, [wantOlder, client, conversationId]);
+
+  const announcement = useNewMessageAnnouncer(timeline, history.status === 'ready', userId, users, catalog);
+  const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);
+
+  const otherReadSeq = conversation
+    ? Math.max(0, ...Object.entries(conversation.readSeqs).filter(([id]) => id !== userId).map(([, seq]) => seq))
+    : 0;
+
+  const setScrollRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node;
+      if (typeof ref === 'function') ref(node);
+      else if (ref) ref.current = node;
+    },
+    [ref],
+  );
+
+  const title = conversation?.title ?? conversationId;
+  return (
+    <div className={['parley-message-list', className].filter(Boolean).join(' ')} data-state={history.status} {...rest}>
+      <div
+        ref={setScrollRef}
+        className="parley-message-list-scroller"
+        role="feed"
+        aria-label={interpolate(catalog.messageList.label, { title })}
+        aria-busy={history.status === 'loading' || history.loadingOlder}
+        tabIndex={keyboard.listTabIndex}
+        onKeyDown={keyboard.onKeyDown}
+        onFocus={keyboard.onFocus}
+        data-at-bottom={atBottom ? 'true' : 'false'}
+      >
+        <div className="parley-message-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          <ListHeader
+            height={HEADER_HEIGHT}
+            history={history}
+            empty={timeline.length === 0}
+            onRetry={() => {
+              const retry = history.status === 'error' ? client.openConversation(conversationId) : client.loadOlder(conversationId);
+              retry.catch(() => undefined);
+            }}
+          />
+          {items.map((item) => {
+            const message = timelineAt(timeline, item.index);
+            if (!message) return null;
+            const own = message.authorId === userId;
+            return (
+              <MessageRow
+                key={item.key}
+                ref={virtualizer.measureElement}
+                index={item.index}
+                start={item.start}
+                setSize={timeline.length}
+                message={message}
+                prev={timelineAt(timeline, item.index - 1)}
+                author={users[message.authorId]}
+                own={own}
+                userId={userId}
+                unreadAfterSeq={unreadAfterSeq}
+                receipt={own && message.seq !== null && otherReadSeq >= message.seq ? 'read' : undefined}
+                active={keyboard.activeIndex === item.index}
+                renderMessage={renderMessage}
+                renderAvatar={renderAvatar}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {!atBottom && (
+        <button
+          type="button"
+          className="parley-jump-button"
+          data-has-new={newCount > 0 ? 'true' : 'false'}
+          onClick={() => virtualizer.scrollToEnd({ behavior: 'auto' })}
+        >
+          {newCount > 0 ? plural(catalog, catalog.messageList.newMessages, newCount) : catalog.messageList.jumpToLatest}
+        </button>
+      )}
+      <div className="parley-visually-hidden" role="log" aria-live="polite" aria-relevant="additions text">
+        {announcement}
+      </div>
+    </div>
+  );
+}
+MessageList.displayName = 'MessageList';

@@ -1,0 +1,90 @@
+import { memo, type ReactNode, type Ref } from 'react';
+import type { User } from '../../../core/protocol';
+import type { DisplayMessage } from '../../../core/types';
+import { formatDay } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+import { MessageBubble } from '../MessageBubble/MessageBubble';
+import type { Receipt } from '../MessageBubble/MessageStatus';
+import type { RenderMessageProps } from './MessageList';
+import { computeRowMeta } from './rowMeta';
+
+interface MessageRowProps {
+  index: number;
+  start: number;
+  setSize: number;
+  message: DisplayMessage;
+  prev: DisplayMessage | undefined;
+  author: User | undefined;
+  own: boolean;
+  userId: string;
+  unreadAfterSeq: number | null;
+  receipt: Receipt | undefined;
+  active: boolean;
+  renderMessage: ((props: RenderMessageProps) => ReactNode) | undefined;
+  renderAvatar: ((user: User | undefined) => ReactNode) | undefined;
+  ref: Ref<HTMLDivElement>;
+}
+
+/**
+ * One virtual row: its separators and the bubble. Memoized on its inputs, so
+ * a new message re-renders only its own row (and the one before, whose
+ * grouping may change), never the whole list.
+ */
+export const MessageRow = memo(function MessageRow({
+  index,
+  start,
+  setSize,
+  message,
+  prev,
+  author,
+  own,
+  userId,
+  unreadAfterSeq,
+  receipt,
+  active,
+  renderMessage,
+  renderAvatar,
+  ref,
+}: MessageRowProps) {
+  const catalog = useCatalog();
+  const meta = computeRowMeta(prev, message, { userId, unreadAfterSeq });
+  return (
+    <div
+      ref={ref}
+      className="parley-message-row"
+      role="article"
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      aria-label={own ? catalog.message.you : (author?.name ?? message.authorId)}
+      tabIndex={active ? 0 : -1}
+      data-index={index}
+      data-message-id={message.id}
+      data-status={message.status}
+      data-own={own ? 'true' : 'false'}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {meta.showDate && (
+        <div className="parley-date-separator">
+          <span>{formatDay(catalog, message.createdAt)}</span>
+        </div>
+      )}
+      {meta.unreadStart && (
+        <div className="parley-unread-separator">
+          <span>{catalog.messageList.unreadSeparator}</span>
+        </div>
+      )}
+      {renderMessage ? (
+        renderMessage({ message, author, own, showAuthor: meta.showAuthor, receipt })
+      ) : (
+        <MessageBubble
+          message={message}
+          author={author}
+          own={own}
+          showAuthor={meta.showAuthor}
+          receipt={receipt}
+          renderAvatar={renderAvatar}
+        />
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,46 @@
+import type { HTMLAttributes, Ref } from 'react';
+import { useCatalog } from '../../ChatProvider';
+import { useTyping } from '../../hooks/useTyping';
+import { typingText } from './typingText';
+
+export interface TypingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  conversationId: string;
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * Who is typing in a conversation. The live region is always rendered, empty
+ * when nobody types, because screen readers only announce changes to a
+ * region that already exists.
+ */
+export function TypingIndicator({ conversationId, className, ref, ...rest }: TypingIndicatorProps) {
+  const catalog = useCatalog();
+  const typists = useTyping(conversationId);
+  const text = typingText(
+    catalog,
+    typists.map((u) => u.name),
+  );
+  const typing = text !== '';
+  return (
+    <div
+      ref={ref}
+      role="status"
+      aria-live="polite"
+      className={['parley-typing-indicator', className].filter(Boolean).join(' ')}
+      data-state={typing ? 'typing' : 'idle'}
+      {...rest}
+    >
+      {typing && (
+        <>
+          <span className="parley-typing-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          <span className="parley-typing-text">{text}</span>
+        </>
+      )}
+    </div>
+  );
+}
+TypingIndicator.displayName = 'TypingIndicator';

@@ -1,0 +1,3 @@
+export { TypingIndicator } from './TypingIndicator';
+export type { TypingIndicatorProps } from './TypingIndicator';
+export { typingText } from './typingText';

@@ -1,0 +1,33 @@
+import { useEffect, useMemo } from 'react';
+import { EMPTY_TIMELINE, timelineToArray, type MessageTimeline } from '../../core/messageTimeline';
+import type { DisplayMessage, HistoryState } from '../../core/types';
+import { useChatClient } from '../ChatProvider';
+import { useChatStore } from './useChatStore';
+
+/**
+ * The conversation's messages as a persistent timeline (cheap at any size),
+ * loading the latest page on first use. Prefer this over `useMessages` for
+ * long conversations.
+ */
+export function useMessageTimeline(conversationId: string): MessageTimeline {
+  const client = useChatClient();
+  const connected = useChatStore((s) => s.connection.state === 'online');
+  useEffect(() => {
+    if (connected) client.openConversation(conversationId).catch(() => {
+      // The failure is in the history state; the list shows it with a retry.
+    });
+  }, [client, conversationId, connected]);
+  return useChatStore((s) => s.messages[conversationId] ?? EMPTY_TIMELINE);
+}
+
+/** The conversation's messages as an array, in display order (pending last). */
+export function useMessages(conversationId: string): DisplayMessage[] {
+  const timeline = useMessageTimeline(conversationId);
+  return useMemo(() => timelineToArray(timeline), [timeline]);
+}
+
+const NO_HISTORY: HistoryState = { status: 'loading', hasOlder: false, loadingOlder: false };
+
+export function useHistory(conversationId: string): HistoryState {
+  return useChatStore((s) => s.history[conversationId] ?? NO_HISTORY);
+}

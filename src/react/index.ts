@@ -1,0 +1,28 @@
+/** `parley`: React components and hooks. Transport code lives in `parley/core` and `parley/socketio`. */
+export { ChatProvider, useCatalog, useChatClient } from './ChatProvider';
+export type { ChatProviderProps } from './ChatProvider';
+
+export { useChatStore } from './hooks/useChatStore';
+export { useConnection } from './hooks/useConnection';
+export { useConversation, useConversations, useCurrentUserId, usePresence, useUser } from './hooks/useConversations';
+export type { ConversationsView } from './hooks/useConversations';
+export { useHistory, useMessages, useMessageTimeline } from './hooks/useMessages';
+export { useTyping, useTypingUserIds } from './hooks/useTyping';
+
+export { Avatar, getInitials } from './components/Avatar';
+export type { AvatarProps, AvatarSize, AvatarSlotContext, RenderAvatar } from './components/Avatar';
+export { ConnectionStatus } from './components/ConnectionStatus';
+export type { ConnectionStatusProps } from './components/ConnectionStatus';
+export { ConversationList, useConversationListKeyboard } from './components/ConversationList';
+export type { ConversationListProps, ConversationItemData, RenderConversationItem } from './components/ConversationList';
+export { MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
+export type { MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
+export { MessageInput, useMessageComposer } from './components/MessageInput';
+export type { MessageComposer, MessageInputProps } from './components/MessageInput';
+export { MessageList } from './components/MessageList';
+export type { MessageListProps, RenderMessageProps } from './components/MessageList';
+export { TypingIndicator, typingText } from './components/TypingIndicator';
+export type { TypingIndicatorProps } from './components/TypingIndicator';
+
+export { en } from '../i18n/en';
+export type { Catalog } from '../i18n/en';

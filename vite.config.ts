@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+import { parleyAliases } from './scripts/aliases.mjs';
+import { CHROMIUM_ARGS, findChromium, resolveChromium } from './scripts/chromium.mjs';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** True when this Vitest run includes a project that needs a browser. */
+function runsBrowserProjects(argv: string[]): boolean {
+  const selected: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === '--project') selected.push(argv[i + 1] ?? '');
+    else if (arg.startsWith('--project=')) selected.push(arg.slice('--project='.length));
+  });
+  return selected.length === 0 || selected.some((name) => name !== 'unit');
+}
+
+// Only Vitest needs Chromium; Storybook (dev/build) also loads this file and must not
+// install anything. scripts/test.mjs resolves it first and passes CHROMIUM_PATH.
+const chromiumPath = process.env.VITEST
+  ? runsBrowserProjects(process.argv)
+    ? resolveChromium()
+    : findChromium()
+  : findChromium();
+
+/**
+ * Dependencies the browser projects load, pre-bundled up front: otherwise Vite discovers
+ * them mid-run ("new dependencies optimized") and reloads the page under running tests.
+ * Packages that are not installed are left out.
+ */
+const browserDeps = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'vitest-browser-react',
+  'zustand',
+  'zustand/vanilla',
+  'valibot',
+  '@tanstack/react-virtual',
+  'socket.io-client',
+].filter((dep) => {
+  const pkg = dep.startsWith('@') ? dep.split('/').slice(0, 2).join('/') : dep.split('/')[0]!;
+  return existsSync(path.join(dirname, 'node_modules', pkg, 'package.json'));
+});
+
+/** A fresh browser-mode config per project (a shared object would be mutated by Vitest). */
+function chromiumBrowser() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: {
+        ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+        args: [...CHROMIUM_ARGS],
+      },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+    viewport: { width: 1024, height: 768 },
+  };
+}
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: parleyAliases },
+  optimizeDeps: { include: browserDeps },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**'],
+          setupFiles: ['./test/setup/unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
+          browser: chromiumBrowser(),
+        },
+      },
+      {
+        extends: true,
+        // Every story is a test (rendered in Chromium, play functions run, axe checks with
+        // `parameters.a11y.test = 'error'` from .storybook/preview.tsx).
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: chromiumBrowser(),
+        },
+      },
+    ],
+  },
+});
