@@ -130,8 +130,8 @@ export interface ClientRequests {
     payload: { conversationId: string; beforeSeq: number; limit: number };
     result: { messages: Message[]; hasMore: boolean };
   };
-  typing: { payload: { conversationId: string; isTyping: boolean }; result: Record<string, never> };
-  read: { payload: { conversationId: string; seq: number }; result: Record<string, never> };
+  typing: { payload: { conversationId: string; isTyping: boolean }; result: Record<never, never> };
+  read: { payload: { conversationId: string; seq: number }; result: Record<never, never> };
   'conversations:list': {
     payload: Record<string, never>;
     result: { conversations: Conversation[]; users: User[] };

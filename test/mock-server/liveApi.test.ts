@@ -12,9 +12,7 @@ describe('addMessages (bulk history)', () => {
       text: `history ${i}`,
       createdAt: base + i * 1000,
     }));
-    const started = performance.now();
     const { firstSeq, lastSeq } = server.addMessages('general', batch);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(firstSeq).toBe(start + 1);
     expect(lastSeq).toBe(start + 100_000);
     const conversation = server.conversation('general')!;

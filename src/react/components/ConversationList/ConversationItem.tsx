@@ -109,7 +109,10 @@ export function ConversationItem({
           </span>
           <span className="parley-conversation-main">
             <span className="parley-conversation-heading">
-              <span className="parley-conversation-title">{title}</span>
+              {/* dir="auto": names and messages take their own direction, whatever the UI's. */}
+              <span className="parley-conversation-title" dir="auto">
+                {title}
+              </span>
               {online !== undefined && (
                 <span className="parley-visually-hidden">
                   {online ? catalog.presence.online : catalog.presence.offline}
@@ -124,7 +127,7 @@ export function ConversationItem({
               </time>
             </span>
             <span className="parley-conversation-summary">
-              <span className="parley-conversation-preview">
+              <span className="parley-conversation-preview" dir="auto">
                 {preview}
               </span>
               {unreadLabel && (

@@ -36,6 +36,8 @@ export function ConversationList({
   renderAvatar,
   className,
   ref,
+  'aria-label': ariaLabel,
+  'aria-labelledby': ariaLabelledBy,
   ...rest
 }: ConversationListProps) {
   const catalog = useCatalog();
@@ -76,7 +78,9 @@ export function ConversationList({
       {state === 'ready' ? (
         <ul
           role="listbox"
-          aria-label={catalog.conversationList.label}
+          // A host's own label (e.g. a visible heading) names the listbox, not the wrapper.
+          aria-label={ariaLabelledBy ? undefined : (ariaLabel ?? catalog.conversationList.label)}
+          aria-labelledby={ariaLabelledBy}
           className="parley-conversation-list-items"
           onKeyDown={keyboard.onKeyDown}
           onBlur={keyboard.onBlur}

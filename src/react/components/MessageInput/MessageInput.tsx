@@ -91,6 +91,8 @@ export function MessageInput({
           id={ids.input}
           className="parley-message-input-field"
           rows={1}
+          // The text's own direction (Arabic in an English UI and vice versa).
+          dir="auto"
           value={composer.text}
           placeholder={shownPlaceholder}
           disabled={disabled}

@@ -14,6 +14,7 @@ export function ListHeader({
   onRetry: () => void;
 }) {
   const catalog = useCatalog();
+  // No live role here: the feed is marked aria-busy while loading, and a feed may hold only articles.
   let content;
   let state: string;
   if (history.status === 'error') {
@@ -28,7 +29,7 @@ export function ListHeader({
     );
   } else if (history.status === 'loading' || history.loadingOlder) {
     state = 'loading';
-    content = <span role="status">{history.loadingOlder ? catalog.messageList.loadingOlder : catalog.messageList.loading}</span>;
+    content = <span>{history.loadingOlder ? catalog.messageList.loadingOlder : catalog.messageList.loading}</span>;
   } else if (history.hasOlder) {
     state = 'more';
     content = null;

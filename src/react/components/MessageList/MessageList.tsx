@@ -122,29 +122,35 @@ export function MessageList({
   );
 
   const title = conversation?.title ?? conversationId;
+  const busy = history.status === 'loading' || history.loadingOlder;
   return (
     <div className={['parley-message-list', className].filter(Boolean).join(' ')} data-state={history.status} {...rest}>
       <div
         ref={setScrollRef}
         className="parley-message-list-scroller"
-        role="feed"
-        aria-label={interpolate(catalog.messageList.label, { title })}
-        aria-busy={history.status === 'loading' || history.loadingOlder}
         tabIndex={keyboard.listTabIndex}
         onKeyDown={keyboard.onKeyDown}
         onFocus={keyboard.onFocus}
         data-at-bottom={atBottom ? 'true' : 'false'}
       >
-        <div className="parley-message-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          <ListHeader
-            height={HEADER_HEIGHT}
-            history={history}
-            empty={timeline.length === 0}
-            onRetry={() => {
-              const retry = history.status === 'error' ? client.openConversation(conversationId) : client.loadOlder(conversationId);
-              retry.catch(() => undefined);
-            }}
-          />
+        {/* Outside the feed: a feed may contain only articles. */}
+        <ListHeader
+          height={HEADER_HEIGHT}
+          history={history}
+          empty={timeline.length === 0}
+          onRetry={() => {
+            const retry = history.status === 'error' ? client.openConversation(conversationId) : client.loadOlder(conversationId);
+            retry.catch(() => undefined);
+          }}
+        />
+        <div
+          className="parley-message-list-sizer"
+          // An idle feed must hold articles; with none, the header row says why.
+          {...(timeline.length > 0 || busy
+            ? { role: 'feed', 'aria-label': interpolate(catalog.messageList.label, { title }), 'aria-busy': busy }
+            : {})}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {items.map((item) => {
             const message = timelineAt(timeline, item.index);
             if (!message) return null;
