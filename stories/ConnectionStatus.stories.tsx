@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createChatClient, type ChatClient } from 'parley/core';
 import { ChatProvider, ConnectionStatus } from 'parley';
 import { expect, userEvent, within } from 'storybook/test';
-import { createScriptedTransport } from './scriptedTransport';
+import { createScriptedTransport } from './support/scriptedTransport';
 import { createMockChat } from './support/mockChat';
 
 /**

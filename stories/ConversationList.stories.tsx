@@ -4,7 +4,7 @@ import { createChatClient, type ChatClient } from 'parley/core';
 import { ChatProvider, ConversationList, type Catalog } from 'parley';
 import { expect, userEvent, within } from 'storybook/test';
 import { ar } from '../src/i18n/ar';
-import { createScriptedTransport } from './scriptedTransport';
+import { createScriptedTransport } from './support/scriptedTransport';
 import { createMockChat } from './support/mockChat';
 
 interface Loaded {

@@ -3,7 +3,7 @@
  * and one connected client per user; the previous story's server is disposed
  * so bots and timers of one story never leak into the next.
  */
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import { createChatClient, createMemoryOutbox, type ChatClient, type ChatClientOptions } from 'parley/core';
 import { createMockServer, type MockChatServer, type MockServerOptions } from 'parley/mock-server';
 
 export interface MockChat {
@@ -18,11 +18,22 @@ export interface MockChatOptions extends MockServerOptions {
   setup?: (server: MockChatServer) => void | Promise<void>;
   /** Skip `client.connect()` (for stories that show the connecting state). */
   connect?: boolean;
+  /** Extra client options, e.g. a short request timeout to show failed sends quickly. */
+  clientOptions?: Partial<Omit<ChatClientOptions, 'transport' | 'userId'>>;
+  /** Runs once the clients are connected (send messages, go offline…). */
+  ready?: (chat: MockChat) => void | Promise<void>;
 }
 
 let current: MockChat | null = null;
 
-export async function createMockChat({ users = ['alice'], setup, connect = true, ...serverOptions }: MockChatOptions = {}): Promise<MockChat> {
+export async function createMockChat({
+  users = ['alice'],
+  setup,
+  connect = true,
+  clientOptions,
+  ready,
+  ...serverOptions
+}: MockChatOptions = {}): Promise<MockChat> {
   if (current) disposeMockChat(current);
   const server = createMockServer({ seed: 'demo', ...serverOptions });
   await setup?.(server);
@@ -33,10 +44,12 @@ export async function createMockChat({ users = ['alice'], setup, connect = true,
       transport: server.connect({ userId, token: `${userId}-token` }),
       userId,
       outbox: createMemoryOutbox(),
+      ...clientOptions,
     });
   }
   if (connect) await Promise.all(Object.values(clients).map((c) => c.connect()));
   current = { server, clients };
+  await ready?.(current);
   return current;
 }
 

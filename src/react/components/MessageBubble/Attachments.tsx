@@ -50,7 +50,6 @@ export function Attachments({ attachments }: { attachments: readonly Attachment[
                 href={safe ? a.url : undefined}
                 download={a.name}
                 rel="noopener noreferrer"
-                aria-label={label}
               >
                 <span className="parley-attachment-name">{a.name}</span>
                 <span className="parley-attachment-size">{formatFileSize(catalog, a.size)}</span>

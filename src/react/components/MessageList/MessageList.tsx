@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { countConfirmedAfter, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
@@ -76,11 +76,31 @@ export function MessageList({
     scrollEndThreshold: PIN_THRESHOLD,
     paddingStart: HEADER_HEIGHT,
     paddingEnd: 8,
+    // Open at the newest message when mounting with messages already loaded.
+    initialOffset: () => (timeline.length > 0 ? HEADER_HEIGHT + timeline.length * estimatedRowHeight : 0),
   });
   const items = virtualizer.getVirtualItems();
   const atBottom = timeline.length === 0 || virtualizer.isAtEnd(PIN_THRESHOLD);
 
   const { unreadAfterSeq } = useReadTracking(client, conversationId, conversation, userId, atBottom && history.status === 'ready');
+
+  // A conversation opens at its newest message (initialOffset, or followOnAppend
+  // when the first page arrives after mounting). History may load only once
+  // that scroll has landed: until its scroll event is processed (a frame
+  // later) the virtualizer still reads offset 0, which looks like "at the top".
+  const [positioned, setPositioned] = useState<string | null>(null);
+  const positioning = positioned !== conversationId && timeline.length > 0;
+  useEffect(() => {
+    if (!positioning) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => setPositioned(conversationId));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [positioning, conversationId]);
 
   // Your own new message always brings you to the bottom, wherever you were.
   const ownPending = timeline.pending.length;
@@ -97,13 +117,16 @@ export function MessageList({
   const newCount = atBottom ? 0 : countConfirmedAfter(timeline, seenSeq.current, (m) => m.authorId !== userId);
 
   // Older pages load before the reader reaches the top, so scrolling rarely waits.
+  // The virtualizer's offset is the layout position; the DOM's scrollTop can lag
+  // behind it while a prepend correction is held.
   const offset = virtualizer.scrollOffset ?? 0;
-  const wantOlder = history.status === 'ready' && history.hasOlder && !history.loadingOlder && offset < LOAD_OLDER_THRESHOLD_PX;
+  const canLoadOlder = positioned === conversationId && history.status === 'ready' && history.hasOlder && !history.loadingOlder;
   useEffect(() => {
-    if (wantOlder) client.loadOlder(conversationId).catch(() => {
+    if (!canLoadOlder || offset >= LOAD_OLDER_THRESHOLD_PX) return;
+    client.loadOlder(conversationId).catch(() => {
       // The header row offers a retry; the error is also in the client's error event.
     });
-  }, [wantOlder, client, conversationId]);
+  }, [canLoadOlder, offset, client, conversationId]);
 
   const announcement = useNewMessageAnnouncer(timeline, history.status === 'ready', userId, users, catalog);
   const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);

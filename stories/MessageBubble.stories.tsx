@@ -1,0 +1,143 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { ChatClient, DisplayMessage } from 'parley/core';
+import { ChatProvider, MessageBubble } from 'parley';
+import { expect, within } from 'storybook/test';
+import { createMockChat } from './support/mockChat';
+import { sampleFile, sampleImage } from './support/sampleImages';
+
+/** One message in each of its states, rendered by the bubble alone. */
+const meta = {
+  title: 'Components/MessageBubble',
+  component: MessageBubble,
+  parameters: { layout: 'padded' },
+  loaders: [async () => ({ client: (await createMockChat()).clients.alice })],
+  render: (args, { loaded }) => {
+    const client = (loaded as { client: ChatClient }).client;
+    return (
+      <ChatProvider client={client}>
+        <div style={{ maxInlineSize: 520 }}>
+          <MessageBubble {...args} author={client.store.getState().users[args.message.authorId]} />
+        </div>
+      </ChatProvider>
+    );
+  },
+} satisfies Meta<typeof MessageBubble>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const at = Date.UTC(2026, 10, 20, 14, 32);
+function message(text: string, extra: Partial<DisplayMessage> = {}): DisplayMessage {
+  return {
+    id: 'm1',
+    clientId: 'c1',
+    conversationId: 'general',
+    authorId: 'bob',
+    seq: 1,
+    createdAt: at,
+    text,
+    attachments: [],
+    status: 'sent',
+    ...extra,
+  } as DisplayMessage;
+}
+
+export const FromSomeoneElse: Story = {
+  args: { own: false, message: message('Can we fix the mobile nav by Thursday?') },
+};
+
+export const Own: Story = {
+  args: { own: true, message: message('Yes, I will pick it up after lunch.', { authorId: 'alice' }) },
+};
+
+export const Read: Story = {
+  args: { own: true, receipt: 'read', message: message('Pushed the fix.', { authorId: 'alice' }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Read')).toBeVisible();
+  },
+};
+
+export const Sending: Story = {
+  args: {
+    own: true,
+    message: message('On its way', { authorId: 'alice', seq: null, id: 'c1', status: 'sending' } as Partial<DisplayMessage>),
+  },
+};
+
+export const Failed: Story = {
+  args: {
+    own: true,
+    message: message('This one did not make it', {
+      authorId: 'alice',
+      seq: null,
+      id: 'c1',
+      status: 'failed',
+    } as Partial<DisplayMessage>),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Delete' })).toBeVisible();
+  },
+};
+
+export const Edited: Story = {
+  args: { own: false, message: message('Meeting moved to 3 pm (not 2).', { editedAt: at + 60_000 }) },
+};
+
+export const Deleted: Story = {
+  args: { own: false, message: message('', { deletedAt: at + 60_000 }) },
+};
+
+export const EmojiOnly: Story = {
+  args: { own: false, message: message('🎉🎉') },
+};
+
+export const LongWordsAndLinks: Story = {
+  args: {
+    own: false,
+    message: message(
+      'Specs: https://example.com/design/login-screen/v3/final-final-really-final?tab=comments#thread-42 and ' +
+        'Supercalifragilisticexpialidocious'.repeat(4) +
+        ' — questions to design@example.com',
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const link = within(canvasElement).getByRole('link', { name: /example\.com\/design/ });
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  },
+};
+
+/** Markup and script URLs in a message stay text. */
+export const HostileText: Story = {
+  args: {
+    own: false,
+    message: message('<img src=x onerror=alert(1)> <b>not bold</b> javascript:alert(1)'),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.parley-bubble img, .parley-bubble b, .parley-bubble a')).toBeNull();
+  },
+};
+
+export const WithAttachments: Story = {
+  loaders: [
+    async () => ({
+      client: (await createMockChat()).clients.alice,
+      attachments: [await sampleImage('a1', 480, 320, 160, 'Mockup'), sampleFile('a2', 'budget-2026.xlsx', 48_213, 'application/vnd.ms-excel')],
+    }),
+  ],
+  render: (args, { loaded }) => {
+    const { client, attachments } = loaded as { client: ChatClient; attachments: DisplayMessage['attachments'] };
+    return (
+      <ChatProvider client={client}>
+        <div style={{ maxInlineSize: 520 }}>
+          <MessageBubble {...args} message={{ ...args.message, attachments } as DisplayMessage} author={client.store.getState().users.bob} />
+        </div>
+      </ChatProvider>
+    );
+  },
+  args: { own: false, message: message('Two files for the review') },
+};
+
+export const SystemNotice: Story = {
+  args: { own: false, message: message('Frank joined the conversation', { kind: 'system' }) },
+};

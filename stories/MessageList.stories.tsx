@@ -1,0 +1,167 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { ChatClient } from 'parley/core';
+import { ar } from '../src/i18n/ar';
+import { ChatProvider, MessageInput, MessageList, type Catalog } from 'parley';
+import { expect, waitFor, within } from 'storybook/test';
+import { createMockChat, type MockChatOptions } from './support/mockChat';
+import { sampleFile, sampleImage } from './support/sampleImages';
+
+interface ListArgs {
+  conversationId: string;
+}
+
+/**
+ * The virtualized message list on the live mock server: history pages in as
+ * you scroll up, your place stays still, new messages pin to the bottom.
+ */
+const meta = {
+  title: 'Components/MessageList',
+  parameters: { layout: 'fullscreen' },
+  args: { conversationId: 'general' },
+  render: (args, { loaded }) => {
+    const { client, catalog } = loaded as { client: ChatClient; catalog?: Catalog };
+    return (
+      <ChatProvider client={client} catalog={catalog}>
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100vh', maxInlineSize: 640 }}>
+          <MessageList conversationId={args.conversationId} style={{ flex: 1, minHeight: 0 }} />
+          <MessageInput conversationId={args.conversationId} />
+        </div>
+      </ChatProvider>
+    );
+  },
+} satisfies Meta<ListArgs>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const aliceWith = (options: MockChatOptions = {}) => async () => ({ client: (await createMockChat(options)).clients.alice });
+
+export const Default: Story = {
+  loaders: [aliceWith()],
+  play: async ({ canvasElement }) => {
+    const feed = await within(canvasElement).findByRole('feed');
+    await waitFor(() => expect(within(feed).getAllByRole('article').length).toBeGreaterThan(3));
+  },
+};
+
+/** A conversation with no messages yet. */
+export const Empty: Story = {
+  args: { conversationId: 'alice-frank' },
+  loaders: [aliceWith()],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No messages yet. Say hello!')).toBeVisible();
+  },
+};
+
+/** The first page is on its way (a 60 s network delay keeps it there). */
+export const Loading: Story = {
+  loaders: [aliceWith({ ready: ({ server }) => server.setNetwork({ latencyMs: 60_000 }) })],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Loading messages…')).toBeVisible();
+  },
+};
+
+/** 100 000 messages: only the rows in view are in the DOM; scroll up to page through history. */
+export const LongConversation: Story = {
+  args: { conversationId: 'launch' },
+  loaders: [
+    aliceWith({
+      setup: (server) => {
+        const start = Date.now() - 100_000 * 60_000;
+        const authors = ['alice', 'bob', 'carol', 'dave'];
+        const words = 'the release notes are live and the login screen is next so please pull before you test anything today'.split(' ');
+        server.addMessages(
+          'launch',
+          Array.from({ length: 100_000 }, (_, i) => ({
+            authorId: authors[(i * 7) % 4]!,
+            text: `#${i + 1} ${words.slice(0, 3 + ((i * 13) % (words.length - 3))).join(' ')}`,
+            createdAt: start + i * 60_000,
+          })),
+        );
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const feed = await within(canvasElement).findByRole('feed');
+    await waitFor(() => expect(within(feed).getAllByRole('article').length).toBeGreaterThan(3));
+    expect(canvasElement.querySelectorAll('[data-message-id]').length).toBeLessThan(60);
+  },
+};
+
+/** Image thumbnails keep their size from the attachment metadata; files show name and size. */
+export const Images: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [
+    aliceWith({
+      setup: async (server) => {
+        const now = Date.now();
+        server.addMessages('alice-bob', [
+          { authorId: 'bob', text: 'The new onboarding illustrations:', createdAt: now - 120_000, attachments: [await sampleImage('img1', 640, 400, 210, 'Onboarding')] },
+          { authorId: 'bob', text: '', createdAt: now - 110_000, attachments: [await sampleImage('img2', 300, 500, 20, 'Portrait')] },
+          { authorId: 'alice', text: 'Specs attached', createdAt: now - 60_000, attachments: [sampleFile('f1', 'login-spec-v3.pdf', 2_480_000, 'application/pdf')] },
+        ]);
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const image = await within(canvasElement).findByAltText('Onboarding.png');
+    // The reserved box is there before the image has loaded.
+    expect(image.getAttribute('width')).toBe('240');
+    expect(image.getAttribute('height')).toBe('150');
+  },
+};
+
+/** A send that ran out of retries: Retry delivers it, Delete drops it. */
+export const FailedSends: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [
+    aliceWith({
+      clientOptions: { requestTimeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 100 } },
+      ready: async ({ server, clients }) => {
+        server.setNetwork({ dropRate: 1 });
+        await clients.alice!.sendMessage('alice-bob', { text: 'This one did not make it' }).catch(() => undefined);
+        server.setNetwork({ dropRate: 0 });
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Not sent')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+/** Messages on their way: the network is slow, so they stay "Sending…" for a while. */
+export const Sending: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [
+    aliceWith({
+      ready: ({ server, clients }) => {
+        server.setNetwork({ latencyMs: 60_000 });
+        void clients.alice!.sendMessage('alice-bob', { text: 'On its way…' }).catch(() => undefined);
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Sending…')).toBeVisible();
+  },
+};
+
+/** Alice has unread messages here: a "New" separator marks where they start. */
+export const UnreadSeparator: Story = {
+  args: { conversationId: 'design' },
+  loaders: [aliceWith()],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('New')).toBeVisible();
+  },
+};
+
+/** Arabic catalog, right-to-left layout. */
+export const RightToLeft: Story = {
+  loaders: [async () => ({ ...(await aliceWith()()), catalog: ar })],
+  globals: { dir: 'rtl' },
+};
+
+export const Dark: Story = {
+  loaders: [aliceWith()],
+  globals: { theme: 'dark' },
+};

@@ -1,0 +1,126 @@
+/** MessageList in real Chromium: where it opens, pinning, prepend anchoring, new-message button, keyboard. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { userEvent } from 'vitest/browser';
+import { createChatClient, createMemoryOutbox } from 'parley/core';
+import { createMockServer } from 'parley/mock-server';
+import { ChatProvider, MessageList } from 'parley';
+import '../../src/theme/styles.css';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+async function setup(history: number) {
+  const server = createMockServer({ seed: 'demo' });
+  const start = Date.now() - history * 60_000;
+  const authors = ['bob', 'carol', 'alice'];
+  server.addMessages(
+    'launch',
+    Array.from({ length: history }, (_, i) => ({
+      authorId: authors[i % 3]!,
+      text: `Message number ${i + 1}${i % 4 === 0 ? ' with a longer body that wraps onto a second line in a narrow list' : ''}`,
+      createdAt: start + i * 60_000,
+    })),
+  );
+  const client = createChatClient({
+    transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+    userId: 'alice',
+    outbox: createMemoryOutbox(),
+  });
+  await client.connect();
+  const screen = await render(
+    <ChatProvider client={client}>
+      <div style={{ height: 500, width: 400, display: 'flex' }}>
+        <MessageList conversationId="launch" style={{ flex: 1 }} />
+      </div>
+    </ChatProvider>,
+  );
+  cleanups.push(() => {
+    client.disconnect();
+    server.dispose();
+  });
+  const scroller = () => document.querySelector<HTMLElement>('.parley-message-list-scroller')!;
+  const rowTop = (id: string) => {
+    const row = document.querySelector<HTMLElement>(`[data-message-id="${id}"]`);
+    return row ? row.getBoundingClientRect().top - scroller().getBoundingClientRect().top : null;
+  };
+  const lastRowVisible = () => {
+    const id = server.messages('launch').at(-1)!.id;
+    const top = rowTop(id);
+    return top !== null && top < scroller().clientHeight && top >= 0;
+  };
+  await expect.poll(() => client.getMessages('launch').length).toBeGreaterThan(0);
+  await expect.poll(lastRowVisible).toBe(true);
+  return { server, client, screen, scroller, rowTop, lastRowVisible };
+}
+
+const frames = (n = 3) => new Promise<void>((resolve) => {
+  const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+  step(n);
+});
+
+describe('MessageList', () => {
+  it('opens a 20 000-message conversation at its newest message, with one page loaded', async () => {
+    const { client, lastRowVisible } = await setup(20_000);
+    await frames(10);
+    expect(lastRowVisible()).toBe(true);
+    expect(client.getMessages('launch').length).toBeLessThanOrEqual(100);
+    expect(document.querySelectorAll('[data-message-id]').length).toBeLessThan(40);
+  });
+
+  it('stays pinned to the bottom when a message arrives while the reader is there', async () => {
+    const { server, lastRowVisible } = await setup(300);
+    server.postMessage('launch', { authorId: 'bob', text: 'A fresh message at the bottom' });
+    await expect.poll(lastRowVisible).toBe(true);
+  });
+
+  it('holds still while scrolled up, offers a new-messages button, and jumps down on click', async () => {
+    const { server, scroller, rowTop, lastRowVisible, screen } = await setup(300);
+    scroller().scrollTop = scroller().scrollTop - 1500;
+    await frames();
+    const anchor = document.querySelector<HTMLElement>('[data-message-id]')!.dataset.messageId!;
+    const before = rowTop(anchor);
+    server.postMessage('launch', { authorId: 'bob', text: 'Arrived while reading history' });
+    const button = screen.getByRole('button', { name: '1 new message' });
+    await expect.element(button).toBeVisible();
+    expect(rowTop(anchor)).toBe(before);
+    await userEvent.click(button);
+    await expect.poll(lastRowVisible).toBe(true);
+  });
+
+  it('keeps the row being read exactly still when an older page is prepended', async () => {
+    const { client, scroller, rowTop } = await setup(2_000);
+    const loadedBefore = client.getMessages('launch').length;
+    // Scroll up in steps, like a reader, until the list asks for the next page.
+    const firstId = client.getMessages('launch')[0]!.id;
+    scroller().scrollTop = 0;
+    await frames();
+    const jumps: number[] = [];
+    const top = rowTop(firstId);
+    expect(top).not.toBeNull();
+    await expect.poll(() => client.getMessages('launch').length).toBeGreaterThan(loadedBefore);
+    // Read the anchor's position frame by frame while the new rows are measured.
+    for (let i = 0; i < 20; i++) {
+      await frames(1);
+      jumps.push(Math.abs((rowTop(firstId) ?? Number.NaN) - top!));
+    }
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  it('is one tab stop with arrow-key navigation between messages', async () => {
+    const { client } = await setup(100);
+    const messages = client.getMessages('launch');
+    await userEvent.tab();
+    expect(document.activeElement).toBe(document.querySelector('.parley-message-list-scroller'));
+    await userEvent.keyboard('{ArrowUp}');
+    await expect.poll(() => (document.activeElement as HTMLElement | null)?.dataset.messageId).toBe(messages.at(-1)!.id);
+    await userEvent.keyboard('{ArrowUp}');
+    await expect.poll(() => (document.activeElement as HTMLElement | null)?.dataset.messageId).toBe(messages.at(-2)!.id);
+    await userEvent.keyboard('{End}');
+    await expect.poll(() => (document.activeElement as HTMLElement | null)?.dataset.messageId).toBe(messages.at(-1)!.id);
+    // Tab leaves the list: the focused row is its only tab stop.
+    expect(document.querySelectorAll('.parley-message-list [tabindex="0"]').length).toBe(1);
+  });
+});
