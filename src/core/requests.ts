@@ -25,7 +25,7 @@ export function createRequester(
     try {
       raw = await transport.request(event, payload, timeoutMs);
     } catch (err) {
-      if (err instanceof TransportError) throw new ChatError({ code: err.code, message: err.message, event });
+      if (isTransportError(err)) throw new ChatError({ code: err.code, message: err.message, event });
       throw new ChatError({ code: 'internal', message: String(err), event });
     }
     const failed = v.safeParse(FailedAckSchema, raw);
@@ -42,6 +42,19 @@ export function createRequester(
     }
     return ok.output as unknown as RequestResult<typeof event>;
   };
+}
+
+/**
+ * By shape, not `instanceof`: a transport built by another copy of this
+ * package, or in another frame, throws an equivalent error of another class.
+ */
+function isTransportError(err: unknown): err is TransportError {
+  return (
+    err instanceof TransportError ||
+    (typeof err === 'object' && err !== null &&
+      (err as { name?: unknown }).name === 'TransportError' &&
+      ((err as { code?: unknown }).code === 'timeout' || (err as { code?: unknown }).code === 'disconnected'))
+  );
 }
 
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
