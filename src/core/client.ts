@@ -169,7 +169,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   let connectWaiters: { resolve: () => void; reject: (e: ChatError) => void }[] = [];
   let everOnline = false;
   let lastCreatedAt = 0;
-  let restored = false;
+  /** Unsent messages from an earlier page load, shown at once, even while offline. */
+  let restoring: Promise<void> | null = null;
+  const restoreOutbox = () =>
+    (restoring ??= outbox
+      .load(userId)
+      .then((entries) => {
+        for (const e of entries) showPending(e);
+        delivery.restore(entries);
+      })
+      .catch((err: unknown) => report(new ChatError({ code: 'internal', message: `Could not read the outbox: ${String(err)}` }))));
   const unsubscribers: (() => void)[] = [];
 
   const onStatus = (status: TransportStatus) => {
@@ -187,12 +196,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   async function afterConnect(): Promise<void> {
     try {
-      if (!restored) {
-        restored = true;
-        const entries = await outbox.load(userId);
-        for (const e of entries) showPending(e);
-        delivery.restore(entries);
-      }
+      await restoreOutbox();
       await loadConversations();
       for (const w of connectWaiters.splice(0)) w.resolve();
       for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
@@ -248,6 +252,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (unsubscribers.length === 0) {
         unsubscribers.push(transport.onStatus(onStatus), transport.onEvent(dispatch));
       }
+      void restoreOutbox();
       transport.connect();
       if (transport.status.state === 'connected' && store.getState().conversationsStatus === 'ready') {
         for (const w of connectWaiters.splice(0)) w.resolve();
