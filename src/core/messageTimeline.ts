@@ -147,8 +147,14 @@ export function upsertConfirmed(t: MessageTimeline, messages: readonly ChatMessa
   if (first === undefined) {
     chunks = toChunks(dedupeSorted(sorted));
   } else if (sorted.length > 1 && sorted[sorted.length - 1]!.seq < first) {
-    // A page of history: becomes new leading chunks, nothing else is copied.
-    chunks = [...toChunks(dedupeSorted(sorted)), ...t.chunks];
+    // A page of history: joins the first chunk while that stays small, else becomes
+    // new leading chunks; either way at most one existing chunk is copied.
+    const page = dedupeSorted(sorted);
+    const head = t.chunks[0]!;
+    chunks =
+      head.length + page.length <= CHUNK_MAX
+        ? [[...page, ...head], ...t.chunks.slice(1)]
+        : [...toChunks(page), ...t.chunks];
   } else if (sorted.length > 1 && sorted[0]!.seq > last!) {
     chunks = [...t.chunks, ...toChunks(dedupeSorted(sorted))];
   } else {

@@ -184,7 +184,6 @@ export function MessageList({
                 ref={virtualizer.measureElement}
                 index={item.index}
                 start={item.start}
-                setSize={timeline.length}
                 message={message}
                 prev={timelineAt(timeline, item.index - 1)}
                 author={users[message.authorId]}

@@ -11,7 +11,6 @@ import { computeRowMeta } from './rowMeta';
 interface MessageRowProps {
   index: number;
   start: number;
-  setSize: number;
   message: DisplayMessage;
   prev: DisplayMessage | undefined;
   author: User | undefined;
@@ -33,7 +32,6 @@ interface MessageRowProps {
 export const MessageRow = memo(function MessageRow({
   index,
   start,
-  setSize,
   message,
   prev,
   author,
@@ -54,7 +52,9 @@ export const MessageRow = memo(function MessageRow({
       className="parley-message-row"
       role="article"
       aria-posinset={index + 1}
-      aria-setsize={setSize}
+      // -1: a live feed's total is unknown (older pages, new arrivals); a number here
+      // would change with every message and re-render every row.
+      aria-setsize={-1}
       aria-label={own ? catalog.message.you : (author?.name ?? message.authorId)}
       tabIndex={active ? 0 : -1}
       data-index={index}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every `bench/*.bench.ts` in Node, one after the other.
+//
+//   npm run bench            all benches
+//   npm run bench -- store   only benches whose file name contains "store"
+//
+// Why this way: Node 20 cannot run TypeScript (no --experimental-strip-types) and
+// `tsx` is not a dependency. Each bench is bundled with esbuild (already installed:
+// Storybook and Vite's optional peer bring it) into one ESM file under
+// node_modules/.cache/parley-bench/ (so bare imports still resolve from
+// node_modules), with the `parley`, `parley/core`, `parley/mock-server` aliases of
+// scripts/aliases.mjs, and then run with plain `node --expose-gc`. A bench is a
+// plain script: it prints its own table and sets a non-zero exit code when a
+// budget fails. Not part of `npm test`: timings belong in benchmarks, not tests.
+//
+// Exit code: non-zero when any bench exits non-zero.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
+
+import { PARLEY_ENTRIES } from '../scripts/aliases.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const benchDir = path.join(root, 'bench');
+const outDir = path.join(root, 'node_modules', '.cache', 'parley-bench');
+const filters = process.argv.slice(2);
+
+const files = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts') || f.endsWith('.bench.tsx'))
+  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+  .sort();
+if (files.length === 0) {
+  console.error(`No bench matches ${filters.join(', ') || '(any)'} in bench/.`);
+  process.exit(1);
+}
+
+mkdirSync(outDir, { recursive: true });
+const alias = Object.fromEntries(
+  Object.entries(PARLEY_ENTRIES)
+    .filter(([, file]) => !file.endsWith('.css'))
+    .map(([name, file]) => [name, path.join(root, file)]),
+);
+
+const failed = [];
+for (const file of files) {
+  const outfile = path.join(outDir, file.replace(/\.tsx?$/, '.mjs'));
+  await build({
+    entryPoints: [path.join(benchDir, file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    alias,
+    jsx: 'automatic',
+    // Benches measure the production code path: no React dev checks etc.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  console.log(`\n▶ ${file}\n`);
+  const run = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (run.status !== 0) failed.push(`${file} (exit ${run.status ?? run.signal})`);
+}
+
+if (failed.length > 0) {
+  console.error(`\nBench failures: ${failed.join(', ')}`);
+  process.exit(1);
+}
+console.log(`\n${files.length} bench file(s) passed.`);
