@@ -7,14 +7,14 @@
 import { ConversationSync, toChatError } from './conversationSync';
 import { Delivery, DEFAULT_RETRY, type RetryPolicy } from './delivery';
 import { Emitter } from './emitter';
-import { ChatError } from './errors';
+import { ChatError, isRetryable, safeString } from './errors';
 import { createInboundDispatcher } from './inbound';
-import { timelineToArray } from './messageTimeline';
+import { findBySeq, timelineToArray } from './messageTimeline';
 import { createDefaultOutbox } from './indexedDbOutbox';
 import type { Outbox, OutboxEntry } from './outbox';
 import { LIMITS, type Message } from './protocol';
 import { createRequester } from './requests';
-import { createChatStore, type ChatStore } from './store';
+import { createChatStore, updateStore, type ChatState, type ChatStore } from './store';
 import {
   applyConversationList,
   applyConversationUpdate,
@@ -29,6 +29,8 @@ import type { Transport, TransportStatus } from './transport';
 import { InboundTyping, OutboundTyping, TYPING_EXPIRY_MS } from './typing';
 import type { ConnectionState, DisplayMessage, NewMessage, PendingMessage } from './types';
 import { createClientId } from './ids';
+import { UploadManager, type UploadFileOptions } from './uploads';
+import type { UploadFileType } from './fileTypes';
 
 export interface ChatClientOptions {
   transport: Transport;
@@ -43,6 +45,10 @@ export interface ChatClientOptions {
   /** Injectable for deterministic tests. */
   now?: () => number;
   random?: () => number;
+  /** Largest file `uploadFile` accepts, in bytes (default 10 MB). */
+  maxUploadBytes?: number;
+  /** File types `uploadFile` accepts (default: common images, PDF, plain text, Markdown, CSV). */
+  uploadTypes?: readonly UploadFileType[];
 }
 
 export interface ChatClientEvents extends Record<string, unknown> {
@@ -78,6 +84,16 @@ export interface ChatClient {
   /** Mark everything up to `seq` (default: the newest) as read. */
   markRead(conversationId: string, seq?: number): void;
   on<K extends keyof ChatClientEvents>(event: K, listener: (payload: ChatClientEvents[K]) => void): () => void;
+  /**
+   * Upload a file and post it as a message (through `sendMessage`). Progress and
+   * failures show in `store.uploads`; resolves with the sent message.
+   */
+  uploadFile(conversationId: string, file: File | Blob, options?: UploadFileOptions): Promise<Message>;
+  /** Stop an upload in flight and forget it; nothing is sent. */
+  cancelUpload(uploadId: string): void;
+  retryUpload(uploadId: string): Promise<Message>;
+  /** Forget a failed upload. */
+  dismissUpload(uploadId: string): void;
 }
 
 export function createChatClient(options: ChatClientOptions): ChatClient {
@@ -91,6 +107,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const outbox = options.outbox ?? createDefaultOutbox();
   const sync = new ConversationSync(store, request, Math.min(options.pageSize ?? 50, LIMITS.maxPageSize), report);
   const setState = store.setState;
+  const update = (fn: (s: ChatState) => Partial<ChatState>) => updateStore(store, fn);
 
   const isOnline = () => store.getState().connection.state === 'online';
   const showPending = (entry: OutboxEntry) => {
@@ -106,7 +123,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       status: entry.status,
       ...(entry.error ? { error: entry.error } : {}),
     };
-    setState((s) => applyPending(s, pending));
+    update((s) => applyPending(s, pending));
   };
   const delivery = new Delivery(
     request,
@@ -116,6 +133,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       random,
       onChanged: showPending,
       onDelivered: (entry, message) => sync.accept(entry.conversationId, [message], false),
+      report,
     },
     { ...DEFAULT_RETRY, ...options.retry },
   );
@@ -126,14 +144,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       // Typing is best effort: a lost frame expires on the other side.
     });
   }, now);
-  const inboundTyping = new InboundTyping((conversationId, uid) => setState((s) => applyTyping(s, conversationId, uid, null)));
+  const inboundTyping = new InboundTyping((conversationId, uid) => update((s) => applyTyping(s, conversationId, uid, null)));
 
   const dispatch = createInboundDispatcher(
     {
       'message:new': (m) => {
         if (m.authorId !== userId) {
           inboundTyping.stopped(m.conversationId, m.authorId);
-          setState((s) => applyTyping(s, m.conversationId, m.authorId, null));
+          update((s) => applyTyping(s, m.conversationId, m.authorId, null));
         }
         sync.accept(m.conversationId, [m], true);
       },
@@ -142,11 +160,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         if (uid === userId) return;
         if (isTyping) inboundTyping.started(conversationId, uid);
         else inboundTyping.stopped(conversationId, uid);
-        setState((s) => applyTyping(s, conversationId, uid, isTyping ? now() + TYPING_EXPIRY_MS : null));
+        update((s) => applyTyping(s, conversationId, uid, isTyping ? now() + TYPING_EXPIRY_MS : null));
       },
-      read: ({ conversationId, userId: uid, seq }) => setState((s) => applyRead(s, conversationId, uid, seq)),
-      presence: ({ userId: uid, online }) => setState((s) => applyPresence(s, uid, online)),
-      'conversation:updated': (c) => setState((s) => applyConversationUpdate(s, c)),
+      read: ({ conversationId, userId: uid, seq }) => update((s) => applyRead(s, conversationId, uid, seq)),
+      presence: ({ userId: uid, online }) => update((s) => applyPresence(s, uid, online)),
+      'conversation:updated': (c) => update((s) => applyConversationUpdate(s, c)),
     },
     report,
   );
@@ -178,12 +196,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         for (const e of entries) showPending(e);
         delivery.restore(entries);
       })
-      .catch((err: unknown) => report(new ChatError({ code: 'internal', message: `Could not read the outbox: ${String(err)}` }))));
+      .catch((err: unknown) => report(new ChatError({ code: 'internal', message: `Could not read the outbox: ${safeString(err)}` }))));
   const unsubscribers: (() => void)[] = [];
 
   const onStatus = (status: TransportStatus) => {
     const connection = toConnectionState(status, everOnline);
-    setState({ connection });
+    // Who is online is only known while connected: the server's presence burst
+    // on reconnect names who is there, never who left meanwhile.
+    setState(status.state === 'connected' ? { connection } : { connection, presence: {} });
     if (status.state === 'connected') {
       everOnline = true;
       void afterConnect();
@@ -195,15 +215,25 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   };
 
   async function afterConnect(): Promise<void> {
-    try {
-      await restoreOutbox();
-      await loadConversations();
-      for (const w of connectWaiters.splice(0)) w.resolve();
-      for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
-    } catch (err) {
-      const error = toChatError(err);
-      report(error);
-      if (error.code !== 'disconnected' && error.code !== 'timeout') for (const w of connectWaiters.splice(0)) w.reject(error);
+    await restoreOutbox();
+    // The list carries unread counts and read receipts: a lost ack is retried
+    // while the link stays up (a dropped link starts over on reconnect).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await loadConversations();
+        for (const w of connectWaiters.splice(0)) w.resolve();
+        for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
+        break;
+      } catch (err) {
+        const error = toChatError(err);
+        if (error.code === 'disconnected' || !isOnline()) return;
+        // connect() settles now, with the reason; the list keeps retrying behind it.
+        report(error);
+        for (const w of connectWaiters.splice(0)) w.reject(error);
+        if (!isRetryable(error.code)) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** attempt)));
+        if (!isOnline()) return;
+      }
     }
     sync.resyncAll();
     delivery.pump();
@@ -213,17 +243,21 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (store.getState().conversationsStatus !== 'ready') setState({ conversationsStatus: 'loading' });
     try {
       const { conversations, users } = await request('conversations:list', {});
-      setState((s) => applyConversationList(s, conversations, users));
+      update((s) => applyConversationList(s, conversations, users));
     } catch (err) {
       if (store.getState().conversationsStatus !== 'ready') setState({ conversationsStatus: 'error' });
       throw toChatError(err);
     }
   }
 
+  /** A stored message by server id (indexed), or an unsent one by id or clientId. */
   function findMessage(id: string): DisplayMessage | undefined {
     const { messages } = store.getState();
+    const at = sync.locate(id);
+    const stored = at && messages[at.conversationId] ? findBySeq(messages[at.conversationId]!, at.seq) : undefined;
+    if (stored) return stored;
     for (const t of Object.values(messages)) {
-      for (const m of timelineToArray(t)) if (m.id === id || m.clientId === id) return m;
+      for (const p of t.pending) if (p.id === id || p.clientId === id) return p;
     }
     return undefined;
   }
@@ -244,7 +278,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     return message;
   }
 
-  return {
+  const uploads = new UploadManager({
+    store,
+    transport,
+    report,
+    send: (conversationId, message) => client.sendMessage(conversationId, message),
+    policy: {
+      ...(options.maxUploadBytes !== undefined ? { maxBytes: options.maxUploadBytes } : {}),
+      ...(options.uploadTypes ? { types: options.uploadTypes } : {}),
+    },
+  });
+
+  const client: ChatClient = {
     store,
     userId,
     connect() {
@@ -310,7 +355,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const found = findMessage(clientId);
       if (!found || found.seq !== null) throw new ChatError({ code: 'not_found', message: 'No unsent message with that id' });
       await delivery.discard(clientId);
-      setState((s) => dropPending(s, found.conversationId, clientId));
+      update((s) => dropPending(s, found.conversationId, clientId));
     },
     editMessage: (id, text) => mutate('message:edit', id, { text }),
     deleteMessage: (id) => mutate('message:delete', id, {}),
@@ -325,11 +370,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (!conv) return;
       const target = Math.min(seq ?? conv.lastSeq, conv.lastSeq);
       if (target <= (conv.readSeqs[userId] ?? 0)) return;
-      setState((s) => applyRead(s, conversationId, userId, target));
+      update((s) => applyRead(s, conversationId, userId, target));
       sendRead(conversationId, target);
     },
     on: (event, listener) => emitter.on(event, listener),
+    uploadFile: (conversationId, file, uploadOptions) => uploads.upload(conversationId, file, uploadOptions),
+    cancelUpload: (id) => uploads.cancel(id),
+    retryUpload: (id) => uploads.retry(id),
+    dismissUpload: (id) => uploads.dismiss(id),
   };
+  return client;
 }
 
 function toConnectionState(status: TransportStatus, everOnline: boolean): ConnectionState {

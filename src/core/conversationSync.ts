@@ -3,12 +3,14 @@
  * the latest page when a conversation is opened, older pages on demand, and
  * fills any gap in seq (a lost push, a reconnect) with `messages:since`.
  */
-import { ChatError, isRetryable } from './errors';
+import { ChatError, isRetryable, toChatError } from './errors';
+
+export { toChatError };
 import { firstSeq, lastSeq } from './messageTimeline';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
-import type { ChatStore } from './store';
-import { applyMessages, openTimeline, patchHistory } from './storeUpdates';
+import { updateStore, type ChatStore } from './store';
+import { applyMessages, dropMessagesBelow, openTimeline, patchHistory } from './storeUpdates';
 
 /** Wait before asking again after a `messages:since` that timed out. */
 const FILL_RETRY_MS = 1_000;
@@ -19,6 +21,8 @@ export class ConversationSync {
   private readonly opening = new Map<string, Promise<void>>();
   private readonly filling = new Map<string, Promise<void>>();
   private readonly refill = new Set<string>();
+  /** id → seq of every message seen, per conversation. */
+  private readonly seqOfId = new Map<string, Map<string, number>>();
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -38,7 +42,7 @@ export class ConversationSync {
     if (state.history[conversationId]?.status === 'ready') return Promise.resolve();
     const existing = this.opening.get(conversationId);
     if (existing) return existing;
-    this.store.setState((s) =>
+    updateStore(this.store, (s) =>
       openTimeline(s, conversationId, { status: 'loading', hasOlder: false, loadingOlder: false }),
     );
     const run = this.request('messages:before', {
@@ -47,16 +51,20 @@ export class ConversationSync {
       limit: this.pageSize,
     })
       .then(({ messages, hasMore }) => {
-        this.accept(conversationId, messages, false);
+        this.acceptPage(conversationId, messages);
+        // Pushes that arrived while the page loaded and are older than it would
+        // leave a hole below the page that paging back could never fill.
+        const bottom = messages[0]?.seq;
+        if (hasMore && bottom !== undefined) updateStore(this.store, (s) => dropMessagesBelow(s, conversationId, bottom));
         const top = messages[messages.length - 1]?.seq ?? 0;
         this.contiguous.set(conversationId, Math.max(this.contiguous.get(conversationId) ?? 0, top));
-        this.store.setState((s) => patchHistory(s, conversationId, { status: 'ready', hasOlder: hasMore, error: undefined }));
+        updateStore(this.store, (s) => patchHistory(s, conversationId, { status: 'ready', hasOlder: hasMore, error: undefined }));
         // Pushes that arrived while the page was loading may sit above a hole.
         this.checkGap(conversationId);
       })
       .catch((err: unknown) => {
         const error = toChatError(err);
-        this.store.setState((s) => patchHistory(s, conversationId, { status: 'error', error: { code: error.code, message: error.message } }));
+        updateStore(this.store, (s) => patchHistory(s, conversationId, { status: 'error', error: { code: error.code, message: error.message } }));
         throw error;
       })
       .finally(() => this.opening.delete(conversationId));
@@ -73,29 +81,81 @@ export class ConversationSync {
     const timeline = this.store.getState().messages[conversationId];
     const oldest = timeline ? firstSeq(timeline) : undefined;
     if (oldest === undefined) return false;
-    this.store.setState((s) => patchHistory(s, conversationId, { loadingOlder: true }));
+    updateStore(this.store, (s) => patchHistory(s, conversationId, { loadingOlder: true }));
     try {
       const { messages, hasMore } = await this.request('messages:before', {
         conversationId,
         beforeSeq: oldest,
         limit: this.pageSize,
       });
-      this.accept(conversationId, messages, false);
-      this.store.setState((s) => patchHistory(s, conversationId, { loadingOlder: false, hasOlder: hasMore }));
+      this.acceptPage(conversationId, messages);
+      updateStore(this.store, (s) => patchHistory(s, conversationId, { loadingOlder: false, hasOlder: hasMore }));
       return messages.length > 0;
     } catch (err) {
-      this.store.setState((s) => patchHistory(s, conversationId, { loadingOlder: false }));
+      updateStore(this.store, (s) => patchHistory(s, conversationId, { loadingOlder: false }));
       throw toChatError(err);
     }
   }
 
-  /** Messages from a push, an ack or a page: store them, then look for holes. */
+  /**
+   * Messages from a push or an ack: store them, then look for holes. While
+   * older history exists, nothing below the loaded window is stored (only the
+   * conversation summary sees it): paging back starts at the window's bottom.
+   */
   accept(conversationId: string, messages: readonly Message[], fromServerPush: boolean): void {
-    if (messages.length === 0) return;
-    this.store.setState((s) => applyMessages(s, conversationId, messages, fromServerPush));
+    const admitted = this.admit(conversationId, messages);
+    if (admitted.length === 0) return;
+    const history = this.store.getState().history[conversationId];
+    const timeline = this.store.getState().messages[conversationId];
+    const floor = history?.status === 'ready' && history.hasOlder && timeline ? firstSeq(timeline) : undefined;
+    updateStore(this.store, (s) => applyMessages(s, conversationId, admitted, fromServerPush, floor));
     if (!this.isOpen(conversationId)) return;
     this.advance(conversationId);
     this.checkGap(conversationId);
+  }
+
+  /** A page of history (`messages:before`): extends the window downwards. */
+  private acceptPage(conversationId: string, messages: readonly Message[]): void {
+    const admitted = this.admit(conversationId, messages);
+    if (admitted.length === 0) return;
+    updateStore(this.store, (s) => applyMessages(s, conversationId, admitted, false));
+    this.advance(conversationId);
+  }
+
+  /**
+   * Drop what a correct server never sends: another conversation's message
+   * in this one's page, or an id already seen at another seq (it would give
+   * two rows one key). Reported, never stored.
+   */
+  private admit(conversationId: string, messages: readonly Message[]): Message[] {
+    let ids = this.seqOfId.get(conversationId);
+    if (!ids) this.seqOfId.set(conversationId, (ids = new Map()));
+    const out: Message[] = [];
+    for (const m of messages) {
+      const known = ids.get(m.id);
+      const problem =
+        m.conversationId !== conversationId
+          ? `message ${m.id} of conversation "${m.conversationId}" arrived for "${conversationId}"`
+          : known !== undefined && known !== m.seq
+            ? `message id ${m.id} arrived at seq ${m.seq}, already seen at seq ${known}`
+            : null;
+      if (problem) {
+        this.report(new ChatError({ code: 'invalid_payload', message: `Dropped a message: ${problem}` }));
+        continue;
+      }
+      ids.set(m.id, m.seq);
+      out.push(m);
+    }
+    return out;
+  }
+
+  /** Where a stored message lives, by id, without scanning timelines. */
+  locate(id: string): { conversationId: string; seq: number } | undefined {
+    for (const [conversationId, ids] of this.seqOfId) {
+      const seq = ids.get(id);
+      if (seq !== undefined) return { conversationId, seq };
+    }
+    return undefined;
   }
 
   /** After a reconnect: fetch whatever every open conversation missed. */
@@ -155,7 +215,8 @@ export class ConversationSync {
           afterSeq: after,
           limit: this.pageSize,
         });
-        this.store.setState((s) => applyMessages(s, conversationId, messages, false));
+        const admitted = this.admit(conversationId, messages);
+        updateStore(this.store, (s) => applyMessages(s, conversationId, admitted, false));
         const top = messages[messages.length - 1]?.seq ?? after;
         this.contiguous.set(conversationId, Math.max(after, top));
         this.advance(conversationId);
@@ -194,6 +255,3 @@ export class ConversationSync {
   }
 }
 
-export function toChatError(err: unknown): ChatError {
-  return err instanceof ChatError ? err : new ChatError({ code: 'internal', message: String(err) });
-}

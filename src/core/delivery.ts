@@ -4,7 +4,7 @@
  * the same clientId again is safe (the server answers a resend with the first
  * stored message), which is what makes retry after a lost ack exactly-once.
  */
-import { ChatError, isRetryable } from './errors';
+import { ChatError, isRetryable, toChatError } from './errors';
 import type { Message } from './protocol';
 import type { Outbox, OutboxEntry } from './outbox';
 import type { Requester } from './requests';
@@ -25,6 +25,8 @@ export interface DeliveryHooks {
   /** The entry's visible state changed (sending again, or failed). */
   onChanged(entry: OutboxEntry): void;
   random(): number;
+  /** A problem the user of the client should hear about (a broken ack). */
+  report(error: ChatError): void;
 }
 
 interface Waiter {
@@ -115,13 +117,27 @@ export class Delivery {
           text: entry.text,
           ...(entry.attachments.length > 0 ? { attachments: entry.attachments } : {}),
         });
+        if (
+          message.clientId !== entry.clientId ||
+          message.conversationId !== entry.conversationId ||
+          message.authorId !== entry.authorId
+        ) {
+          // Storing someone else's message as ours would leave our row "sending" forever.
+          const error = new ChatError({
+            code: 'invalid_payload',
+            message: `The server acknowledged message ${entry.clientId} with a different message (${message.id})`,
+            event: 'message:send',
+          });
+          this.hooks.report(error);
+          throw error;
+        }
         attempts = 0;
         this.queue.shift();
         await this.outbox.delete(entry.clientId);
         this.hooks.onDelivered(entry, message);
         this.settle(entry.clientId, message);
       } catch (err) {
-        const error = err instanceof ChatError ? err : new ChatError({ code: 'internal', message: String(err) });
+        const error = toChatError(err);
         if (this.queue[0] !== entry) continue; // discarded meanwhile
         // A dropped link is not the message's fault: wait for the reconnect.
         if (error.code === 'disconnected') return;

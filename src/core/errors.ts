@@ -17,3 +17,26 @@ export class ChatError extends Error {
 export function isRetryable(code: string): boolean {
   return code === 'timeout' || code === 'disconnected' || code === 'rate_limited' || code === 'internal';
 }
+
+/**
+ * Text for any thrown value, never throwing itself: a broken transport may
+ * reject with a null-prototype object, a value whose toString throws, or a
+ * structure too deep to print.
+ */
+export function safeString(value: unknown): string {
+  try {
+    if (value instanceof Error) return value.message;
+    return String(value).slice(0, 500);
+  } catch {
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return 'unprintable value';
+    }
+  }
+}
+
+export function toChatError(err: unknown): ChatError {
+  if (err instanceof ChatError) return err;
+  return new ChatError({ code: 'internal', message: safeString(err) });
+}

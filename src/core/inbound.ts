@@ -4,7 +4,7 @@
  * throws into the transport or into React.
  */
 import * as v from 'valibot';
-import { ChatError } from './errors';
+import { ChatError, safeString } from './errors';
 import { isServerEvent, ServerEventSchemas, type ServerEvent, type ServerEventPayload } from './protocol';
 import { describeIssues } from './requests';
 
@@ -16,7 +16,8 @@ export function createInboundDispatcher(
 ): (event: string, payload: unknown) => void {
   return (event, payload) => {
     if (typeof event !== 'string' || !isServerEvent(event)) {
-      report(new ChatError({ code: 'invalid_payload', message: `Unknown server event "${String(event).slice(0, 60)}"`, event: String(event).slice(0, 60) }));
+      const name = safeString(event).slice(0, 60);
+      report(new ChatError({ code: 'invalid_payload', message: `Unknown server event "${name}"`, event: name }));
       return;
     }
     const parsed = v.safeParse(ServerEventSchemas[event], payload);
@@ -27,7 +28,7 @@ export function createInboundDispatcher(
     try {
       (handlers[event] as (p: unknown) => void)(parsed.output);
     } catch (err) {
-      report(new ChatError({ code: 'internal', message: `Handling "${event}" failed: ${String(err)}`, event }));
+      report(new ChatError({ code: 'internal', message: `Handling "${event}" failed: ${safeString(err)}`, event }));
     }
   };
 }

@@ -7,8 +7,12 @@ export { createDefaultOutbox, createIndexedDbOutbox } from './indexedDbOutbox';
 export type { IndexedDbOutboxOptions } from './indexedDbOutbox';
 export type { Outbox, OutboxEntry } from './outbox';
 export { ChatError } from './errors';
-export { TransportError } from './transport';
-export type { Transport, TransportStatus } from './transport';
+export { TransportError, UploadError } from './transport';
+export type { Transport, TransportStatus, UploadErrorCode, UploadRequest } from './transport';
+export { acceptAttribute, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, matchUploadType } from './fileTypes';
+export type { UploadFileType } from './fileTypes';
+export { DEFAULT_UPLOAD_POLICY } from './uploads';
+export type { UploadFileOptions, UploadPolicy } from './uploads';
 export { DEFAULT_RETRY } from './delivery';
 export type { RetryPolicy } from './delivery';
 export {
@@ -55,4 +59,7 @@ export type {
   MessageStatus,
   NewMessage,
   PendingMessage,
+  Upload,
+  UploadErrorInfo,
+  UploadStatus,
 } from './types';

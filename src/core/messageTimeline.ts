@@ -7,6 +7,7 @@
  * Confirmed messages (with a server seq) live in the chunks; messages still
  * waiting for their ack live in `pending`, shown after the confirmed ones.
  */
+import type { Message } from './protocol';
 import type { ChatMessage, PendingMessage } from './types';
 
 const CHUNK_MAX = 512;
@@ -179,7 +180,8 @@ function dedupeSorted(sorted: readonly ChatMessage[]): ChatMessage[] {
   return out;
 }
 
-function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
+/** Same content as far as display goes (objects from two frames are never identical). */
+export function sameMessage(a: Message, b: Message): boolean {
   return (
     a.id === b.id &&
     a.text === b.text &&
@@ -238,4 +240,14 @@ export function countConfirmedAfter(t: MessageTimeline, afterSeq: number, test: 
     }
   }
   return count;
+}
+
+/** Without the confirmed messages below `seq`; pending ones stay. */
+export function dropConfirmedBelow(t: MessageTimeline, seq: number): MessageTimeline {
+  const first = firstSeq(t);
+  if (first === undefined || first >= seq) return t;
+  const at = locate(t.chunks, seq);
+  const chunks = t.chunks.slice(at.chunk);
+  if (chunks.length > 0) chunks[0] = chunks[0]!.slice(at.pos);
+  return build(chunks.filter((c) => c.length > 0), t.pending);
 }

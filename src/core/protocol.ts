@@ -110,6 +110,7 @@ export type ErrorCode =
   | 'not_found'
   | 'invalid_payload'
   | 'too_large'
+  | 'unsupported_type'
   | 'rate_limited'
   | 'timeout'
   | 'disconnected'

@@ -3,7 +3,7 @@
  * of the client only ever sees well-formed results or a `ChatError`.
  */
 import * as v from 'valibot';
-import { ChatError } from './errors';
+import { ChatError, safeString } from './errors';
 import {
   FailedAckSchema,
   ResultSchemas,
@@ -26,7 +26,7 @@ export function createRequester(
       raw = await transport.request(event, payload, timeoutMs);
     } catch (err) {
       if (isTransportError(err)) throw new ChatError({ code: err.code, message: err.message, event });
-      throw new ChatError({ code: 'internal', message: String(err), event });
+      throw new ChatError({ code: 'internal', message: safeString(err), event });
     }
     const failed = v.safeParse(FailedAckSchema, raw);
     if (failed.success) throw new ChatError({ ...failed.output.error, event });

@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Conversation, User } from './protocol';
 import type { MessageTimeline } from './messageTimeline';
-import type { ConnectionState, HistoryState } from './types';
+import type { ConnectionState, HistoryState, Upload } from './types';
 
 export interface ChatState {
   /** The signed-in user. */
@@ -26,6 +26,8 @@ export interface ChatState {
   readonly history: Readonly<Record<string, HistoryState>>;
   /** conversationId → userId → expiry time (epoch ms) of their typing state. */
   readonly typing: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** uploadId → a file being uploaded, or one that failed (until retried or dismissed). */
+  readonly uploads: Readonly<Record<string, Upload>>;
 }
 
 export type ChatStore = StoreApi<ChatState>;
@@ -42,6 +44,7 @@ export function createChatStore(userId: string): ChatStore {
     messages: {},
     history: {},
     typing: {},
+    uploads: {},
   }));
 }
 
@@ -50,4 +53,16 @@ export function orderConversations(conversations: Readonly<Record<string, Conver
   return Object.values(conversations)
     .sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
     .map((c) => c.id);
+}
+
+/**
+ * Apply a pure update. An update that changes nothing returns `{}`; the
+ * current state object is then kept, so no subscriber wakes up for a
+ * duplicate frame.
+ */
+export function updateStore(store: ChatStore, update: (state: ChatState) => Partial<ChatState>): void {
+  store.setState((state) => {
+    const patch = update(state);
+    return Object.keys(patch).length === 0 ? state : patch;
+  });
 }

@@ -8,6 +8,8 @@ import {
   EMPTY_TIMELINE,
   removePending,
   countConfirmedAfter,
+  dropConfirmedBelow,
+  sameMessage,
   upsertConfirmed,
   upsertPending,
   type MessageTimeline,
@@ -51,11 +53,19 @@ export function applyConversationUpdate(s: ChatState, c: Conversation): Patch {
 }
 
 /** Confirmed messages into a conversation's timeline (only if it is open) and its summary. */
-export function applyMessages(s: ChatState, conversationId: string, messages: readonly Message[], fromServerPush: boolean): Patch {
+export function applyMessages(
+  s: ChatState,
+  conversationId: string,
+  messages: readonly Message[],
+  fromServerPush: boolean,
+  /** Messages below this seq update the summary only, not the timeline. */
+  floorSeq?: number,
+): Patch {
   const patch: Patch = {};
   const timeline = s.messages[conversationId];
-  if (timeline) {
-    const next = upsertConfirmed(timeline, messages.map(toChatMessage));
+  const inWindow = floorSeq === undefined ? messages : messages.filter((m) => m.seq >= floorSeq);
+  if (timeline && inWindow.length > 0) {
+    const next = upsertConfirmed(timeline, inWindow.map(toChatMessage));
     if (next !== timeline) patch.messages = { ...s.messages, [conversationId]: next };
   }
   const conv = s.conversations[conversationId];
@@ -86,7 +96,7 @@ function summarize(s: ChatState, conv: Conversation, messages: readonly Message[
         readSeqs: mine ? { ...result.readSeqs, [s.userId]: Math.max(result.readSeqs[s.userId] ?? 0, m.seq) } : result.readSeqs,
       };
       if (mine) result = { ...result, unreadCount: 0 };
-    } else if (result.lastMessage && result.lastMessage.id === m.id && result.lastMessage !== m) {
+    } else if (result.lastMessage && result.lastMessage.id === m.id && !sameMessage(result.lastMessage, m)) {
       result = { ...result, lastMessage: m };
     }
   }
@@ -96,6 +106,14 @@ function summarize(s: ChatState, conv: Conversation, messages: readonly Message[
 function reorder(order: readonly string[], conversations: Record<string, Conversation>): string[] {
   const next = orderConversations(conversations);
   return next.length === order.length && next.every((id, i) => id === order[i]) ? (order as string[]) : next;
+}
+
+/** Forget confirmed messages below `seq` (a hole under the loaded window). */
+export function dropMessagesBelow(s: ChatState, conversationId: string, seq: number): Patch {
+  const timeline = s.messages[conversationId];
+  if (!timeline) return {};
+  const next = dropConfirmedBelow(timeline, seq);
+  return next === timeline ? {} : { messages: { ...s.messages, [conversationId]: next } };
 }
 
 export function applyPending(s: ChatState, message: PendingMessage): Patch {

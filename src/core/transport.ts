@@ -32,6 +32,46 @@ export interface Transport {
   onStatus(listener: (status: TransportStatus) => void): () => void;
   /** Current status, for listeners that subscribe late. */
   readonly status: TransportStatus;
+  /**
+   * Upload one file (optional: without it the client refuses uploads with
+   * `unsupported`). Resolves with the raw attachment descriptor, which the
+   * client validates; rejects with an error carrying `{ code, message }`
+   * (`UploadErrorCode`), e.g. an `UploadError`.
+   */
+  upload?(request: UploadRequest): Promise<unknown>;
+}
+
+export interface UploadRequest {
+  conversationId: string;
+  file: Blob;
+  /** The file name to store (the client's choice; the server sanitizes it). */
+  name: string;
+  signal?: AbortSignal;
+  /** Called as bytes go out; `sentBytes === totalBytes` once the body is sent. */
+  onProgress?: (sentBytes: number, totalBytes: number) => void;
+}
+
+/** Why an upload failed; a server may add its own codes. */
+export type UploadErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'too_large'
+  | 'unsupported_type'
+  | 'disconnected'
+  | 'aborted'
+  | 'invalid_payload';
+
+/** What `Transport.upload` rejects with (any error of the same shape will do). */
+export class UploadError extends Error {
+  readonly code: string;
+  /** The size limit that was exceeded, when the code is `too_large` and the server said. */
+  readonly maxBytes?: number;
+  constructor(code: UploadErrorCode | (string & {}), message: string, maxBytes?: number) {
+    super(message);
+    this.name = 'UploadError';
+    this.code = code;
+    if (maxBytes !== undefined) this.maxBytes = maxBytes;
+  }
 }
 
 export class TransportError extends Error {

@@ -56,3 +56,24 @@ export interface NewMessage {
 }
 
 export type ChatErrorCode = ErrorInfo['code'];
+
+/** Where a file upload stands. `done` is brief: the entry leaves once its message is handed to the outbox. */
+export type UploadStatus = 'uploading' | 'failed' | 'done';
+
+/** Why an upload failed; `maxBytes` is the limit a `too_large` file broke, when known. */
+export interface UploadErrorInfo extends ErrorInfo {
+  readonly maxBytes?: number;
+}
+
+/** A file on its way into a conversation (`state.uploads`); plain data, the file itself stays in the client. */
+export interface Upload {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly name: string;
+  readonly size: number;
+  /** As declared or inferred from the name; the server decides the stored type by content. */
+  readonly mimeType: string;
+  readonly sentBytes: number;
+  readonly status: UploadStatus;
+  readonly error?: UploadErrorInfo;
+}

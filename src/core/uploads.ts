@@ -1,0 +1,230 @@
+/**
+ * File uploads: check the file on the client, hand its bytes to the
+ * transport, track progress in `state.uploads`, then post a message carrying
+ * the attachment through the ordinary `sendMessage` path, so the outbox and
+ * its exactly-once delivery apply to it like to any other message.
+ *
+ * The files themselves stay here, outside the store: the store holds plain,
+ * serializable data, and Retry needs the bytes again.
+ */
+import * as v from 'valibot';
+import { ChatError } from './errors';
+import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, matchUploadType, type UploadFileType } from './fileTypes';
+import { createClientId } from './ids';
+import { AttachmentSchema, LIMITS, type Attachment, type Message } from './protocol';
+import { describeIssues } from './requests';
+import type { ChatStore } from './store';
+import { UploadError, type Transport } from './transport';
+import type { NewMessage, Upload, UploadErrorInfo } from './types';
+
+export interface UploadFileOptions {
+  /** Stored name; defaults to the File's own name (a bare Blob becomes "file"). */
+  name?: string;
+  /** Text of the message that carries the attachment; empty by default. */
+  text?: string;
+}
+
+export interface UploadPolicy {
+  /** Largest file accepted, in bytes (checked before uploading). */
+  readonly maxBytes: number;
+  /** Allowed types, by MIME type and extension. */
+  readonly types: readonly UploadFileType[];
+}
+
+export const DEFAULT_UPLOAD_POLICY: UploadPolicy = {
+  maxBytes: DEFAULT_MAX_UPLOAD_BYTES,
+  types: DEFAULT_UPLOAD_TYPES,
+};
+
+export interface UploadManagerDeps {
+  readonly store: ChatStore;
+  readonly transport: Transport;
+  /** Posts the message that carries a finished upload (the client's `sendMessage`). */
+  readonly send: (conversationId: string, message: NewMessage) => Promise<Message>;
+  /** Told about malformed answers from the backend (the client's `error` event). */
+  readonly report: (error: ChatError) => void;
+  readonly policy?: Partial<UploadPolicy>;
+  readonly createId?: () => string;
+}
+
+interface Job {
+  readonly file: Blob;
+  readonly text: string;
+  controller: AbortController | null;
+  /** Bumped by every attempt and by cancel, so a stale attempt's late answer is ignored. */
+  attempt: number;
+}
+
+/** A bare Blob has no name; a File (from any realm) does. */
+function nameOf(file: Blob): string {
+  const name = (file as { name?: unknown }).name;
+  return typeof name === 'string' && name !== '' ? name : 'file';
+}
+
+/** Any rejection as the `{ code, message }` the store shows; errors are recognised by shape, not class. */
+export function toUploadErrorInfo(err: unknown): UploadErrorInfo {
+  if (typeof err === 'object' && err !== null) {
+    const { code, message, maxBytes, name } = err as { code?: unknown; message?: unknown; maxBytes?: unknown; name?: unknown };
+    if (name === 'AbortError') return { code: 'aborted', message: 'The upload was cancelled' };
+    if (typeof code === 'string' && code !== '') {
+      return {
+        code: code.slice(0, 100),
+        message: typeof message === 'string' ? message.slice(0, 2_000) : code,
+        ...(typeof maxBytes === 'number' && Number.isFinite(maxBytes) && maxBytes >= 0 ? { maxBytes } : {}),
+      };
+    }
+  }
+  return { code: 'internal', message: `The upload failed: ${String(err).slice(0, 300)}` };
+}
+
+export class UploadManager {
+  private readonly jobs = new Map<string, Job>();
+  private readonly policy: UploadPolicy;
+  private readonly createId: () => string;
+
+  constructor(private readonly deps: UploadManagerDeps) {
+    this.policy = { ...DEFAULT_UPLOAD_POLICY, ...deps.policy };
+    this.createId = deps.createId ?? createClientId;
+  }
+
+  /** Starts an upload; resolves with the sent message, rejects with a `ChatError` (the entry stays as failed). */
+  upload(conversationId: string, file: Blob, options: UploadFileOptions = {}): Promise<Message> {
+    const id = this.createId();
+    const name = options.name ?? nameOf(file);
+    const type = matchUploadType(name, file.type, this.policy.types);
+    this.jobs.set(id, { file, text: options.text ?? '', controller: null, attempt: 0 });
+    this.put({
+      id,
+      conversationId,
+      name,
+      size: file.size,
+      mimeType: type?.mimeType ?? (file.type || 'application/octet-stream'),
+      sentBytes: 0,
+      status: 'uploading',
+    });
+    return this.run(id);
+  }
+
+  retry(id: string): Promise<Message> {
+    const upload = this.get(id);
+    if (!upload || upload.status !== 'failed' || !this.jobs.has(id)) {
+      return Promise.reject(new ChatError({ code: 'not_found', message: `No failed upload with id "${id}"` }));
+    }
+    const { error: _error, ...rest } = upload;
+    this.put({ ...rest, sentBytes: 0, status: 'uploading' });
+    return this.run(id);
+  }
+
+  /** Stops an upload in flight and forgets it; nothing is sent. */
+  cancel(id: string): void {
+    const job = this.jobs.get(id);
+    if (job) {
+      job.attempt++;
+      job.controller?.abort();
+    }
+    this.forget(id);
+  }
+
+  /** Removes a failed upload (or cancels one in flight). */
+  dismiss(id: string): void {
+    this.cancel(id);
+  }
+
+  private async run(id: string): Promise<Message> {
+    const job = this.jobs.get(id);
+    const upload = this.get(id);
+    if (!job || !upload) throw new ChatError({ code: 'not_found', message: `No upload with id "${id}"` });
+    const attempt = ++job.attempt;
+    const isCurrent = () => this.jobs.get(id) === job && job.attempt === attempt;
+
+    let attachment: Attachment;
+    try {
+      attachment = await this.transfer(upload, job, isCurrent);
+    } catch (err) {
+      const error = toUploadErrorInfo(err);
+      if (isCurrent()) {
+        job.controller = null;
+        this.patch(id, { status: 'failed', error });
+        throw new ChatError(error);
+      }
+      throw new ChatError({ code: 'aborted', message: 'The upload was cancelled' });
+    }
+    if (!isCurrent()) throw new ChatError({ code: 'aborted', message: 'The upload was cancelled' });
+    this.patch(id, { status: 'done', sentBytes: upload.size });
+    // The pending message shows in the list at once, so the upload entry can go now; from
+    // here on the outbox owns delivery (and its retries), offline or not.
+    const sent = this.deps.send(upload.conversationId, { text: job.text, attachments: [attachment] });
+    this.forget(id);
+    return sent;
+  }
+
+  private async transfer(upload: Upload, job: Job, isCurrent: () => boolean): Promise<Attachment> {
+    this.check(upload, job);
+    const { transport } = this.deps;
+    if (typeof transport.upload !== 'function') {
+      throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
+    }
+    const controller = new AbortController();
+    job.controller = controller;
+    const raw = await transport.upload({
+      conversationId: upload.conversationId,
+      file: job.file,
+      name: upload.name,
+      signal: controller.signal,
+      onProgress: (sent, total) => {
+        if (!isCurrent() || !Number.isFinite(sent)) return;
+        const sentBytes = Math.max(0, Math.min(upload.size, total > 0 ? Math.round((sent / total) * upload.size) : sent));
+        if (this.get(upload.id)?.sentBytes !== sentBytes) this.patch(upload.id, { sentBytes });
+      },
+    });
+    const parsed = v.safeParse(AttachmentSchema, raw);
+    if (!parsed.success) {
+      const error = new ChatError({
+        code: 'invalid_payload',
+        message: `Malformed upload answer: ${describeIssues(parsed.issues)}`,
+        event: 'upload',
+      });
+      this.deps.report(error);
+      throw error;
+    }
+    return parsed.output;
+  }
+
+  /** The client's own checks, before any byte is sent: friendlier and cheaper than a server refusal. */
+  private check(upload: Upload, job: Job): void {
+    const { maxBytes, types } = this.policy;
+    if (job.text.length > LIMITS.maxTextLength) {
+      throw new ChatError({ code: 'invalid_payload', message: `Messages are limited to ${LIMITS.maxTextLength} characters` });
+    }
+    if (upload.size > maxBytes) {
+      throw new UploadError('too_large', `${upload.name} is larger than ${maxBytes} bytes`, maxBytes);
+    }
+    if (!matchUploadType(upload.name, job.file.type, types)) {
+      throw new ChatError({ code: 'unsupported_type', message: `${upload.name} is not an allowed file type` });
+    }
+  }
+
+  private get(id: string): Upload | undefined {
+    return Object.prototype.hasOwnProperty.call(this.deps.store.getState().uploads, id)
+      ? this.deps.store.getState().uploads[id]
+      : undefined;
+  }
+
+  private put(upload: Upload): void {
+    this.deps.store.setState((s) => ({ uploads: { ...s.uploads, [upload.id]: upload } }));
+  }
+
+  private patch(id: string, changes: Partial<Omit<Upload, 'id'>>): void {
+    const current = this.get(id);
+    if (current) this.put({ ...current, ...changes });
+  }
+
+  private forget(id: string): void {
+    this.jobs.delete(id);
+    if (!this.get(id)) return;
+    this.deps.store.setState((s) => {
+      const { [id]: _gone, ...uploads } = s.uploads;
+      return { uploads };
+    });
+  }
+}
