@@ -8,6 +8,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 import { parleyAliases } from './scripts/aliases.mjs';
+import * as liveServerCommands from './test/e2e/liveServerCommands';
 import { CHROMIUM_ARGS, findChromium, resolveChromium } from './scripts/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -89,7 +90,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
-          browser: chromiumBrowser(),
+          // e2e tests drive a real Node mock server through these (they run in Node).
+          browser: { ...chromiumBrowser(), commands: { ...liveServerCommands } },
         },
       },
       {

@@ -3,6 +3,9 @@
 //
 //   npm run bench            all benches
 //   npm run bench -- store   only benches whose file name contains "store"
+//   node bench/run.mjs bench/server-load.ts --clients 50
+//                            exactly that file (any name; `npm run bench:server` does this);
+//                            arguments from the first `--flag` on go to the bench itself
 //
 // Why this way: Node 20 cannot run TypeScript (no --experimental-strip-types) and
 // `tsx` is not a dependency. Each bench is bundled with esbuild (already installed:
@@ -15,7 +18,7 @@
 //
 // Exit code: non-zero when any bench exits non-zero.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,12 +29,24 @@ import { PARLEY_ENTRIES } from '../scripts/aliases.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = path.join(root, 'bench');
 const outDir = path.join(root, 'node_modules', '.cache', 'parley-bench');
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstFlag = args.findIndex((a) => a.startsWith('--'));
+const selectors = firstFlag < 0 ? args : args.slice(0, firstFlag);
+const benchArgs = firstFlag < 0 ? [] : args.slice(firstFlag);
+const isFile = (a) => /\.tsx?$/.test(a) && existsSync(path.resolve(root, a));
+const explicit = selectors.filter(isFile).map((a) => path.relative(benchDir, path.resolve(root, a)));
+const filters = selectors.filter((a) => !isFile(a));
 
-const files = readdirSync(benchDir)
-  .filter((f) => f.endsWith('.bench.ts') || f.endsWith('.bench.tsx'))
-  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
-  .sort();
+// Only `*.bench.ts(x)` are picked up by name; other files (bench/server-load.ts) run only when named.
+const files = [
+  ...explicit,
+  ...(explicit.length > 0 && filters.length === 0
+    ? []
+    : readdirSync(benchDir)
+        .filter((f) => f.endsWith('.bench.ts') || f.endsWith('.bench.tsx'))
+        .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+        .sort()),
+];
 if (files.length === 0) {
   console.error(`No bench matches ${filters.join(', ') || '(any)'} in bench/.`);
   process.exit(1);
@@ -46,7 +61,7 @@ const alias = Object.fromEntries(
 
 const failed = [];
 for (const file of files) {
-  const outfile = path.join(outDir, file.replace(/\.tsx?$/, '.mjs'));
+  const outfile = path.join(outDir, path.basename(file).replace(/\.tsx?$/, '.mjs'));
   await build({
     entryPoints: [path.join(benchDir, file)],
     outfile,
@@ -63,7 +78,7 @@ for (const file of files) {
     logLevel: 'warning',
   });
   console.log(`\n▶ ${file}\n`);
-  const run = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile], {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...benchArgs], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },

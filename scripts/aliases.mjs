@@ -11,6 +11,8 @@ export const PARLEY_ENTRIES = {
   parley: 'src/react/index.ts',
   'parley/core': 'src/core/index.ts',
   'parley/mock-server': 'src/mock-server/index.ts',
+  // Node only (http + socket.io): never imported by src/core, src/react or stories.
+  'parley/mock-server/node': 'src/mock-server/node.ts',
   'parley/socketio': 'src/transports/socketio.ts',
   // CSS needs no tsconfig path (vite/client types declare *.css modules).
   'parley/styles.css': 'src/theme/styles.css',

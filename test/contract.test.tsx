@@ -10,6 +10,7 @@ import {
   ChatProvider,
   ConnectionStatus,
   ConversationList,
+  FileUpload,
   MessageInput,
   MessageList,
   TypingIndicator,
@@ -77,9 +78,11 @@ describe('public contract', () => {
         <MessageList conversationId="general" />
         <TypingIndicator conversationId="general" />
         <MessageInput conversationId="general" />
+        <FileUpload conversationId="general" />
       </ChatProvider>,
     );
     expect(await screen.findByRole('textbox', { name: /message/i })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Attach files' })).toBeInTheDocument();
     expect(screen.getByRole('feed')).toBeInTheDocument();
     await act(async () => {
       client.disconnect();

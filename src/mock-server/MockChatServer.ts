@@ -9,6 +9,16 @@ import type { Attachment, Conversation, Message, User } from '../core/protocol';
 import type { Transport } from '../core/transport';
 import { createMemoryTransport, type MemoryEndpoint } from '../transports/memory';
 import { mergeNetwork, PERFECT_NETWORK, type NetworkConditions } from '../transports/network';
+import {
+  addMember,
+  createConversation,
+  createUser,
+  issueToken,
+  postSystemMessage,
+  removeMember,
+  type NewConversation,
+  type NewUser,
+} from './admin';
 import { authenticate, type AuthResult, type Credentials } from './auth';
 import { createBot, type Bot } from './bot';
 import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
@@ -19,6 +29,7 @@ import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
 import { SessionRegistry } from './sessions';
 import { ChatState, type ConversationRecord } from './state';
 import type { ServerSession, SessionCallbacks } from './types';
+import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptions, type UploadInput } from './uploads';
 import { toWireConversation, toWireMessage } from './wire';
 
 export interface MockServerOptions {
@@ -30,6 +41,8 @@ export interface MockServerOptions {
   botDelayMs?: number;
   /** Clock for live messages (createdAt, editedAt, deletedAt). Default `Date.now`. */
   now?: () => number;
+  /** Largest upload accepted, in bytes (default 10 MB); bigger ones are refused with `too_large`. */
+  maxUploadBytes?: number;
 }
 
 /** One message of bulk history (`addMessages`). */
@@ -67,6 +80,13 @@ export interface MockChatServer {
   /** Validates and answers one request; never throws. */
   handleRequest(session: ServerSession, event: string, payload: unknown): ServerAck;
   isMember(conversationId: string, userId: string): boolean;
+  /**
+   * `POST /uploads`: authenticates by token (like an HTTP request, independent of any
+   * socket), checks membership, size and the type by content. Never throws.
+   */
+  upload(credentials: Credentials, input: UploadInput, options?: UploadCallOptions): Promise<UploadAck>;
+  /** A file stored by `upload`, for a wrapper that serves the files over HTTP. */
+  uploadedFile(id: string): StoredUpload | undefined;
 
   // Data, for tests, stories and benchmarks.
   users(): User[];
@@ -80,6 +100,24 @@ export interface MockChatServer {
   /** Posts as if `authorId` sent it live: stored, pushed to members, answered by the bot. */
   postMessage(conversationId: string, message: LiveMessage): Message;
   setTyping(conversationId: string, userId: string, isTyping: boolean): void;
+
+  // Platform administration (the admin REST API of `parley/mock-server/node`; stories may use
+  // it too). Refusals throw a `MockServerError` with a `code`: invalid_payload, not_found, conflict.
+  /** Adds a user; they can connect with `<id>-token` (bots cannot connect). */
+  createUser(user: NewUser): User;
+  /** A fresh random token for the user, valid alongside `<id>-token`. */
+  issueToken(userId: string): string;
+  /** Creates a conversation and pushes `conversation:updated` to its connected members. */
+  createConversation(conversation: NewConversation): Conversation;
+  /** Adds a member (history counts as read for them) and pushes `conversation:updated` to all members. */
+  addMember(conversationId: string, userId: string): Conversation;
+  /**
+   * Removes a member at once: their next request for it is refused (`forbidden`) and their
+   * connected sessions get `conversation:updated` without them as member.
+   */
+  removeMember(conversationId: string, userId: string): Conversation;
+  /** Posts a server notice (kind 'system', author 'system' unless given), pushed live. */
+  postSystemMessage(conversationId: string, text: string, options?: { authorId?: string }): Message;
 
   // Faults.
   setNetwork(conditions: Partial<NetworkConditions>): void;
@@ -109,6 +147,12 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
     onPosted: (conversation, message) => bot.onPosted(conversation, message),
   };
   const bot: Bot = createBot(ctx, { botId: BOT_ID, delayMs: options.botDelayMs ?? 1200, seed });
+  const uploads = new UploadEndpoint({
+    state,
+    authenticate: (credentials) => server.authenticate(credentials),
+    isDisposed: () => disposed,
+    ...(options.maxUploadBytes !== undefined ? { maxBytes: options.maxUploadBytes } : {}),
+  });
   const presence = {
     alwaysOnline: new Set(SEED_USERS.filter((u) => u.isBot).map((u) => u.id)),
     isCut: (userId: string) => cut.has(userId),
@@ -127,6 +171,8 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
     }
   }
 
+  const isOnline = (userId: string) => presence.alwaysOnline.has(userId) || ctx.sessions.isOnline(userId);
+
   const server: MockChatServer = {
     seed,
     get network() {
@@ -144,6 +190,7 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
             link: {
               request: (event, payload) => server.handleRequest(session, event, payload),
               close: () => server.detach(session),
+              upload: (input) => server.upload(credentials, input),
             },
           };
         },
@@ -153,7 +200,7 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
       return createMemoryTransport({ endpoint, network: () => network, random });
     },
 
-    authenticate: (credentials) => authenticate(state.users, credentials),
+    authenticate: (credentials) => authenticate(state.users, credentials, state.tokens),
     attach: (credentials, callbacks) => attachSession(ctx, presence, credentials, callbacks),
     detach: (session) => detachSession(ctx, session),
 
@@ -163,6 +210,9 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
       }
       return handleRequest(ctx, session, event, payload);
     },
+
+    upload: (credentials, input, callOptions) => uploads.handle(credentials, input, callOptions),
+    uploadedFile: (id) => uploads.file(id),
 
     isMember: (conversationId, userId) => state.conversation(conversationId)?.members.has(userId) === true,
 
@@ -204,6 +254,25 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
       pushTyping(ctx, conversation, userId, isTyping);
     },
 
+    createUser(user) {
+      const created = createUser(ctx, user);
+      if (created.isBot) presence.alwaysOnline.add(created.id);
+      return created;
+    },
+
+    issueToken: (userId) => issueToken(ctx, userId),
+
+    createConversation: (conversation) => toWireConversation(createConversation(ctx, conversation, isOnline), undefined, state.users),
+
+    addMember: (conversationId, userId) =>
+      toWireConversation(addMember(ctx, conversationId, userId, isOnline), undefined, state.users),
+
+    removeMember: (conversationId, userId) =>
+      toWireConversation(removeMember(ctx, conversationId, userId), undefined, state.users),
+
+    postSystemMessage: (conversationId, text, options) =>
+      toWireMessage(postSystemMessage(ctx, conversationId, text, options?.authorId)),
+
     setNetwork(conditions) {
       network = mergeNetwork(network, conditions);
     },
@@ -227,6 +296,7 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
 
     dispose() {
       disposed = true;
+      uploads.dispose();
       bot.reset();
       dropSessions(ctx, null, { retry: false, error: { code: 'disconnected', message: 'The mock server was disposed' } });
     },

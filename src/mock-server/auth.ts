@@ -20,8 +20,21 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-export function authenticate(users: ReadonlyMap<string, User>, credentials: Credentials): AuthResult {
+/**
+ * `issued` maps tokens handed out at run time (the admin API's `issueToken`) to
+ * their user; such a token works alongside `<id>-token`.
+ */
+export function authenticate(
+  users: ReadonlyMap<string, User>,
+  credentials: Credentials,
+  issued?: ReadonlyMap<string, string>,
+): AuthResult {
   const { token, userId } = credentials;
+  const issuedTo = typeof token === 'string' ? issued?.get(token) : undefined;
+  if (issuedTo !== undefined && (userId === undefined || userId === issuedTo)) {
+    const user = users.get(issuedTo);
+    if (user && !user.isBot) return { ok: true, userId: user.id };
+  }
   const claimed = userId ?? (typeof token === 'string' && token.endsWith(SUFFIX) ? token.slice(0, -SUFFIX.length) : undefined);
   if (claimed === undefined) {
     return { ok: false, error: { code: 'unauthorized', message: 'Invalid token: expected "<userId>-token"' } };

@@ -9,7 +9,9 @@ export {
   type MockChatServer,
   type MockServerOptions,
 } from './MockChatServer';
+export { ADMIN_ID_PATTERN, MockServerError, type MockServerErrorCode, type NewConversation, type NewUser } from './admin';
 export type { AttachResult } from './presence';
+export type { StoredUpload, UploadAck, UploadCallOptions, UploadInput } from './uploads';
 export type { AuthResult, Credentials } from './auth';
 export type { AckFor, ServerAck } from './requestHandlers';
 export type { DropReason, ServerSession, SessionCallbacks } from './types';

@@ -30,7 +30,7 @@ export function attachSession(
   if (options.isDisposed()) {
     return { ok: false, retry: false, error: { code: 'disconnected', message: 'The mock server was disposed' } };
   }
-  const auth = authenticate(ctx.state.users, credentials);
+  const auth = authenticate(ctx.state.users, credentials, ctx.state.tokens);
   if (!auth.ok) return { ok: false, retry: false, error: auth.error };
   const { userId } = auth;
   if (options.isCut(userId)) {

@@ -10,8 +10,9 @@ export interface ConversationRecord {
   readonly id: string;
   readonly kind: ConversationKind;
   readonly title: string;
-  readonly memberIds: readonly string[];
-  readonly members: ReadonlySet<string>;
+  /** Replaced (never mutated in place) when members are added or removed (admin API). */
+  memberIds: readonly string[];
+  readonly members: Set<string>;
   readonly createdAt: number;
   updatedAt: number;
   readonly log: ConversationLog;
@@ -29,24 +30,30 @@ export function messageId(conversationId: string, seq: number): string {
 export class ChatState {
   readonly users = new Map<string, User>();
   readonly conversations = new Map<string, ConversationRecord>();
+  /** Tokens issued at run time (admin API) → user id, on top of the `<id>-token` convention. */
+  readonly tokens = new Map<string, string>();
 
   constructor(users: readonly User[], conversations: readonly ConversationInit[]) {
     for (const user of users) this.users.set(user.id, user);
-    for (const init of conversations) {
-      const log = new ConversationLog(init.history);
-      this.conversations.set(init.id, {
-        id: init.id,
-        kind: init.kind,
-        title: init.title,
-        memberIds: [...init.memberIds],
-        members: new Set(init.memberIds),
-        createdAt: init.createdAt,
-        updatedAt: log.get(log.lastSeq)?.createdAt ?? init.createdAt,
-        log,
-        readSeqs: new Map(init.readSeqs),
-        sentByClientId: new Map(),
-      });
-    }
+    for (const init of conversations) this.addConversation(init);
+  }
+
+  addConversation(init: ConversationInit): ConversationRecord {
+    const log = new ConversationLog(init.history);
+    const record: ConversationRecord = {
+      id: init.id,
+      kind: init.kind,
+      title: init.title,
+      memberIds: [...init.memberIds],
+      members: new Set(init.memberIds),
+      createdAt: init.createdAt,
+      updatedAt: log.get(log.lastSeq)?.createdAt ?? init.createdAt,
+      log,
+      readSeqs: new Map(init.readSeqs),
+      sentByClientId: new Map(),
+    };
+    this.conversations.set(init.id, record);
+    return record;
   }
 
   conversation(id: string): ConversationRecord | undefined {

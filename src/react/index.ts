@@ -8,6 +8,7 @@ export { useConversation, useConversations, useCurrentUserId, usePresence, useUs
 export type { ConversationsView } from './hooks/useConversations';
 export { useHistory, useMessages, useMessageTimeline } from './hooks/useMessages';
 export { useTyping, useTypingUserIds } from './hooks/useTyping';
+export { useUploads } from './hooks/useUploads';
 
 export { Avatar, getInitials } from './components/Avatar';
 export type { AvatarProps, AvatarSize, AvatarSlotContext, RenderAvatar } from './components/Avatar';
@@ -15,6 +16,8 @@ export { ConnectionStatus } from './components/ConnectionStatus';
 export type { ConnectionStatusProps } from './components/ConnectionStatus';
 export { ConversationList, useConversationListKeyboard } from './components/ConversationList';
 export type { ConversationListProps, ConversationItemData, RenderConversationItem } from './components/ConversationList';
+export { FileUpload, uploadErrorText, useFileDrop } from './components/FileUpload';
+export type { FileDrop, FileUploadProps } from './components/FileUpload';
 export { MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
 export type { MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
 export { MessageInput, useMessageComposer } from './components/MessageInput';

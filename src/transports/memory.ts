@@ -6,8 +6,9 @@
  * (latency, loss, duplicates, reordering, cuts) can be injected per frame.
  */
 import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
-import { TransportError, type Transport, type TransportStatus } from '../core/transport';
+import { TransportError, UploadError, type Transport, type TransportStatus } from '../core/transport';
 import { FramePipe } from './framePipe';
+import { simulateUpload, type MemoryUploadInput, type SimulatedUpload } from './memoryUpload';
 import { PERFECT_NETWORK, type NetworkConditions } from './network';
 import { later, type Cancel } from './schedule';
 
@@ -23,6 +24,8 @@ export interface MemoryLink {
   request(event: string, payload: unknown): unknown;
   /** The client hung up. */
   close(): void;
+  /** The server's upload endpoint; answers `{ ok: true, attachment }` or `{ ok: false, error }`. */
+  upload?(input: MemoryUploadInput): Promise<unknown>;
 }
 
 export interface MemoryLinkCallbacks {
@@ -91,6 +94,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const statusListeners = new Set<(status: TransportStatus) => void>();
   const pending = new Map<number, PendingRequest>();
+  const uploads = new Set<SimulatedUpload>();
 
   let status: TransportStatus = IDLE;
   /** The user wants to be connected (connect() called, no disconnect() or refusal since). */
@@ -140,6 +144,9 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
     up.clear();
     down.clear();
     rejectAll('disconnected', reason);
+    // Uploads are separate requests in real life, but they travel the same (now cut) network.
+    for (const upload of [...uploads]) upload.fail(new UploadError('disconnected', reason));
+    uploads.clear();
   }
 
   function handshakeDelay(): number {
@@ -282,6 +289,20 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
           });
         });
       });
+    },
+
+    upload(request) {
+      const current = link;
+      if (!current) return Promise.reject(new UploadError('disconnected', 'Not connected: cannot upload'));
+      const send = current.upload?.bind(current);
+      if (!send) return Promise.reject(new UploadError('unsupported', 'This server does not accept uploads'));
+      const upload = simulateUpload({ request, send, delay: handshakeDelay });
+      uploads.add(upload);
+      const forget = () => {
+        uploads.delete(upload);
+      };
+      upload.promise.then(forget, forget);
+      return upload.promise;
     },
 
     onEvent(listener) {

@@ -10,7 +10,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
-import { TransportError, type Transport, type TransportStatus } from '../core/transport';
+import { TransportError, UploadError, type Transport, type TransportStatus, type UploadRequest } from '../core/transport';
 
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
@@ -155,6 +155,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         });
       });
     },
+    upload: (request) => uploadOverHttp(options.url, options.token, request),
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
@@ -173,4 +174,40 @@ function errorCode(err: Error & { data?: unknown }): string | undefined {
     return (data as { code: string }).code;
   }
   return undefined;
+}
+
+/**
+ * `POST /uploads` as multipart/form-data with the user's token. XHR rather
+ * than fetch: it reports upload progress, which fetch cannot.
+ */
+function uploadOverHttp(baseUrl: string, token: string, { conversationId, file, name, signal, onProgress }: UploadRequest): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new UploadError('aborted', 'The upload was cancelled'));
+      return;
+    }
+    const form = new FormData();
+    form.append('conversationId', conversationId);
+    form.append('file', file, name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', new URL('/uploads', baseUrl).href);
+    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      const body = xhr.response as unknown;
+      if (xhr.status === 201) {
+        resolve(body);
+        return;
+      }
+      const error = (body as { error?: { code?: unknown; message?: unknown; maxBytes?: unknown } } | null)?.error;
+      const code = typeof error?.code === 'string' ? error.code : xhr.status === 413 ? 'too_large' : xhr.status === 415 ? 'unsupported_type' : xhr.status === 401 ? 'unauthorized' : xhr.status === 403 ? 'forbidden' : 'invalid_payload';
+      const message = typeof error?.message === 'string' ? error.message : `Upload failed (HTTP ${xhr.status})`;
+      reject(new UploadError(code, message, typeof error?.maxBytes === 'number' ? error.maxBytes : undefined));
+    };
+    xhr.onerror = () => reject(new UploadError('disconnected', 'The upload could not reach the server'));
+    xhr.onabort = () => reject(new UploadError('aborted', 'The upload was cancelled'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }

@@ -5,6 +5,7 @@ import {
   ChatProvider,
   ConnectionStatus,
   ConversationList,
+  FileUpload,
   MessageInput,
   MessageList,
   TypingIndicator,
@@ -35,6 +36,7 @@ export function ChatApp({ client, initialConversationId = 'general', caption, ca
           <ConversationHeader conversationId={selected} />
           <MessageList conversationId={selected} className="demo-messages" />
           <TypingIndicator conversationId={selected} />
+          <FileUpload conversationId={selected} />
           <MessageInput conversationId={selected} />
         </div>
       </section>

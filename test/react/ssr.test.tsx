@@ -11,6 +11,7 @@ import {
   ChatProvider,
   ConnectionStatus,
   ConversationList,
+  FileUpload,
   MessageInput,
   MessageList,
   TypingIndicator,
@@ -32,9 +33,11 @@ describe('server-side rendering', () => {
         <MessageList conversationId="general" />
         <TypingIndicator conversationId="general" />
         <MessageInput conversationId="general" />
+        <FileUpload conversationId="general" />
       </ChatProvider>,
     );
     expect(html).toContain('<textarea');
+    expect(html).toContain('Attach files');
     expect(html).toContain('Loading conversations…');
     expect(html).toContain('aria-busy="true"');
     expect(html).toContain('data-state="idle"');

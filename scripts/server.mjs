@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run server`: the mock chat server over HTTP + socket.io, with the demo seed,
+// on 127.0.0.1 (PORT, default 4000; HOST to bind elsewhere; PARLEY_ADMIN_KEY for the
+// admin key, default the dev key). Prints its URL, the admin key and the demo tokens.
+// Ctrl+C (or SIGTERM) closes it cleanly and removes its upload directory.
+//
+// Why this way: Node 20 cannot run TypeScript and `tsx` is not a dependency, so —
+// like bench/run.mjs — src/mock-server/node.ts is bundled with esbuild (already
+// installed) into node_modules/.cache/parley-server/ (bare imports such as socket.io
+// stay external and resolve from node_modules) and imported from there. The bundle
+// takes well under a second, so it is rebuilt on every start: never stale.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = path.join(root, 'node_modules', '.cache', 'parley-server', 'node.mjs');
+mkdirSync(path.dirname(outfile), { recursive: true });
+await build({
+  entryPoints: [path.join(root, 'src/mock-server/node.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+
+const { startMockServer, DEV_ADMIN_KEY } = await import(pathToFileURL(outfile).href);
+
+const port = Number(process.env.PORT ?? 4000);
+const host = process.env.HOST ?? '127.0.0.1';
+const adminKey = process.env.PARLEY_ADMIN_KEY ?? DEV_ADMIN_KEY;
+const { url, server, close } = await startMockServer({ port, host, adminKey, seed: process.env.SEED ?? 'demo' });
+
+const humans = server.users().filter((u) => !u.isBot);
+console.log(`Parley mock server listening on ${url}`);
+console.log(`  socket.io:  io('${url}', { auth: { token: 'alice-token' } })`);
+console.log(`  admin key:  ${adminKey}${adminKey === DEV_ADMIN_KEY ? '  (dev default; set PARLEY_ADMIN_KEY to change)' : ''}`);
+console.log(`  admin API:  curl -H 'Authorization: Bearer ${adminKey}' ${url}/admin/users`);
+console.log('  demo users and tokens:');
+for (const user of humans) console.log(`    ${user.id.padEnd(8)} ${user.id}-token   (${user.name})`);
+console.log('Ctrl+C to stop.');
+
+let stopping = false;
+const stop = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: closing…`);
+  await close();
+  console.log('Closed.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

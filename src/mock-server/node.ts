@@ -1,0 +1,137 @@
+/**
+ * `parley/mock-server/node`: the mock chat server over real HTTP and socket.io,
+ * for e2e tests and local development (`npm run server`). It runs the same
+ * MockChatServer core as the browser; `server` is that object, so tests can
+ * read its data and drive its faults (`server.restart()` drops every socket).
+ *
+ * Node-only: nothing under src/core, src/react or the browser-safe
+ * `parley/mock-server` entry imports this file or `./node/*`.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } from '../core/fileTypes';
+import { createMockServer, type MockChatServer, type MockServerOptions } from './MockChatServer';
+import { createRequestListener } from './node/httpServer';
+import { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
+import { attachSocketGateway } from './node/socketGateway';
+import { UploadStore } from './node/uploads';
+
+export { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
+export type { HandshakeError } from './node/socketGateway';
+
+/** The admin key of a dev server when none is given. Set your own anywhere that is not your laptop. */
+export const DEV_ADMIN_KEY = 'parley-admin-key';
+
+export interface StartMockServerOptions extends Omit<MockServerOptions, 'network'> {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default '127.0.0.1': reachable from this machine only. */
+  host?: string;
+  /** `Authorization: Bearer <adminKey>` opens the admin API. Default `DEV_ADMIN_KEY`. */
+  adminKey?: string;
+  /** Where uploads are stored. Default: a fresh directory under the OS temp dir, removed by `close()`. */
+  uploadDir?: string;
+  /** Largest upload, in bytes. Default 10 MB (10 000 000, as the client checks). */
+  maxUploadBytes?: number;
+  /** What may be uploaded, judged by content. Default: the kit's allowlist (images, PDF, plain text). */
+  uploadTypes?: readonly UploadFileType[];
+  /** Largest socket.io frame a client may send; bigger ones close that connection. Default 1 MB. */
+  maxHttpBufferSize?: number;
+  /** Per-socket token buckets (merged over the defaults), or `false` to turn them off. */
+  rateLimits?: Partial<Record<keyof RateLimits, RateLimitRule>> | false;
+}
+
+export interface RunningMockServer {
+  /** e.g. `http://127.0.0.1:41234` — for `io(url, { auth: { token } })` and the REST API. */
+  readonly url: string;
+  /** The same core object `createMockServer` returns. */
+  readonly server: MockChatServer;
+  /** Where uploads are stored (files named by random ids). */
+  readonly uploadDir: string;
+  /** Stops HTTP and socket.io, drops every connection and removes the upload directory. */
+  close(): Promise<void>;
+}
+
+function urlHost(host: string, address: AddressInfo): string {
+  // A wildcard bind is reached through loopback from this machine.
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return address.family === 'IPv6' && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    adminKey = DEV_ADMIN_KEY,
+    uploadDir,
+    maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES,
+    uploadTypes = DEFAULT_UPLOAD_TYPES,
+    maxHttpBufferSize = 1_000_000,
+    rateLimits = {},
+    ...coreOptions
+  } = options;
+  if (adminKey.length < 8) throw new Error('adminKey must be at least 8 characters');
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+  if (!loopback && adminKey === DEV_ADMIN_KEY) {
+    // The dev key is printed in the README: never let it guard a server others can reach.
+    throw new Error(`Listening on ${host} (not loopback) needs an adminKey of your own`);
+  }
+
+  const server = createMockServer(coreOptions);
+  const dir = uploadDir ?? (await mkdtemp(path.join(tmpdir(), 'parley-uploads-')));
+  let url = '';
+  const uploads = new UploadStore({
+    server,
+    dir,
+    ownsDir: uploadDir === undefined,
+    maxBytes: maxUploadBytes,
+    types: uploadTypes,
+    baseUrl: () => url,
+  });
+  const http = createServer(createRequestListener({ server, adminKey, uploads }));
+  const io = attachSocketGateway(http, server, {
+    maxHttpBufferSize,
+    rateLimits: rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...rateLimits },
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    io.close();
+    server.dispose();
+    await uploads.dispose();
+    throw error;
+  }
+  const address = http.address() as AddressInfo;
+  url = `http://${urlHost(host, address)}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    server,
+    uploadDir: dir,
+    close() {
+      closing ??= (async () => {
+        // Drops every session (each socket is disconnected), clears the bot's timers.
+        server.dispose();
+        await new Promise<void>((resolve) => {
+          // io.close() closes the HTTP server too; its callback runs once every connection is gone.
+          io.close(() => resolve());
+          http.closeAllConnections();
+        });
+        await uploads.dispose();
+      })();
+      return closing;
+    },
+  };
+}

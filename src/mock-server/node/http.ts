@@ -1,0 +1,151 @@
+/**
+ * Small HTTP helpers for the Node mock server: JSON answers in one error
+ * shape (`{ error: { code, message } }`), a capped JSON body reader, bearer
+ * tokens, CORS for a dev server, and path segments decoded safely.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type HttpErrorCode =
+  | 'invalid_payload'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'too_large'
+  /** The same code the in-browser upload endpoint and the client use for a refused file type. */
+  | 'unsupported_type'
+  | 'internal';
+
+const STATUS: Record<HttpErrorCode, number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
+  internal: 500,
+};
+
+/** Thrown by route handlers; the server answers it as `{ error: { code, message } }`. */
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    /** Extra fields for the error object, e.g. `maxBytes` on a 413. */
+    readonly details: Readonly<Record<string, number | string>> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = STATUS[code];
+  }
+}
+
+/**
+ * A dev server: any origin may call it (Storybook on another port). No cookies
+ * are involved — tokens travel in the Authorization header — so `*` is enough.
+ */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  sendJson(res, error.status, { error: { ...error.details, code: error.code, message: error.message } }, error.headers);
+}
+
+/** Reads a JSON body of at most `maxBytes`; refuses other content types and bad JSON. */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new HttpError('unsupported_type', 'Send a JSON body with "Content-Type: application/json"');
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new HttpError('too_large', `The body is larger than ${maxBytes} bytes`);
+  }
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (over) {
+        // Dropped unread, so the client still gets its 413; a flood cuts the connection.
+        if (size > maxBytes * 16) req.destroy();
+        return;
+      }
+      if (size > maxBytes) {
+        over = true;
+        chunks.length = 0;
+        reject(new HttpError('too_large', `The body is larger than ${maxBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', () => reject(new HttpError('invalid_payload', 'The request was cut off')));
+  });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError('invalid_payload', 'The body is not valid JSON');
+  }
+}
+
+/** The token of `Authorization: Bearer <token>`, if any. */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Constant-time comparison (over fixed-length digests, so lengths leak nothing either). */
+export function secretEquals(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * The path split into decoded segments: `/admin/users/a%20b` → ['admin', 'users', 'a b'].
+ * Raw segments are split before decoding, so an encoded slash stays inside its segment.
+ * `null` when a segment is malformed percent-encoding.
+ */
+export function pathSegments(pathname: string): string[] | null {
+  const raw = pathname.split('/').filter((s) => s !== '');
+  try {
+    return raw.map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+}

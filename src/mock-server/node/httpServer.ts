@@ -1,0 +1,65 @@
+/**
+ * The HTTP side of the Node mock server (socket.io takes `/socket.io/` itself):
+ *
+ *   GET  /health               → { ok: true }
+ *   /admin/…                   admin REST API (adminApi.ts)
+ *   POST /uploads              upload a file (uploads.ts)
+ *   GET  /uploads/:id          fetch an uploaded file
+ *   OPTIONS *                  CORS preflight
+ *
+ * Every failure is answered as `{ error: { code, message } }`; a handler bug
+ * becomes a 500, never a crashed process.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { MockChatServer } from '../MockChatServer';
+import { handleAdmin } from './adminApi';
+import { CORS_HEADERS, HttpError, pathSegments, sendError, sendJson } from './http';
+import type { UploadStore } from './uploads';
+
+export interface HttpRoutesOptions {
+  readonly server: MockChatServer;
+  readonly adminKey: string;
+  readonly uploads: UploadStore;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, options: HttpRoutesOptions): Promise<void> {
+  const method = req.method ?? 'GET';
+  // Only the path and query are used; the host is fixed so a forged Host header changes nothing.
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (method === 'OPTIONS') {
+    res.writeHead(204, { ...CORS_HEADERS, 'Content-Length': 0 });
+    res.end();
+    return;
+  }
+  const segments = pathSegments(url.pathname);
+  if (segments === null) throw new HttpError('not_found', 'No such route');
+  const [first, second, ...rest] = segments;
+
+  if (first === 'health' && segments.length === 1) {
+    if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET here', { Allow: 'GET, OPTIONS' });
+    return sendJson(res, 200, { ok: true });
+  }
+  if (first === 'admin') return handleAdmin(req, res, segments.slice(1), options);
+  if (first === 'uploads' && rest.length === 0) {
+    if (second === undefined) {
+      if (method !== 'POST') throw new HttpError('method_not_allowed', 'Use POST here', { Allow: 'POST, OPTIONS' });
+      return options.uploads.handleUpload(req, res);
+    }
+    if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET here', { Allow: 'GET, OPTIONS' });
+    return options.uploads.handleDownload(req, res, second, url.searchParams);
+  }
+  throw new HttpError('not_found', 'No such route');
+}
+
+export function createRequestListener(options: HttpRoutesOptions): RequestListener {
+  return (req, res) => {
+    route(req, res, options).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        sendError(res, error);
+        return;
+      }
+      console.error('[parley mock server] request failed:', error);
+      sendError(res, new HttpError('internal', 'The mock server failed to answer this request'));
+    });
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * socket.io ↔ the MockChatServer core. Each socket is one core session:
+ *
+ * - handshake `io(url, { auth: { token } })` → `server.attach({ token }, …)` in an
+ *   `io.use` middleware; a refusal fails the handshake with `err.message` the
+ *   core's reason and `err.data = { code, retry }`, which the client sees as
+ *   `connect_error` (so a bad token is final, a network cut is retried);
+ * - server → client pushes (`deliver`) → `socket.emit(event, payload)`; pushes
+ *   made during the handshake are held until the socket is connected;
+ * - the core dropping a session (`restart()`, `setOnline(id, false)`,
+ *   `dispose()`) → `socket.disconnect(true)`; the client reconnects by itself;
+ * - every client → server event with an ack → rate limit, then
+ *   `ack(server.handleRequest(session, event, payload))`: the core validates
+ *   the payload, checks membership and ownership and takes the author from the
+ *   session. Unknown events get an `invalid_payload` ack; events without an ack
+ *   callback are ignored; nothing a client sends can throw here;
+ * - frames over `maxHttpBufferSize` close that connection (engine.io refuses
+ *   them), and every other socket goes on as before.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { ErrorInfo, ServerEvent } from '../../core/protocol';
+import type { MockChatServer } from '../MockChatServer';
+import type { ServerSession } from '../types';
+import { createSocketRateLimiter, type RateLimits } from './rateLimit';
+
+export interface SocketGatewayOptions {
+  /** Largest frame a client may send, in bytes (engine.io `maxHttpBufferSize`). */
+  readonly maxHttpBufferSize: number;
+  /** Per-socket limits, or `false` for none. */
+  readonly rateLimits: RateLimits | false;
+}
+
+/** The handshake error a client's `connect_error` receives. */
+export type HandshakeError = Error & { data: { code: string; retry: boolean } };
+
+interface SocketState {
+  session: ServerSession;
+  /** Pushes made before the socket finished connecting. */
+  held: [ServerEvent, unknown][] | null;
+  /** Set when the core dropped the session before the socket finished connecting. */
+  droppedEarly: boolean;
+}
+
+function handshakeError(error: ErrorInfo, retry: boolean): HandshakeError {
+  const err = new Error(error.message) as HandshakeError;
+  err.data = { code: error.code, retry };
+  return err;
+}
+
+type Ack = (answer: unknown) => void;
+
+export function attachSocketGateway(http: HttpServer, server: MockChatServer, options: SocketGatewayOptions): Server {
+  const io = new Server(http, {
+    maxHttpBufferSize: options.maxHttpBufferSize,
+    // A dev server: Storybook and demo pages on other ports must connect. No cookies are used.
+    cors: { origin: '*' },
+    serveClient: false,
+  });
+  const states = new WeakMap<Socket, SocketState>();
+
+  io.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || token === '') {
+      next(handshakeError({ code: 'unauthorized', message: 'Missing token: connect with io(url, { auth: { token } })' }, false));
+      return;
+    }
+    const state: Partial<SocketState> = { held: [], droppedEarly: false };
+    const result = server.attach(
+      { token },
+      {
+        deliver(event, payload) {
+          if (state.held) state.held.push([event, payload]);
+          else socket.emit(event, payload);
+        },
+        drop() {
+          if (state.held) state.droppedEarly = true;
+          else socket.disconnect(true);
+        },
+      },
+    );
+    if (!result.ok) {
+      next(handshakeError(result.error, result.retry));
+      return;
+    }
+    state.session = result.session;
+    states.set(socket, state as SocketState);
+    // If the client goes away before `connection`, socket.io never emits it: detach here too.
+    socket.conn.once('close', () => server.detach(result.session));
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const state = states.get(socket);
+    if (!state) {
+      socket.disconnect(true);
+      return;
+    }
+    const { session } = state;
+    const held = state.held ?? [];
+    state.held = null;
+    if (state.droppedEarly) {
+      socket.disconnect(true);
+      return;
+    }
+    for (const [event, payload] of held) socket.emit(event, payload);
+
+    const limiter = createSocketRateLimiter(options.rateLimits);
+    socket.on('disconnect', () => server.detach(session));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return; // every request expects an answer; a bare emit is ignored
+      const payload = args.length > 1 ? args[0] : undefined;
+      const answer = (value: unknown) => {
+        try {
+          (ack as Ack)(value);
+        } catch {
+          // The socket closed meanwhile; nothing to answer.
+        }
+      };
+      if (typeof event !== 'string') {
+        answer({ ok: false, error: { code: 'invalid_payload', message: 'Event names are strings' } });
+        return;
+      }
+      const limited = limiter.check(event);
+      if (limited !== null) {
+        answer({ ok: false, error: { code: 'rate_limited', message: limited } });
+        return;
+      }
+      answer(server.handleRequest(session, event, payload));
+    });
+  });
+
+  return io;
+}

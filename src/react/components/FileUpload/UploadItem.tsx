@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import type { Upload } from '../../../core/types';
+import { formatFileSize, interpolate } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+import { uploadErrorText } from './uploadErrorText';
+
+export interface UploadItemProps {
+  upload: Upload;
+  onCancel: (upload: Upload) => void;
+  onRetry: (upload: Upload) => void;
+  onDismiss: (upload: Upload) => void;
+}
+
+/**
+ * One file: name, size, and either a progress bar with Cancel or the reason it
+ * failed with Retry and Dismiss. Buttons show a short word and carry the file
+ * name in their accessible name ("Cancel upload of cat.png"), which starts with
+ * the visible word, so voice control ("click Cancel") still finds them.
+ */
+export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemProps) {
+  const catalog = useCatalog();
+  const t = catalog.upload;
+  const errorId = useId();
+  const { name } = upload;
+  const failed = upload.status === 'failed';
+  return (
+    <li className="parley-upload" data-status={upload.status} data-upload-id={upload.id}>
+      <span className="parley-upload-info">
+        {/* The name's own direction: a Latin file name inside an Arabic UI and vice versa. */}
+        <span className="parley-upload-name" dir="auto" title={name}>
+          {name}
+        </span>
+        <span className="parley-upload-size">{formatFileSize(catalog, upload.size)}</span>
+      </span>
+      {failed ? (
+        <>
+          <span id={errorId} className="parley-upload-error">
+            {uploadErrorText(catalog, upload)}
+          </span>
+          <span className="parley-upload-actions">
+            <button
+              type="button"
+              className="parley-button parley-button-small"
+              data-action="retry"
+              aria-label={interpolate(t.retryLabel, { name })}
+              aria-describedby={errorId}
+              onClick={() => onRetry(upload)}
+            >
+              {t.retry}
+            </button>
+            <button
+              type="button"
+              className="parley-button parley-button-small parley-upload-secondary"
+              data-action="dismiss"
+              aria-label={interpolate(t.dismissLabel, { name })}
+              onClick={() => onDismiss(upload)}
+            >
+              {t.dismiss}
+            </button>
+          </span>
+        </>
+      ) : (
+        <>
+          <progress
+            className="parley-upload-progress"
+            max={Math.max(upload.size, 1)}
+            value={upload.status === 'done' ? Math.max(upload.size, 1) : upload.sentBytes}
+            aria-label={interpolate(t.progress, { name })}
+          />
+          <span className="parley-upload-actions">
+            <button
+              type="button"
+              className="parley-button parley-button-small parley-upload-secondary"
+              data-action="cancel"
+              aria-label={interpolate(t.cancelLabel, { name })}
+              disabled={upload.status === 'done'}
+              onClick={() => onCancel(upload)}
+            >
+              {t.cancel}
+            </button>
+          </span>
+        </>
+      )}
+    </li>
+  );
+}
+UploadItem.displayName = 'UploadItem';

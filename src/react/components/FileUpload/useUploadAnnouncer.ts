@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Upload } from '../../../core/types';
+import type { Catalog } from '../../../i18n/en';
+import { interpolate } from '../../../i18n/format';
+import { uploadErrorText } from './uploadErrorText';
+
+export interface Announcement {
+  text: string;
+  /** Changes with every announcement, so a repeated sentence is still a new node and read again. */
+  key: number;
+}
+
+/**
+ * What the polite live region says as uploads change: started, failed (with
+ * the reason), uploaded, or cancelled. An entry that leaves while uploading was
+ * either cancelled here (`cancelled` holds its id) or finished.
+ */
+export function useUploadAnnouncer(uploads: readonly Upload[], catalog: Catalog, cancelled: ReadonlySet<string>): Announcement {
+  const t = catalog.upload;
+  const previous = useRef<ReadonlyMap<string, Upload>>(new Map());
+  const [announcement, setAnnouncement] = useState<Announcement>({ text: '', key: 0 });
+
+  useEffect(() => {
+    const before = previous.current;
+    const now = new Map(uploads.map((u) => [u.id, u]));
+    const lines: string[] = [];
+    for (const upload of uploads) {
+      const was = before.get(upload.id);
+      const { name } = upload;
+      if (upload.status === 'failed' && was?.status !== 'failed') lines.push(uploadErrorText(catalog, upload));
+      else if (upload.status === 'uploading' && was?.status !== 'uploading') lines.push(interpolate(t.started, { name }));
+    }
+    for (const [id, was] of before) {
+      if (now.has(id) || was.status === 'failed') continue; // a dismissed failure needs no words
+      lines.push(interpolate(cancelled.has(id) ? t.cancelled : t.uploaded, { name: was.name }));
+    }
+    previous.current = now;
+    if (lines.length > 0) setAnnouncement((a) => ({ text: lines.join(' '), key: a.key + 1 }));
+  }, [uploads, catalog, t, cancelled]);
+
+  return announcement;
+}

@@ -1,0 +1,174 @@
+/** FileUpload in real Chromium: real files through the file input and drag-and-drop, on the in-browser mock server. */
+import { afterEach, expect, test } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import { createMockServer, type MockChatServer } from 'parley/mock-server';
+import { ChatProvider, FileUpload, MessageList } from 'parley';
+import '../../src/theme/styles.css';
+
+let server: MockChatServer;
+const clients: ChatClient[] = [];
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.disconnect();
+  server?.dispose();
+});
+
+async function setup() {
+  server = createMockServer({ seed: 'demo' });
+  const client = createChatClient({
+    transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+    userId: 'alice',
+    outbox: createMemoryOutbox(),
+  });
+  clients.push(client);
+  await client.connect();
+  const before = server.messages('general').length;
+  await render(
+    <ChatProvider client={client}>
+      <div style={{ display: 'flex', flexDirection: 'column', height: 600, width: 480 }}>
+        <MessageList conversationId="general" style={{ flex: 1, minHeight: 0 }} />
+        <FileUpload conversationId="general" data-testid="upload" />
+      </div>
+    </ChatProvider>,
+  );
+  const root = document.querySelector<HTMLElement>('.parley-file-upload')!;
+  const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const sent = () => server.messages('general').slice(before);
+  const status = () => root.querySelector('[role="status"]')!.textContent;
+  return { client, root, input, sent, status };
+}
+
+/** A real PNG, drawn on a canvas. */
+async function canvasPng(name: string, width: number, height: number): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#2457c5';
+  ctx.fillRect(0, 0, width, height);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
+/** The visible row text (the live region repeats it for screen readers). */
+const inList = (text: string) => page.getByRole('list', { name: 'File uploads' }).getByText(text);
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('a PNG chosen in the file input is sent once and shown with its size reserved', async () => {
+  const { input, sent, status } = await setup();
+  await expect.element(page.getByRole('button', { name: 'Attach files' })).toBeVisible();
+  await userEvent.upload(input, await canvasPng('photo.png', 120, 80));
+
+  const img = page.getByRole('img', { name: 'photo.png' });
+  await expect.element(img).toBeVisible();
+  const el = img.element() as HTMLImageElement;
+  expect(el.closest('[data-message-id]')?.getAttribute('data-status')).toMatch(/sending|sent/);
+  expect([el.getAttribute('width'), el.getAttribute('height')]).toEqual(['120', '80']);
+  expect(el.getBoundingClientRect().height).toBe(80);
+  expect(el.src).toMatch(/^blob:/);
+  // The blob: URL really serves the image.
+  await expect.poll(() => el.complete && el.naturalWidth).toBe(120);
+
+  await expect.poll(() => sent().length).toBe(1);
+  const [message] = sent();
+  expect(message).toMatchObject({ authorId: 'alice', text: '', attachments: [{ name: 'photo.png', mimeType: 'image/png', width: 120, height: 80 }] });
+  await expect.element(page.getByRole('list', { name: 'File uploads' })).not.toBeInTheDocument();
+  expect(status()).toBe('photo.png uploaded');
+  await pause(100);
+  expect(sent()).toHaveLength(1);
+});
+
+test('an oversized file shows a clear error; nothing is sent', async () => {
+  const { input, sent, status } = await setup();
+  await userEvent.upload(input, new File([new Uint8Array(10_000_001)], 'video.mov', { type: 'video/quicktime' }));
+  const error = inList('video.mov is larger than 10 MB');
+  await expect.element(error).toBeVisible();
+  expect(status()).toBe('video.mov is larger than 10 MB');
+  await expect.element(page.getByRole('button', { name: 'Retry upload of video.mov' })).toHaveAccessibleDescription('video.mov is larger than 10 MB');
+  await pause(100);
+  expect(sent()).toEqual([]);
+});
+
+test('a renamed executable is refused by the server by its content; Dismiss clears it and keeps focus', async () => {
+  const { root, input, sent } = await setup();
+  const exe = new Uint8Array(512);
+  exe.set([0x4d, 0x5a, 0x90, 0x00, 0x03]); // "MZ": a Windows executable
+  await userEvent.upload(input, new File([exe], 'cat.png', { type: 'image/png' }));
+  await expect.element(inList('cat.png is not a supported file type')).toBeVisible();
+  expect(root.dataset.state).toBe('failed');
+  expect(root.querySelector('[data-status="failed"]')).not.toBeNull();
+
+  // Keyboard: Retry, then Dismiss, are reachable with Tab.
+  (page.getByRole('button', { name: 'Attach files' }).element() as HTMLElement).focus();
+  await userEvent.tab();
+  expect(document.activeElement).toBe(page.getByRole('button', { name: 'Retry upload of cat.png' }).element());
+  await userEvent.tab();
+  expect(document.activeElement).toBe(page.getByRole('button', { name: 'Dismiss cat.png' }).element());
+  await userEvent.keyboard('{Enter}');
+  await expect.element(inList('cat.png is not a supported file type')).not.toBeInTheDocument();
+  expect(document.activeElement).toBe(page.getByRole('button', { name: 'Attach files' }).element());
+  expect(root.dataset.state).toBe('idle');
+  expect(sent()).toEqual([]);
+});
+
+test('Retry uploads the same file again', async () => {
+  const { client, input, sent } = await setup();
+  server.setOnline('alice', false);
+  await userEvent.upload(input, await canvasPng('later.png', 30, 20));
+  await expect.element(inList('later.png could not be uploaded because you are offline')).toBeVisible();
+  server.setOnline('alice', true);
+  client.reconnectNow();
+  await expect.poll(() => client.store.getState().connection.state).toBe('online');
+  await page.getByRole('button', { name: 'Retry upload of later.png' }).click();
+  await expect.poll(() => sent().map((m) => m.attachments[0]?.name)).toEqual(['later.png']);
+});
+
+test('Cancel during a slow upload removes it and sends nothing', async () => {
+  const { root, input, sent, status } = await setup();
+  server.setNetwork({ latencyMs: 300 });
+  await userEvent.upload(input, await canvasPng('slow.png', 40, 40));
+  const progress = page.getByRole('progressbar', { name: 'Uploading slow.png' });
+  await expect.element(progress).toBeVisible();
+  expect(root.dataset.state).toBe('uploading');
+  await expect.poll(() => Number((progress.element() as HTMLProgressElement).value)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel upload of slow.png' }).click();
+  await expect.element(progress).not.toBeInTheDocument();
+  expect(status()).toBe('Upload of slow.png cancelled');
+  expect(document.activeElement).toBe(page.getByRole('button', { name: 'Attach files' }).element());
+  await pause(2_000); // longer than the whole upload would have taken
+  expect(sent()).toEqual([]);
+});
+
+test('dropping files on the component uploads them; the zone shows while files are over it', async () => {
+  const { root, sent } = await setup();
+  const files = [await canvasPng('dropped-1.png', 20, 20), await canvasPng('dropped-2.png', 20, 20)];
+  const data = new DataTransfer();
+  for (const f of files) data.items.add(f);
+  const fire = (type: string, target: Element = root) =>
+    target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+
+  fire('dragenter');
+  await expect.element(page.getByText('Drop files here to send them')).toBeVisible();
+  expect(root.dataset.dragging).toBe('true');
+  // Crossing a child fires enter/leave pairs: the zone stays lit.
+  const button = page.getByRole('button', { name: 'Attach files' }).element();
+  fire('dragenter', button);
+  fire('dragleave', button);
+  expect(fire('dragover')).toBe(false); // default prevented: the drop is accepted
+  await expect.element(page.getByText('Drop files here to send them')).toBeVisible();
+  fire('drop');
+  await expect.poll(() => root.dataset.dragging).toBe('false');
+  await expect.poll(() => sent().map((m) => m.attachments[0]?.name).sort()).toEqual(['dropped-1.png', 'dropped-2.png']);
+});
+
+test('dragging text (no files) over the zone does nothing', async () => {
+  const { root } = await setup();
+  const data = new DataTransfer();
+  data.setData('text/plain', 'hello');
+  root.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }));
+  await pause(50);
+  expect(root.dataset.dragging).toBe('false');
+});
