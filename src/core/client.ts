@@ -89,6 +89,8 @@ export interface ChatClient {
    * failures show in `store.uploads`; resolves with the sent message.
    */
   uploadFile(conversationId: string, file: File | Blob, options?: UploadFileOptions): Promise<Message>;
+  /** The URL to load an attachment from (the transport may add this user's credentials). */
+  resolveAttachmentUrl(url: string): string;
   /** Stop an upload in flight and forget it; nothing is sent. */
   cancelUpload(uploadId: string): void;
   retryUpload(uploadId: string): Promise<Message>;
@@ -375,6 +377,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     on: (event, listener) => emitter.on(event, listener),
     uploadFile: (conversationId, file, uploadOptions) => uploads.upload(conversationId, file, uploadOptions),
+    resolveAttachmentUrl: (url) => transport.resolveUrl?.(url) ?? url,
     cancelUpload: (id) => uploads.cancel(id),
     retryUpload: (id) => uploads.retry(id),
     dismissUpload: (id) => uploads.dismiss(id),

@@ -39,6 +39,13 @@ export interface Transport {
    * (`UploadErrorCode`), e.g. an `UploadError`.
    */
   upload?(request: UploadRequest): Promise<unknown>;
+  /**
+   * The URL to load a server-issued attachment URL with (optional): a server
+   * may serve files only with this connection's credentials, which an
+   * `<img src>` cannot send as a header. Never stored in messages, so one
+   * user's credentials never reach another.
+   */
+  resolveUrl?(url: string): string;
 }
 
 export interface UploadRequest {

@@ -156,6 +156,17 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       });
     },
     upload: (request) => uploadOverHttp(options.url, options.token, request),
+    resolveUrl(url) {
+      // Uploaded files are served to members only; an <img> cannot send the header, so the token rides along.
+      try {
+        const target = new URL(url, options.url);
+        if (target.origin !== new URL(options.url).origin || !target.pathname.startsWith('/uploads/')) return url;
+        target.searchParams.set('token', options.token);
+        return target.href;
+      } catch {
+        return url;
+      }
+    },
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

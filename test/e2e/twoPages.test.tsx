@@ -31,6 +31,18 @@ async function openPage(user: string): Promise<HTMLIFrameElement> {
   return frame;
 }
 
+/** A real PNG, drawn on a canvas. */
+async function canvasPng(name: string, width: number, height: number): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#3366cc';
+  ctx.fillRect(0, 0, width, height);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
 const clientOf = (frame: HTMLIFrameElement) => (frame.contentWindow as unknown as { parleyClient: ChatClient }).parleyClient;
 const confirmedIds = (frame: HTMLIFrameElement) =>
   clientOf(frame)
@@ -63,6 +75,15 @@ it('two pages chat through the real server, and survive its restart', async () =
   await userEvent.click(bobInput);
   await userEvent.type(bobInput, 'Hello Alice!{Enter}');
   await expect.element(alice.getByRole('article').filter({ hasText: 'Hello Alice!' })).toBeVisible();
+
+  // An upload: streamed to the server over HTTP, checked by content, sent as a message;
+  // Bob's page loads the image with his own credentials.
+  // (The picker UI is covered by test/browser/FileUpload.test.tsx; here the HTTP path matters.)
+  await clientOf(aliceFrame).uploadFile('alice-bob', await canvasPng('sketch.png', 90, 60));
+  const bobImage = bob.getByRole('img', { name: 'sketch.png' });
+  await expect.element(bobImage).toBeVisible();
+  await expect.poll(() => (bobImage.element() as HTMLImageElement).naturalWidth).toBe(90);
+  expect((bobImage.element() as HTMLImageElement).src).toContain('token=bob-token');
 
   // The server restarts mid-conversation; something is said while it is down.
   await commands.restartLiveServer();

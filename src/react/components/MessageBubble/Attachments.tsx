@@ -1,6 +1,6 @@
 import type { Attachment } from '../../../core/protocol';
 import { formatFileSize, interpolate } from '../../../i18n/format';
-import { useCatalog } from '../../ChatProvider';
+import { useCatalog, useChatClient } from '../../ChatProvider';
 
 const MAX_IMAGE_WIDTH = 240;
 const MAX_IMAGE_HEIGHT = 320;
@@ -23,20 +23,24 @@ function isSafeUrl(url: string): boolean {
 
 export function Attachments({ attachments }: { attachments: readonly Attachment[] }) {
   const catalog = useCatalog();
+  const client = useChatClient();
   if (attachments.length === 0) return null;
   return (
     <ul className="parley-attachments" role="list">
       {attachments.map((a) => {
         const box = a.mimeType.startsWith('image/') ? imageBox(a) : null;
         const safe = isSafeUrl(a.url);
+        // Credentials may be added for loading; they must not leak through the Referer header.
+        const url = client.resolveAttachmentUrl(a.url);
         const label = interpolate(catalog.message.attachment, { name: a.name, size: formatFileSize(catalog, a.size) });
         return (
           <li key={a.id} className="parley-attachment" data-kind={box ? 'image' : 'file'}>
             {box && safe ? (
-              <a href={a.url} target="_blank" rel="noopener noreferrer" aria-label={label}>
+              <a href={url} target="_blank" rel="noopener noreferrer" referrerPolicy="no-referrer" aria-label={label}>
                 <img
                   className="parley-attachment-image"
-                  src={a.url}
+                  src={url}
+                  referrerPolicy="no-referrer"
                   alt={a.name}
                   width={box.width}
                   height={box.height}
@@ -47,9 +51,10 @@ export function Attachments({ attachments }: { attachments: readonly Attachment[
             ) : (
               <a
                 className="parley-attachment-file"
-                href={safe ? a.url : undefined}
+                href={safe ? url : undefined}
                 download={a.name}
                 rel="noopener noreferrer"
+                referrerPolicy="no-referrer"
               >
                 <span className="parley-attachment-name">{a.name}</span>
                 <span className="parley-attachment-size">{formatFileSize(catalog, a.size)}</span>
