@@ -134,7 +134,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       isOnline,
       random,
       onChanged: showPending,
-      onDelivered: (entry, message) => sync.accept(entry.conversationId, [message], false),
+      onDelivered: (entry, message) => sync.accept(entry.conversationId, [message], false) > 0,
       report,
     },
     { ...DEFAULT_RETRY, ...options.retry },

@@ -101,17 +101,20 @@ export class ConversationSync {
    * Messages from a push or an ack: store them, then look for holes. While
    * older history exists, nothing below the loaded window is stored (only the
    * conversation summary sees it): paging back starts at the window's bottom.
+   * Returns how many were admitted (the rest were refused and reported).
    */
-  accept(conversationId: string, messages: readonly Message[], fromServerPush: boolean): void {
+  accept(conversationId: string, messages: readonly Message[], fromServerPush: boolean): number {
     const admitted = this.admit(conversationId, messages);
-    if (admitted.length === 0) return;
+    if (admitted.length === 0) return 0;
     const history = this.store.getState().history[conversationId];
     const timeline = this.store.getState().messages[conversationId];
     const floor = history?.status === 'ready' && history.hasOlder && timeline ? firstSeq(timeline) : undefined;
     updateStore(this.store, (s) => applyMessages(s, conversationId, admitted, fromServerPush, floor));
-    if (!this.isOpen(conversationId)) return;
-    this.advance(conversationId);
-    this.checkGap(conversationId);
+    if (this.isOpen(conversationId)) {
+      this.advance(conversationId);
+      this.checkGap(conversationId);
+    }
+    return admitted.length;
   }
 
   /** A page of history (`messages:before`): extends the window downwards. */

@@ -20,8 +20,8 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, ma
 
 export interface DeliveryHooks {
   isOnline(): boolean;
-  /** The server stored the message. */
-  onDelivered(entry: OutboxEntry, message: Message): void;
+  /** The server stored the message; false when its ack was refused as inconsistent. */
+  onDelivered(entry: OutboxEntry, message: Message): boolean;
   /** The entry's visible state changed (sending again, or failed). */
   onChanged(entry: OutboxEntry): void;
   random(): number;
@@ -131,10 +131,12 @@ export class Delivery {
           this.hooks.report(error);
           throw error;
         }
+        if (!this.hooks.onDelivered(entry, message)) {
+          throw new ChatError({ code: 'invalid_payload', message: `The acknowledgement of message ${entry.clientId} was refused`, event: 'message:send' });
+        }
         attempts = 0;
         this.queue.shift();
         await this.outbox.delete(entry.clientId);
-        this.hooks.onDelivered(entry, message);
         this.settle(entry.clientId, message);
       } catch (err) {
         const error = toChatError(err);

@@ -64,8 +64,10 @@ export function applyMessages(
   const patch: Patch = {};
   const timeline = s.messages[conversationId];
   const inWindow = floorSeq === undefined ? messages : messages.filter((m) => m.seq >= floorSeq);
-  if (timeline && inWindow.length > 0) {
-    const next = upsertConfirmed(timeline, inWindow.map(toChatMessage));
+  if (timeline) {
+    let next = inWindow.length > 0 ? upsertConfirmed(timeline, inWindow.map(toChatMessage)) : timeline;
+    // An ack below the window still confirms its pending row, which must not linger as "sending".
+    for (const m of messages) if (floorSeq !== undefined && m.seq < floorSeq) next = removePending(next, m.clientId);
     if (next !== timeline) patch.messages = { ...s.messages, [conversationId]: next };
   }
   const conv = s.conversations[conversationId];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChatClient } from '../../src/core/client';
+import { createMemoryOutbox } from '../../src/core/outbox';
 import type { ChatError } from '../../src/core/errors';
 import { message, ScriptedTransport, simpleServer } from './scriptedTransport';
 
@@ -102,5 +103,28 @@ describe('client: inbound validation', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('client: acks below the loaded window', () => {
+  it('clears the sending row even when the acked message sits below the loaded page', async () => {
+    const log = [message(1), message(2), message(3), message(4)];
+    const transport = new ScriptedTransport((event, payload) => {
+      const p = payload as Record<string, number | string>;
+      if (event === 'conversations:list') return simpleServer(log)(event, payload);
+      if (event === 'messages:before') return { ok: true, messages: log.slice(-2), hasMore: true };
+      if (event === 'message:send') {
+        // A server that back-fills our message at a low seq (a migration, a merge).
+        return { ok: true, message: { ...message(1), id: 'mine', clientId: p.clientId, authorId: 'alice', text: 'late' } };
+      }
+      return { ok: true, messages: [], hasMore: false };
+    });
+    const client = createChatClient({ transport, userId: 'alice', outbox: createMemoryOutbox() });
+    await client.connect();
+    await client.openConversation('general');
+    await client.sendMessage('general', { text: 'late' });
+    expect(client.getMessages('general').filter((m) => m.status !== 'sent')).toEqual([]);
+    // Paging back still starts at the window's bottom, so nothing is skipped.
+    expect(client.getMessages('general').map((m) => m.seq)).toEqual([3, 4]);
   });
 });

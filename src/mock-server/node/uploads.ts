@@ -18,7 +18,7 @@
  * looked up in a table: nothing from the URL ever becomes a path.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, readFile, rm, unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -316,7 +316,9 @@ export class UploadStore {
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cross-Origin-Resource-Policy': 'cross-origin',
     });
-    const stream = createReadStream('', { fd: handle.fd, autoClose: true });
+    // The stream owns the FileHandle (closes it); a raw fd here would leave the handle
+    // to be closed again on garbage collection, which crashes the process with EBADF.
+    const stream = handle.createReadStream({ autoClose: true });
     stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());
     stream.pipe(res);
