@@ -39,6 +39,8 @@ export interface ChatClientOptions {
   outbox?: Outbox;
   /** How long to wait for an ack before treating a request as lost. */
   requestTimeoutMs?: number;
+  /** How often to check, while connected, that nothing was missed (ms; 0 turns it off). */
+  syncIntervalMs?: number;
   /** Messages per history page. */
   pageSize?: number;
   retry?: Partial<RetryPolicy>;
@@ -206,15 +208,37 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     // Who is online is only known while connected: the server's presence burst
     // on reconnect names who is there, never who left meanwhile.
     setState(status.state === 'connected' ? { connection } : { connection, presence: {} });
+    clearTimeout(syncTimer);
     if (status.state === 'connected') {
       everOnline = true;
       void afterConnect();
+      scheduleSyncCheck();
     } else if (status.state === 'disconnected' && !status.willRetry) {
       const error = new ChatError(status.error ?? { code: 'disconnected', message: 'Disconnected' });
       for (const w of connectWaiters.splice(0)) w.reject(error);
       if (status.error) report(error);
     }
   };
+
+  /**
+   * While connected, re-read the conversation list now and then: it carries
+   * unread counts and each conversation's newest seq, so a lost push is
+   * noticed even when nothing else arrives after it.
+   */
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  const syncIntervalMs = options.syncIntervalMs ?? 20_000;
+  function scheduleSyncCheck(): void {
+    clearTimeout(syncTimer);
+    if (syncIntervalMs <= 0) return;
+    syncTimer = setTimeout(() => {
+      if (!isOnline()) return;
+      loadConversations()
+        .catch(() => {
+          // Best effort: the next check or reconnect tries again.
+        })
+        .finally(scheduleSyncCheck);
+    }, syncIntervalMs);
+  }
 
   async function afterConnect(): Promise<void> {
     await restoreOutbox();
@@ -246,6 +270,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     try {
       const { conversations, users } = await request('conversations:list', {});
       update((s) => applyConversationList(s, conversations, users));
+      // The list names each conversation's newest seq: an open one that is behind
+      // lost a push (the last message of a burst has no successor to reveal the gap).
+      for (const c of conversations) sync.catchUp(c.id, c.lastSeq);
     } catch (err) {
       if (store.getState().conversationsStatus !== 'ready') setState({ conversationsStatus: 'error' });
       throw toChatError(err);
@@ -307,6 +334,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       return ready;
     },
     disconnect() {
+      clearTimeout(syncTimer);
       transport.disconnect();
       for (const u of unsubscribers.splice(0)) u();
       setState({ connection: { state: 'offline' } });

@@ -161,6 +161,13 @@ export class ConversationSync {
     return undefined;
   }
 
+  /** The server says the conversation reaches `serverLastSeq`: fetch what an open one lacks. */
+  catchUp(conversationId: string, serverLastSeq: number): void {
+    if (this.store.getState().history[conversationId]?.status !== 'ready') return;
+    const mark = this.contiguous.get(conversationId);
+    if (mark !== undefined && serverLastSeq > mark) void this.fill(conversationId);
+  }
+
   /** After a reconnect: fetch whatever every open conversation missed. */
   resyncAll(): void {
     for (const id of Object.keys(this.store.getState().history)) {
