@@ -18,15 +18,18 @@ export const LIMITS = {
 } as const;
 
 /** Ids become object keys in the store, so prototype keys are refused here. */
-const Id = v.pipe(
+export const IdSchema = v.pipe(
   v.string(),
   v.minLength(1),
   v.maxLength(LIMITS.maxIdLength),
   v.check((s) => !isUnsafeKey(s), 'reserved id'),
 );
-const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+export const SeqSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+export const TextSchema = v.pipe(v.string(), v.maxLength(LIMITS.maxTextLength));
+const Id = IdSchema;
+const Seq = SeqSchema;
 const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
-const Text = v.pipe(v.string(), v.maxLength(LIMITS.maxTextLength));
+const Text = TextSchema;
 const Name = v.pipe(v.string(), v.maxLength(LIMITS.maxNameLength));
 
 export const AttachmentSchema = v.object({

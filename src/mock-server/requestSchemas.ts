@@ -4,18 +4,10 @@
  * smuggled `authorId` (or `__proto__`) never reaches a handler.
  */
 import * as v from 'valibot';
-import { AttachmentSchema, isUnsafeKey, LIMITS, type ClientEvent } from '../core/protocol';
+import { AttachmentSchema, IdSchema as Id, isUnsafeKey, LIMITS, SeqSchema as Seq, TextSchema as Text, type ClientEvent } from '../core/protocol';
 
-const Id = v.pipe(
-  v.string(),
-  v.minLength(1),
-  v.maxLength(LIMITS.maxIdLength),
-  v.check((s) => !isUnsafeKey(s), 'reserved id'),
-);
-const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 /** Any positive size is accepted; handlers clamp it to LIMITS.maxPageSize. */
 const Limit = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
-const Text = v.pipe(v.string(), v.maxLength(LIMITS.maxTextLength));
 const Emoji = v.pipe(
   v.string(),
   v.minLength(1),

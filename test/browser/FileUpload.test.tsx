@@ -6,6 +6,7 @@ import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/co
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
 import { ChatProvider, FileUpload, MessageList } from 'parley';
 import '../../src/theme/styles.css';
+import { canvasPng } from '../support/canvasPng';
 
 let server: MockChatServer;
 const clients: ChatClient[] = [];
@@ -38,18 +39,6 @@ async function setup() {
   const sent = () => server.messages('general').slice(before);
   const status = () => root.querySelector('[role="status"]')!.textContent;
   return { client, root, input, sent, status };
-}
-
-/** A real PNG, drawn on a canvas. */
-async function canvasPng(name: string, width: number, height: number): Promise<File> {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#2457c5';
-  ctx.fillRect(0, 0, width, height);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
-  return new File([blob], name, { type: 'image/png' });
 }
 
 /** The visible row text (the live region repeats it for screen readers). */

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import type { ChatClient } from 'parley/core';
+import { canvasPng } from '../support/canvasPng';
 
 let url = '';
 beforeAll(async () => {
@@ -29,18 +30,6 @@ async function openPage(user: string): Promise<HTMLIFrameElement> {
   document.body.append(frame);
   await loaded;
   return frame;
-}
-
-/** A real PNG, drawn on a canvas. */
-async function canvasPng(name: string, width: number, height: number): Promise<File> {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#3366cc';
-  ctx.fillRect(0, 0, width, height);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/png'));
-  return new File([blob], name, { type: 'image/png' });
 }
 
 const clientOf = (frame: HTMLIFrameElement) => (frame.contentWindow as unknown as { parleyClient: ChatClient }).parleyClient;
