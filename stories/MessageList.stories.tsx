@@ -8,6 +8,8 @@ import { sampleFile, sampleImage } from './support/sampleImages';
 
 interface ListArgs {
   conversationId: string;
+  /** A message to scroll to, focus and highlight (older pages load until it is there). */
+  jumpToMessageId?: string;
 }
 
 /**
@@ -23,7 +25,11 @@ const meta = {
     return (
       <ChatProvider client={client} catalog={catalog}>
         <div style={{ display: 'flex', flexDirection: 'column', height: '100vh', maxInlineSize: 640 }}>
-          <MessageList conversationId={args.conversationId} style={{ flex: 1, minHeight: 0 }} />
+          <MessageList
+            conversationId={args.conversationId}
+            jumpToMessageId={args.jumpToMessageId}
+            style={{ flex: 1, minHeight: 0 }}
+          />
           <MessageInput conversationId={args.conversationId} />
         </div>
       </ChatProvider>
@@ -164,4 +170,15 @@ export const RightToLeft: Story = {
 export const Dark: Story = {
   loaders: [aliceWith()],
   globals: { theme: 'dark' },
+};
+
+/** Jump to a message 200 back in the 10 000-message archive: pages load, it scrolls there and lights up. */
+export const JumpToMessage: Story = {
+  args: { conversationId: 'archive', jumpToMessageId: 'm_archive_9800' },
+  loaders: [aliceWith()],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-message-id="m_archive_9800"]')).toHaveAttribute('data-highlighted', 'true'), {
+      timeout: 10_000,
+    });
+  },
 };

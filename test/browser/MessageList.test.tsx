@@ -124,3 +124,42 @@ describe('MessageList', () => {
     expect(document.querySelectorAll('.parley-message-list [tabindex="0"]').length).toBe(1);
   });
 });
+
+describe('MessageList: jump to a message', () => {
+  it('loads older pages until the message is there, scrolls to it, focuses and highlights it', async () => {
+    const server = createMockServer({ seed: 'demo' });
+    const start = Date.now() - 3_000 * 60_000;
+    server.addMessages(
+      'launch',
+      Array.from({ length: 3_000 }, (_, i) => ({ authorId: i % 2 ? 'bob' : 'carol', text: `Numbered message ${i + 1}`, createdAt: start + i * 60_000 })),
+    );
+    const target = server.messages('launch').find((m) => m.text === 'Numbered message 120')!;
+    const client = createChatClient({
+      transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+      userId: 'alice',
+      outbox: createMemoryOutbox(),
+    });
+    await client.connect();
+    cleanups.push(() => {
+      client.disconnect();
+      server.dispose();
+    });
+    const screen = await render(
+      <ChatProvider client={client}>
+        <div style={{ height: 500, width: 400, display: 'flex' }}>
+          <MessageList conversationId="launch" style={{ flex: 1 }} jumpToMessageId={target.id} />
+        </div>
+      </ChatProvider>,
+    );
+    const row = screen.getByRole('article').filter({ hasText: 'Numbered message 120' }).first();
+    await expect.element(row, { timeout: 10_000 }).toHaveAttribute('data-highlighted', 'true');
+    await expect.element(row).toHaveFocus();
+    const scroller = document.querySelector<HTMLElement>('.parley-message-list-scroller')!;
+    const box = (row.element() as HTMLElement).getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    expect(box.top).toBeGreaterThanOrEqual(view.top - 1);
+    expect(box.bottom).toBeLessThanOrEqual(view.bottom + 1);
+    // The highlight is a moment, not a state.
+    await expect.element(row, { timeout: 5_000 }).not.toHaveAttribute('data-highlighted');
+  });
+});

@@ -11,6 +11,7 @@ import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import { ListHeader } from './ListHeader';
 import { MessageRow } from './MessageRow';
+import { useJumpToMessage } from './useJumpToMessage';
 import { useListKeyboard } from './useListKeyboard';
 import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
 import { useReadTracking } from './useReadTracking';
@@ -35,6 +36,11 @@ export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
   /** Replace the bubble; the row (separators, keyboard, measuring) stays Parley's. */
   renderMessage?: (props: RenderMessageProps) => ReactNode;
   renderAvatar?: (user: User | undefined) => ReactNode;
+  /**
+   * Scroll to this message (loading older pages until it is there), focus it
+   * and highlight it for a moment. A new id jumps again.
+   */
+  jumpToMessageId?: string;
   /** Estimated row height before measuring, in px. */
   estimatedRowHeight?: number;
   ref?: Ref<HTMLDivElement>;
@@ -51,6 +57,7 @@ export function MessageList({
   renderMessage,
   renderAvatar,
   estimatedRowHeight = 72,
+  jumpToMessageId,
   className,
   ref,
   ...rest
@@ -130,6 +137,7 @@ export function MessageList({
 
   const announcement = useNewMessageAnnouncer(timeline, history.status === 'ready', userId, users, catalog);
   const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);
+  const highlightedId = useJumpToMessage(jumpToMessageId, client, conversationId, timeline, virtualizer, keyboard.moveTo);
 
   const otherReadSeq = conversation
     ? Math.max(0, ...Object.entries(conversation.readSeqs).filter(([id]) => id !== userId).map(([, seq]) => seq))
@@ -192,6 +200,7 @@ export function MessageList({
                 unreadAfterSeq={unreadAfterSeq}
                 receipt={own && message.seq !== null && otherReadSeq >= message.seq ? 'read' : undefined}
                 active={keyboard.activeIndex === item.index}
+                highlighted={highlightedId !== undefined && (message.id === highlightedId || message.clientId === highlightedId)}
                 renderMessage={renderMessage}
                 renderAvatar={renderAvatar}
               />

@@ -19,6 +19,8 @@ interface MessageRowProps {
   unreadAfterSeq: number | null;
   receipt: Receipt | undefined;
   active: boolean;
+  /** Just jumped to: drawn with a highlight for a moment. */
+  highlighted: boolean;
   renderMessage: ((props: RenderMessageProps) => ReactNode) | undefined;
   renderAvatar: ((user: User | undefined) => ReactNode) | undefined;
   ref: Ref<HTMLDivElement>;
@@ -40,6 +42,7 @@ export const MessageRow = memo(function MessageRow({
   unreadAfterSeq,
   receipt,
   active,
+  highlighted,
   renderMessage,
   renderAvatar,
   ref,
@@ -61,6 +64,7 @@ export const MessageRow = memo(function MessageRow({
       data-message-id={message.id}
       data-status={message.status}
       data-own={own ? 'true' : 'false'}
+      data-highlighted={highlighted ? 'true' : undefined}
       style={{ transform: `translateY(${start}px)` }}
     >
       {meta.showDate && (

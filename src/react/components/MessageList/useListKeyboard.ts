@@ -72,5 +72,5 @@ export function useListKeyboard(
     [activeIndex, focusRow],
   );
 
-  return { activeIndex, onKeyDown, onFocus, listTabIndex: activeIndex !== null ? -1 : 0 };
+  return { activeIndex, moveTo, onKeyDown, onFocus, listTabIndex: activeIndex !== null ? -1 : 0 };
 }

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import type { ChatClient } from '../../../core/client';
+import { timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
+
+/** How long a jumped-to message stays highlighted. */
+const HIGHLIGHT_MS = 2_500;
+/** Older pages to load at most while looking for the message. */
+const MAX_PAGES = 200;
+
+function indexOf(timeline: MessageTimeline, messageId: string): number {
+  for (let i = 0; i < timeline.length; i++) {
+    const m = timelineAt(timeline, i);
+    if (m && (m.id === messageId || m.clientId === messageId)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Scrolls to a message (loading older pages until it is there), focuses its
+ * row and highlights it for a moment. Re-runs whenever `messageId` changes.
+ * Returns the id currently highlighted.
+ */
+export function useJumpToMessage(
+  messageId: string | undefined,
+  client: ChatClient,
+  conversationId: string,
+  timeline: MessageTimeline,
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  focusIndex: (index: number) => void,
+): string | undefined {
+  const [highlighted, setHighlighted] = useState<string | undefined>(undefined);
+  const latest = useRef(timeline);
+  latest.current = timeline;
+  const [found, setFound] = useState<{ id: string } | null>(null);
+
+  // Load older pages until the message is in the timeline (or the start is reached).
+  useEffect(() => {
+    if (!messageId) return;
+    let cancelled = false;
+    void (async () => {
+      for (let page = 0; page <= MAX_PAGES && !cancelled; page++) {
+        if (indexOf(latest.current, messageId) !== -1) {
+          setFound({ id: messageId });
+          return;
+        }
+        const more = await client.loadOlder(conversationId).catch(() => false);
+        if (!more) break;
+      }
+      if (!cancelled && indexOf(latest.current, messageId) !== -1) setFound({ id: messageId });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [messageId, client, conversationId]);
+
+  // Once present: scroll there, focus it (as the keyboard would), highlight it.
+  useEffect(() => {
+    if (!found || found.id !== messageId) return;
+    setFound(null);
+    const index = indexOf(timeline, found.id);
+    if (index === -1) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    focusIndex(index);
+    setHighlighted(found.id);
+  }, [found, messageId, timeline, virtualizer, focusIndex]);
+
+  useEffect(() => {
+    if (highlighted === undefined) return;
+    const timer = setTimeout(() => setHighlighted(undefined), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
+
+  return highlighted;
+}
