@@ -1,0 +1,265 @@
+/**
+ * Message-list bench (DESIGN.md "Budgets", issue 6): Parley's MessageList against a bare
+ * @tanstack/react-virtual list, react-virtuoso and @chatscope/chat-ui-kit-react's
+ * MessageList, same data (bench/message-list/data.ts), same run, headless Chromium at 400×700.
+ *
+ * Run: `npm run bench:list` (alone, ~3–5 min) — or `npm run bench -- message-list`.
+ * `npm run bench` runs it too (with the store bench).
+ * Options: `--sizes 1000,10000` `--impls parley,tanstack` `--reps 3`.
+ *
+ * The page (bench/message-list/index.html + main.tsx) is built with Vite's JS API
+ * (production React) and served with `preview` on 127.0.0.1, port 0, in this process.
+ * A fresh browser context per (impl, N, repetition). Per (impl, N):
+ *  - mount: render start (data generated, Parley's client connected; for parley-all the
+ *    store already holds all N) → first frame with rows at the bottom. Median of --reps
+ *    fresh pages (chatscope: one page at N ≥ 10 000). Also "nav": navigation start → same frame.
+ *  - nodes: elements inside the 400×700 list box after mount.
+ *  - heap: CDP HeapProfiler.collectGarbage ×2 then Runtime.getHeapUsage (whole page: data + list).
+ *  - scroll: scrollTop −= 30 px per requestAnimationFrame for 2 s; p95 frame interval,
+ *    frames over 16.7 ms. "idle": median rAF interval with nothing to do (the display frame).
+ *  - prepend jump: first row in view; its top before vs right after prepending 50 older
+ *    messages and over 20 frames while scrolling up 3 px per frame (our scroll subtracted):
+ *    max |Δ| px ("lost" = the row left the DOM, i.e. the view jumped away).
+ *  - append: scroll to the bottom, append one message, after 10 frames: distance from the
+ *    bottom in px and whether the new row is fully in view.
+ * Every step is capped at 60 s ("timed out").
+ * Budgets checked for Parley (`parley` and `parley-all`) at every N against `tanstack`:
+ * nodes ≤ 150, mount ≤ 1.2×, heap ≤ 1.5×, jump 0 px (≤ 0.5), p95 ≤ 1.2 × idle frame.
+ * Exit code 1 when a budget fails at N = 100 000 (the budgeted size).
+ */
+import path from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
+import react from '@vitejs/plugin-react';
+import { build, preview } from 'vite';
+import type { BenchApi, BenchMount } from './message-list/main';
+
+const root = process.cwd();
+const pageDir = path.join(root, 'bench', 'message-list');
+const outDir = path.join(root, 'node_modules', '.cache', 'parley-bench', 'message-list-dist');
+const ENTRIES: Record<string, string> = {
+  parley: 'src/react/index.ts',
+  'parley/core': 'src/core/index.ts',
+  'parley/mock-server': 'src/mock-server/index.ts',
+  'parley/styles.css': 'src/theme/styles.css',
+};
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alias = Object.entries(ENTRIES).map(([find, file]) => ({ find: new RegExp(`^${escape(find)}$`), replacement: path.join(root, file) }));
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const IMPLS = (arg('impls') ?? 'tanstack,parley,parley-all,virtuoso,chatscope').split(',');
+const REPS = Number(arg('reps') ?? 3);
+const CAP_MS = 60_000;
+const SLOW_FRAME = 1000 / 60;
+
+class TimedOut extends Error {}
+function capped<T>(p: Promise<T>, what: string, ms = CAP_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimedOut(`${what} timed out after ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+interface Row {
+  impl: string;
+  n: number;
+  status: string;
+  mountMs?: number;
+  mountAll?: number[];
+  navMs?: number;
+  nodes?: number;
+  nodesAfter?: number;
+  heapMB?: number;
+  idleMs?: number;
+  p95?: number;
+  slowFrames?: number;
+  frames?: number;
+  jump?: number | null;
+  jumpNow?: number | null;
+  append?: { distanceFromBottom: number; visible: boolean; pinnedBefore: number };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function openPage(browser: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 400, height: 700 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url, { waitUntil: 'commit' });
+  return { page, close: () => context.close().catch(() => undefined) };
+}
+
+async function waitMounted(page: Page): Promise<BenchMount> {
+  const handle = await page.waitForFunction(
+    () => {
+      const b = (window as unknown as { __bench?: BenchApi }).__bench;
+      if (b?.error) return { error: b.error };
+      return b?.mounted ?? null;
+    },
+    undefined,
+    { timeout: CAP_MS, polling: 50 },
+  );
+  const value = (await handle.jsonValue()) as BenchMount | { error: string };
+  if ('error' in value) throw new Error(value.error);
+  return value;
+}
+
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+async function measure(browser: Browser, base: string, impl: string, n: number): Promise<Row> {
+  const url = `${base}?impl=${impl}&n=${n}`;
+  const reps = impl === 'chatscope' && n >= 10_000 ? 1 : REPS;
+  const row: Row = { impl, n, status: 'ok', mountAll: [] };
+  // Mount-only repetitions; the last one also runs the other measurements.
+  for (let rep = 0; rep < reps; rep++) {
+    const { page, close } = await openPage(browser, url);
+    try {
+      const mounted = await capped(waitMounted(page), 'mount').catch((e: unknown) => {
+        throw e instanceof Error && /Timeout|timed out/i.test(e.message) ? new TimedOut('mount timed out') : e;
+      });
+      row.mountAll!.push(mounted.mountDone - mounted.renderStart);
+      row.navMs = mounted.mountDone;
+      if (rep < reps - 1) continue;
+      const call = <T>(what: string, script: string) => capped(page.evaluate(script) as Promise<T>, what);
+      row.nodes = await call<number>('nodes', 'window.__bench.nodeCount()');
+      const cdp = await page.context().newCDPSession(page);
+      row.heapMB = await capped(heapMB(cdp), 'heap');
+      const idle = await call<number[]>('idle', 'window.__bench.idleFrames(60)');
+      row.idleMs = median(idle);
+      const scroll = await call<{ intervals: number[] }>('scroll', 'window.__bench.scrollTest(2000, 30)');
+      row.frames = scroll.intervals.length;
+      row.p95 = pct(scroll.intervals, 95);
+      row.slowFrames = scroll.intervals.filter((x) => x > SLOW_FRAME + 0.5).length;
+      const prepend = await call<{ immediate: number | null; maxAbs: number | null; lost: boolean }>('prepend', 'window.__bench.prependTest(50, 20)');
+      row.jump = prepend.maxAbs;
+      row.jumpNow = prepend.immediate;
+      row.append = await call('append', 'window.__bench.appendTest()');
+      row.nodesAfter = await call<number>('nodes', 'window.__bench.nodeCount()');
+    } catch (e) {
+      row.status = e instanceof TimedOut ? e.message : `error: ${(e as Error).message.split('\n')[0]}`;
+      await close();
+      break;
+    }
+    await close();
+  }
+  if (row.mountAll!.length > 0) row.mountMs = median(row.mountAll!);
+  return row;
+}
+
+const f = (x: number | undefined | null, d = 1) => (x === undefined ? '–' : x === null ? 'lost' : x.toFixed(d));
+
+function printTable(n: number, rows: Row[]): string[] {
+  const head = ['impl', 'mount ms', '(nav ms)', 'nodes', 'nodes end', 'heap MB', 'idle fr', 'p95 fr', '>16.7', 'jump px', 'append Δbot', 'status'];
+  const body = rows.map((r) => [
+    r.impl,
+    r.mountMs === undefined ? '–' : `${f(r.mountMs)}${r.mountAll!.length > 1 ? ` [${r.mountAll!.map((x) => x.toFixed(0)).join(',')}]` : ''}`,
+    f(r.navMs, 0),
+    f(r.nodes, 0),
+    f(r.nodesAfter, 0),
+    f(r.heapMB),
+    f(r.idleMs),
+    f(r.p95),
+    r.slowFrames === undefined ? '–' : `${r.slowFrames}/${r.frames}`,
+    r.jump === undefined ? '–' : r.jump === null ? 'lost' : `${r.jump.toFixed(1)}${r.jumpNow !== undefined && r.jumpNow !== null ? ` (now ${r.jumpNow.toFixed(0)})` : ''}`,
+    r.append ? `${r.append.distanceFromBottom.toFixed(0)}${r.append.visible ? ' visible' : ' NOT visible'}` : '–',
+    r.status,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  const out = [`\nN = ${n.toLocaleString('en')}`, line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)];
+
+  const base = rows.find((r) => r.impl === 'tanstack');
+  for (const p of rows.filter((r) => r.impl.startsWith('parley'))) {
+    const check = (name: string, ok: boolean | undefined, detail: string) => `  ${ok === undefined ? 'N/A ' : ok ? 'PASS' : 'FAIL'} ${p.impl} ${name}: ${detail}`;
+    out.push(`Budgets for ${p.impl} (N = ${n}):`);
+    out.push(check('DOM nodes ≤ 150', p.nodes === undefined ? undefined : p.nodes <= 150 && (p.nodesAfter ?? 0) <= 150, `${p.nodes} at mount, ${p.nodesAfter} at end`));
+    const mountRatio = p.mountMs !== undefined && base?.mountMs ? p.mountMs / base.mountMs : undefined;
+    out.push(check('mount ≤ 1.2 × tanstack', mountRatio === undefined ? undefined : mountRatio <= 1.2, `${f(p.mountMs)} vs ${f(base?.mountMs)} ms = ${f(mountRatio, 2)}×`));
+    const heapRatio = p.heapMB !== undefined && base?.heapMB ? p.heapMB / base.heapMB : undefined;
+    out.push(check('heap ≤ 1.5 × tanstack', heapRatio === undefined ? undefined : heapRatio <= 1.5, `${f(p.heapMB)} vs ${f(base?.heapMB)} MB = ${f(heapRatio, 2)}×`));
+    out.push(check('prepend jump 0 px', p.jump === undefined ? undefined : p.jump !== null && p.jump <= 0.5, `${f(p.jump)} px (right after: ${f(p.jumpNow)})`));
+    out.push(check('p95 scroll frame ≤ 1.2 × idle frame', p.p95 === undefined || p.idleMs === undefined ? undefined : p.p95 <= 1.2 * p.idleMs, `${f(p.p95)} ms vs idle ${f(p.idleMs)} ms, ${p.slowFrames}/${p.frames} frames > 16.7 ms`));
+    out.push(check('append while pinned stays at bottom', p.append === undefined ? undefined : p.append.distanceFromBottom <= 1 && p.append.visible, p.append ? `${f(p.append.distanceFromBottom, 0)} px from bottom, new row ${p.append.visible ? 'visible' : 'NOT visible'}` : '–'));
+  }
+  for (const l of out) console.log(l);
+  return out;
+}
+
+const t0 = Date.now();
+console.log('Building the bench page with Vite…');
+await build({
+  root: pageDir,
+  configFile: false,
+  logLevel: 'warn',
+  base: './',
+  plugins: [react()],
+  resolve: { alias },
+  build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 5000 },
+});
+const server = await preview({
+  root: pageDir,
+  configFile: false,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { host: '127.0.0.1', port: 0, strictPort: false },
+});
+const address = server.httpServer.address();
+if (!address || typeof address === 'string') throw new Error('no preview address');
+const base = `http://127.0.0.1:${address.port}/`;
+console.log(`Serving ${base} (built in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--js-flags=--expose-gc',
+  ],
+});
+
+let failed = false;
+try {
+  for (const n of SIZES) {
+    const rows: Row[] = [];
+    for (const impl of IMPLS) {
+      const started = Date.now();
+      const row = await measure(browser, base, impl, n);
+      console.log(`  ${impl} N=${n}: ${row.status} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      rows.push(row);
+    }
+    const lines = printTable(n, rows);
+    if (n === 100_000 && lines.some((l) => l.includes(' FAIL '))) failed = true;
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
+console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+if (failed) process.exitCode = 1;
