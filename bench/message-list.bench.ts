@@ -32,6 +32,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import react from '@vitejs/plugin-react';
 import { build, preview } from 'vite';
 import type { BenchApi, BenchMount } from './message-list/main';
+import { CHROMIUM_ARGS, resolveChromium } from '../scripts/chromium.mjs';
 
 const root = process.cwd();
 const pageDir = path.join(root, 'bench', 'message-list');
@@ -229,19 +230,9 @@ const base = `http://127.0.0.1:${address.port}/`;
 console.log(`Serving ${base} (built in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--js-flags=--expose-gc',
-  ],
+  executablePath: resolveChromium(),
+  // The suite's launch flags, plus gc() for heap readings.
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
 });
 
 let failed = false;

@@ -1,4 +1,6 @@
 /** Deterministic bench conversation: same seed, same messages for every list. */
+import { mulberry32 } from '../../src/mock-server/random';
+
 export interface BenchMessage {
   id: string;
   authorId: string;
@@ -11,17 +13,6 @@ export const AUTHORS = ['alice', 'bob', 'carol', 'dave'] as const;
 export const ME = 'alice';
 /** Older messages added at the top by `prepend`. */
 export const PREPEND = 50;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'the release notes are live and login screen is next so please pull before you test anything today we shipped fixes for sync upload retry offline queue design review tomorrow morning coffee deploy staging production rollback metrics dashboard looks fine'.split(
