@@ -10,6 +10,11 @@
  * The page (bench/message-list/index.html + main.tsx) is built with Vite's JS API
  * (production React) and served with `preview` on 127.0.0.1, port 0, in this process.
  * A fresh browser context per (impl, N, repetition). Per (impl, N):
+ * Parley rows: `parley-remote` (a transport answering from the page's data array, as a
+ * remote backend would: the heap holds what the other lists hold plus Parley's client),
+ * `parley-all-remote` (the same with every message loaded into the client store before
+ * mounting), and `parley` / `parley-all` (the same two on the in-page mock server, whose own
+ * copy of the conversation is then in the page's heap too).
  *  - mount: render start (data generated, Parley's client connected; for parley-all the
  *    store already holds all N) → first frame with rows at the bottom. Median of --reps
  *    fresh pages (chatscope: one page at N ≥ 10 000). Also "nav": navigation start → same frame.
@@ -23,7 +28,8 @@
  *  - append: scroll to the bottom, append one message, after 10 frames: distance from the
  *    bottom in px and whether the new row is fully in view.
  * Every step is capped at 60 s ("timed out").
- * Budgets checked for Parley (`parley` and `parley-all`) at every N against `tanstack`:
+ * Budgets checked for every Parley row at every N against `tanstack` (the heap budget only for
+ * the `-remote` rows: the in-page mock server's copy is not the kit's memory):
  * nodes ≤ 150, mount ≤ 1.2×, heap ≤ 1.5×, jump 0 px (≤ 0.5), p95 ≤ 1.2 × idle frame.
  * Exit code 1 when a budget fails at N = 100 000 (the budgeted size).
  */
@@ -52,7 +58,7 @@ const arg = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
-const IMPLS = (arg('impls') ?? 'tanstack,parley,parley-all,virtuoso,chatscope').split(',');
+const IMPLS = (arg('impls') ?? 'tanstack,parley-remote,parley-all-remote,parley,parley-all,virtuoso,chatscope').split(',');
 const REPS = Number(arg('reps') ?? 3);
 const CAP_MS = 60_000;
 const SLOW_FRAME = 1000 / 60;
@@ -197,7 +203,13 @@ function printTable(n: number, rows: Row[]): string[] {
     const mountRatio = p.mountMs !== undefined && base?.mountMs ? p.mountMs / base.mountMs : undefined;
     out.push(check('mount ≤ 1.2 × tanstack', mountRatio === undefined ? undefined : mountRatio <= 1.2, `${f(p.mountMs)} vs ${f(base?.mountMs)} ms = ${f(mountRatio, 2)}×`));
     const heapRatio = p.heapMB !== undefined && base?.heapMB ? p.heapMB / base.heapMB : undefined;
-    out.push(check('heap ≤ 1.5 × tanstack', heapRatio === undefined ? undefined : heapRatio <= 1.5, `${f(p.heapMB)} vs ${f(base?.heapMB)} MB = ${f(heapRatio, 2)}×`));
+    const heapDetail = `${f(p.heapMB)} vs ${f(base?.heapMB)} MB = ${f(heapRatio, 2)}×`;
+    if (p.impl.endsWith('-remote')) {
+      out.push(check('heap ≤ 1.5 × tanstack', heapRatio === undefined ? undefined : heapRatio <= 1.5, heapDetail));
+    } else {
+      // Not a budget: this page also holds the in-page mock server's copy of the conversation.
+      out.push(`  INFO ${p.impl} heap incl. the in-page mock server: ${heapDetail}`);
+    }
     out.push(check('prepend jump 0 px', p.jump === undefined ? undefined : p.jump !== null && p.jump <= 0.5, `${f(p.jump)} px (right after: ${f(p.jumpNow)})`));
     out.push(check('p95 scroll frame ≤ 1.2 × idle frame', p.p95 === undefined || p.idleMs === undefined ? undefined : p.p95 <= 1.2 * p.idleMs, `${f(p.p95)} ms vs idle ${f(p.idleMs)} ms, ${p.slowFrames}/${p.frames} frames > 16.7 ms`));
     out.push(check('append while pinned stays at bottom', p.append === undefined ? undefined : p.append.distanceFromBottom <= 1 && p.append.visible, p.append ? `${f(p.append.distanceFromBottom, 0)} px from bottom, new row ${p.append.visible ? 'visible' : 'NOT visible'}` : '–'));

@@ -36,6 +36,8 @@ const distanceFromBottom = (s: HTMLElement) => s.scrollHeight - s.scrollTop - s.
 const IMPLS: Record<string, () => Promise<MountImpl>> = {
   parley: async () => (await import('./impls/parley')).mount,
   'parley-all': async () => (await import('./impls/parley')).mountAll,
+  'parley-remote': async () => (await import('./impls/parley')).mountRemotePaged,
+  'parley-all-remote': async () => (await import('./impls/parley')).mountRemoteAll,
   tanstack: async () => (await import('./impls/tanstack')).mount,
   virtuoso: async () => (await import('./impls/virtuoso')).mount,
   chatscope: async () => (await import('./impls/chatscope')).mount,
