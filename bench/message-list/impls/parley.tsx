@@ -1,75 +1,48 @@
 /**
- * Parley's MessageList on the in-browser mock server.
- *  - `parley`:     mounted as users mount it; it loads the newest page (50) and pages in history on scroll.
- *  - `parley-all`: the client (pageSize 200) has loaded all `n` messages before mounting, like
- *                  the other lists which get every item up front. `prepend` loads the last 50.
+ * Parley's MessageList, on two kinds of backend:
+ *  - the in-browser mock server (`parley`, `parley-all`): its own copy of the conversation
+ *    then sits in the page's heap too;
+ *  - a transport answering from the page's data array (`parley-remote`, `parley-all-remote`),
+ *    as a remote server would: the heap holds what the other lists hold plus Parley's client.
+ * The plain rows mount as users mount it (newest page of 50, history paged in on scroll); the
+ * `-all` rows load all `n` messages into the client (pageSize 200) before mounting, like the
+ * other lists which get every item up front. `prepend` loads the next older page.
  */
 import 'parley/styles.css';
 import { ChatProvider, MessageList } from 'parley';
-import { createChatClient, createMemoryOutbox } from 'parley/core';
+import { createChatClient, createMemoryOutbox, type Transport } from 'parley/core';
 import { createMockServer } from 'parley/mock-server';
-import { createArrayTransport } from './arrayTransport';
 import { createRoot } from 'react-dom/client';
-import { AUTHORS, ME } from '../data';
+import { AUTHORS, ME, type BenchMessage } from '../data';
 import type { MountImpl } from '../types';
+import { createArrayTransport } from './arrayTransport';
 
 const CONVERSATION = 'bench';
 
-export function mountParley(preload: boolean): MountImpl {
-  return async (root, all, n) => {
-    const server = createMockServer({ seed: 'bench' });
-    server.createConversation({ id: CONVERSATION, kind: 'group', title: 'Bench', memberIds: [...AUTHORS] });
-    server.addMessages(
-      CONVERSATION,
-      all.map((m) => ({ authorId: m.authorId, text: m.text, createdAt: m.createdAt })),
-    );
-    const pageSize = preload ? 200 : 50;
-    const client = createChatClient({
-      transport: server.connect({ userId: ME, token: `${ME}-token` }),
-      userId: ME,
-      outbox: createMemoryOutbox(),
-      pageSize,
-      syncIntervalMs: 0,
-    });
-    await client.connect();
-    if (preload) {
-      await client.openConversation(CONVERSATION);
-      for (let loaded = pageSize; loaded < n; loaded += pageSize) await client.loadOlder(CONVERSATION);
-    }
-    let appended = 0;
-    const renderStart = performance.now();
-    createRoot(root).render(
-      <ChatProvider client={client}>
-        <MessageList conversationId={CONVERSATION} style={{ height: 700 }} />
-      </ChatProvider>,
-    );
-    return {
-      renderStart,
-      handle: {
-        scroller: () => root.querySelector<HTMLElement>('.parley-message-list-scroller'),
-        rowSelector: '.parley-message-row',
-        rowId: (row) => row.getAttribute('data-message-id'),
-        prepend: async () => {
-          await client.loadOlder(CONVERSATION);
-        },
-        append: async () => {
-          const text = `append-${++appended} a new message`;
-          server.postMessage(CONVERSATION, { authorId: 'bob', text });
-          return (row) => (row.textContent ?? '').includes(text);
-        },
-      },
-    };
+/** A transport holding the bench conversation, and a way for "bob" to post into it live. */
+interface Backend {
+  transport: Transport;
+  post(authorId: string, text: string): void;
+}
+
+function inPageServer(all: BenchMessage[]): Backend {
+  const server = createMockServer({ seed: 'bench' });
+  server.createConversation({ id: CONVERSATION, kind: 'group', title: 'Bench', memberIds: [...AUTHORS] });
+  server.addMessages(
+    CONVERSATION,
+    all.map((m) => ({ authorId: m.authorId, text: m.text, createdAt: m.createdAt })),
+  );
+  return {
+    transport: server.connect({ userId: ME, token: `${ME}-token` }),
+    post: (authorId, text) => server.postMessage(CONVERSATION, { authorId, text }),
   };
 }
 
-/**
- * `parley-remote` / `parley-all-remote`: as `parley` / `parley-all`, but the backend is a
- * transport answering from the page's data array, as a remote server would: the heap holds
- * what the other lists hold plus Parley's client, and no in-page server copy.
- */
-function mountRemote(preload: boolean): MountImpl {
+const remote = (all: BenchMessage[]): Backend => createArrayTransport(CONVERSATION, ME, all);
+
+function mountParley(backend: (all: BenchMessage[]) => Backend, preload: boolean): MountImpl {
   return async (root, all, n) => {
-    const { transport, post } = createArrayTransport(CONVERSATION, ME, all);
+    const { transport, post } = backend(all);
     const pageSize = preload ? 200 : 50;
     const client = createChatClient({ transport, userId: ME, outbox: createMemoryOutbox(), pageSize, syncIntervalMs: 0 });
     await client.connect();
@@ -103,7 +76,7 @@ function mountRemote(preload: boolean): MountImpl {
   };
 }
 
-export const mountRemotePaged = mountRemote(false);
-export const mountRemoteAll = mountRemote(true);
-export const mount = mountParley(false);
-export const mountAll = mountParley(true);
+export const mount = mountParley(inPageServer, false);
+export const mountAll = mountParley(inPageServer, true);
+export const mountRemotePaged = mountParley(remote, false);
+export const mountRemoteAll = mountParley(remote, true);
