@@ -7,24 +7,18 @@
 //                            exactly that file (any name; `npm run bench:server` does this);
 //                            arguments from the first `--flag` on go to the bench itself
 //
-// Why this way: Node 20 cannot run TypeScript (no --experimental-strip-types) and
-// `tsx` is not a dependency. Each bench is bundled with esbuild (already installed:
-// Storybook and Vite's optional peer bring it) into one ESM file under
-// node_modules/.cache/parley-bench/ (so bare imports still resolve from
-// node_modules), with the `parley`, `parley/core`, `parley/mock-server` aliases of
-// scripts/aliases.mjs, and then run with plain `node --expose-gc`. A bench is a
+// Why this way: Node 20 cannot run TypeScript; each bench is bundled (scripts/bundleForNode.mjs)
+// into one ESM file under node_modules/.cache/parley-bench/ and run with plain `node --expose-gc`. A bench is a
 // plain script: it prints its own table and sets a non-zero exit code when a
 // budget fails. Not part of `npm test`: timings belong in benchmarks, not tests.
 //
 // Exit code: non-zero when any bench exits non-zero.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { build } from 'esbuild';
-
-import { PARLEY_ENTRIES } from '../scripts/aliases.mjs';
+import { bundleForNode } from '../scripts/bundleForNode.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = path.join(root, 'bench');
@@ -52,31 +46,12 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-mkdirSync(outDir, { recursive: true });
-const alias = Object.fromEntries(
-  Object.entries(PARLEY_ENTRIES)
-    .filter(([, file]) => !file.endsWith('.css'))
-    .map(([name, file]) => [name, path.join(root, file)]),
-);
 
 const failed = [];
 for (const file of files) {
   const outfile = path.join(outDir, path.basename(file).replace(/\.tsx?$/, '.mjs'));
-  await build({
-    entryPoints: [path.join(benchDir, file)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    alias,
-    jsx: 'automatic',
-    // Benches measure the production code path: no React dev checks etc.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  // Benches measure the production code path: no React dev checks etc.
+  await bundleForNode({ entry: path.join(benchDir, file), outfile, production: true });
   console.log(`\n▶ ${file}\n`);
   const run = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...benchArgs], {
     cwd: root,

@@ -4,31 +4,17 @@
 // admin key, default the dev key). Prints its URL, the admin key and the demo tokens.
 // Ctrl+C (or SIGTERM) closes it cleanly and removes its upload directory.
 //
-// Why this way: Node 20 cannot run TypeScript and `tsx` is not a dependency, so —
-// like bench/run.mjs — src/mock-server/node.ts is bundled with esbuild (already
-// installed) into node_modules/.cache/parley-server/ (bare imports such as socket.io
-// stay external and resolve from node_modules) and imported from there. The bundle
+// Why this way: Node 20 cannot run TypeScript, so src/mock-server/node.ts is bundled
+// (scripts/bundleForNode.mjs) into node_modules/.cache/parley-server/ and imported from there. The bundle
 // takes well under a second, so it is rebuilt on every start: never stale.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { build } from 'esbuild';
+import { bundleForNode } from './bundleForNode.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = path.join(root, 'node_modules', '.cache', 'parley-server', 'node.mjs');
-mkdirSync(path.dirname(outfile), { recursive: true });
-await build({
-  entryPoints: [path.join(root, 'src/mock-server/node.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
+await bundleForNode({ entry: path.join(root, 'src/mock-server/node.ts'), outfile });
 
 const { startMockServer, DEV_ADMIN_KEY } = await import(pathToFileURL(outfile).href);
 
