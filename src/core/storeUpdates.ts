@@ -23,17 +23,20 @@ export function toChatMessage(m: Message): ChatMessage {
   return { ...m, status: 'sent' };
 }
 
+/**
+ * The server's view of a conversation, keeping our own read position when it
+ * is ahead (a read ack still in flight), with the unread count to match.
+ */
+function withLocalRead(s: ChatState, c: Conversation): Conversation {
+  const serverRead = c.readSeqs[s.userId] ?? 0;
+  const myRead = Math.max(s.conversations[c.id]?.readSeqs[s.userId] ?? 0, serverRead);
+  if (myRead <= serverRead) return c;
+  return { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead }, unreadCount: countUnreadAfter(s, c, myRead) };
+}
+
 export function applyConversationList(s: ChatState, conversations: Conversation[], users: User[]): Patch {
   const next: Record<string, Conversation> = {};
-  for (const c of conversations) {
-    const known = s.conversations[c.id];
-    // Our own read position may be ahead of the list if a read ack is in flight.
-    const myRead = Math.max(known?.readSeqs[s.userId] ?? 0, c.readSeqs[s.userId] ?? 0);
-    next[c.id] =
-      myRead > (c.readSeqs[s.userId] ?? 0)
-        ? { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead }, unreadCount: countUnreadAfter(s, c, myRead) }
-        : c;
-  }
+  for (const c of conversations) next[c.id] = withLocalRead(s, c);
   const userMap: Record<string, User> = { ...s.users };
   for (const u of users) userMap[u.id] = u;
   return { conversations: next, conversationOrder: orderConversations(next), users: userMap, conversationsStatus: 'ready' };
@@ -42,13 +45,8 @@ export function applyConversationList(s: ChatState, conversations: Conversation[
 /** One conversation changed (members, title…); drop it if we are no longer a member. */
 export function applyConversationUpdate(s: ChatState, c: Conversation): Patch {
   const conversations = { ...s.conversations };
-  if (c.memberIds.includes(s.userId)) {
-    const known = s.conversations[c.id];
-    const myRead = Math.max(known?.readSeqs[s.userId] ?? 0, c.readSeqs[s.userId] ?? 0);
-    conversations[c.id] = { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead } };
-  } else {
-    delete conversations[c.id];
-  }
+  if (c.memberIds.includes(s.userId)) conversations[c.id] = withLocalRead(s, c);
+  else delete conversations[c.id];
   return { conversations, conversationOrder: orderConversations(conversations) };
 }
 
