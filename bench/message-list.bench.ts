@@ -157,7 +157,8 @@ async function measure(browser: Browser, base: string, impl: string, n: number):
       row.frames = scroll.intervals.length;
       row.p95 = pct(scroll.intervals, 95);
       row.slowFrames = scroll.intervals.filter((x) => x > SLOW_FRAME + 0.5).length;
-      const prepend = await call<{ immediate: number | null; maxAbs: number | null; lost: boolean }>('prepend', 'window.__bench.prependTest(50, 20)');
+      const prepend = await call<{ immediate: number | null; maxAbs: number | null; lost: boolean; trace: string[] }>('prepend', 'window.__bench.prependTest(50, 20)');
+      if (process.env.PARLEY_BENCH_TRACE) console.log(`    ${impl} N=${n} prepend trace:\n      ${prepend.trace.join('\n      ')}`);
       row.jump = prepend.maxAbs;
       row.jumpNow = prepend.immediate;
       row.append = await call('append', 'window.__bench.appendTest()');

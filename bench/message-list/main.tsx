@@ -20,7 +20,7 @@ export interface BenchApi {
   nodeCount(): number;
   idleFrames(frames: number): Promise<number[]>;
   scrollTest(ms: number, stepPx: number): Promise<{ intervals: number[]; scrolledPx: number }>;
-  prependTest(k: number, frames: number): Promise<{ immediate: number | null; maxAbs: number | null; lost: boolean; rowsBefore: number }>;
+  prependTest(k: number, frames: number): Promise<{ immediate: number | null; maxAbs: number | null; lost: boolean; rowsBefore: number; trace: string[] }>;
   appendTest(): Promise<{ pinnedBefore: number; distanceFromBottom: number; visible: boolean }>;
 }
 
@@ -114,11 +114,14 @@ function install(handle: ImplHandle): void {
     let cum = 0; // px we scrolled up ourselves since `before` (rows move down by that much)
     let maxAbs = immediate === null ? 0 : Math.abs(immediate);
     let lost = immediate === null;
+    // Per frame: scrollTop, then the row's drift from where it should be (for a failing run's report).
+    const trace: string[] = [`prepend: scrollTop ${s.scrollTop}, drift ${immediate}`];
     for (let f = 0; f < frames; f++) {
       await nextFrame();
       const t = topOf(id);
       if (t === null) lost = true;
       else maxAbs = Math.max(maxAbs, Math.abs(t - before - cum));
+      trace.push(`frame ${f}: scrollTop ${s.scrollTop}, drift ${t === null ? 'lost' : (t - before - cum).toFixed(1)}`);
       const was = s.scrollTop;
       s.scrollTop = was - 3;
       // The scroller may fire a correction later; what we asked for is what we count.
@@ -128,7 +131,7 @@ function install(handle: ImplHandle): void {
     const t = topOf(id);
     if (t === null) lost = true;
     else maxAbs = Math.max(maxAbs, Math.abs(t - before - cum));
-    return { immediate, maxAbs: lost ? null : maxAbs, lost, rowsBefore: rows.length };
+    return { immediate, maxAbs: lost ? null : maxAbs, lost, rowsBefore: rows.length, trace };
   };
 
   bench.appendTest = async () => {

@@ -109,6 +109,34 @@ describe('MessageList', () => {
     expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
   });
 
+  it('keeps script-driven scrolling exact while rows above the view are measured', async () => {
+    // Scrolling from a requestAnimationFrame callback (custom smooth scrolling, a
+    // reader's app) lands before the list's scroll event; a size correction in
+    // that frame must add to the new position, not to the one from the last event.
+    const { scroller, rowTop } = await setup(2_000);
+    const s = scroller();
+    // Jump into history so the rows above the view are not measured yet.
+    s.scrollTop -= 2_000;
+    await frames(10);
+    const top = s.getBoundingClientRect().top;
+    const anchor = [...s.querySelectorAll<HTMLElement>('[data-message-id]')].find((r) => r.getBoundingClientRect().top >= top)!;
+    const id = anchor.dataset.messageId!;
+    const before = rowTop(id)!;
+    let scrolled = 0;
+    const drift: number[] = [];
+    for (let i = 0; i < 90; i++) {
+      await frames(1);
+      const now = rowTop(id);
+      if (now === null) break;
+      drift.push(Math.abs(now - before - scrolled));
+      const was = s.scrollTop;
+      s.scrollTop = was - 7;
+      scrolled += was - s.scrollTop;
+    }
+    expect(scrolled).toBeGreaterThan(300);
+    expect(Math.max(...drift)).toBeLessThanOrEqual(1);
+  });
+
   it('is one tab stop with arrow-key navigation between messages', async () => {
     const { client } = await setup(100);
     const messages = client.getMessages('launch');

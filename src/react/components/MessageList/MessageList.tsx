@@ -15,6 +15,7 @@ import { useJumpToMessage } from './useJumpToMessage';
 import { useListKeyboard } from './useListKeyboard';
 import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
 import { useReadTracking } from './useReadTracking';
+import { scrollFromCurrentPosition } from './scrollFromCurrentPosition';
 
 /** Room above the first message for the "loading" / "start of conversation" row. */
 const HEADER_HEIGHT = 48;
@@ -77,6 +78,7 @@ export function MessageList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedRowHeight,
     getItemKey,
+    scrollToFn: scrollFromCurrentPosition,
     overscan: 6,
     anchorTo: 'end',
     followOnAppend: true,
