@@ -54,7 +54,7 @@ export function Avatar({ user, size = 'md', online, decorative = true, className
       {...a11y}
       {...rest}
     >
-      <span className="parley-avatar-initials">{initials}</span>
+      {initials}
       {online !== undefined && <span className="parley-avatar-presence" />}
     </span>
   );

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import { linkify } from './linkify';
 
 /** Message text as React text nodes with safe links; never HTML. */
@@ -11,7 +11,8 @@ export const MessageText = memo(function MessageText({ text }: { text: string })
             {segment.text}
           </a>
         ) : (
-          <span key={i}>{segment.text}</span>
+          // A bare text node: one element less per row in a virtualized list.
+          <Fragment key={i}>{segment.text}</Fragment>
         ),
       )}
     </>
