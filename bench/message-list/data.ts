@@ -20,23 +20,43 @@ const WORDS =
   );
 
 /**
- * `count` messages, oldest first: ~40 % short (1–4 words), ~35 % medium (8–30 words),
- * ~15 % multi-line (2–5 lines), ~10 % with a long unbreakable word (40–120 chars).
+ * Message `i` of the conversation (0 = oldest), computed from the index alone, so a
+ * remote-style backend can answer pages without holding the conversation in the page:
+ * ~40 % short (1–4 words), ~35 % medium (8–30 words), ~15 % multi-line (2–5 lines),
+ * ~10 % with a long unbreakable word (40–120 chars).
  */
-export function generateMessages(count: number, seed = 20261126): BenchMessage[] {
-  const rand = mulberry32(seed);
+export function messageAt(i: number, seed = 20261126): BenchMessage {
+  const rand = mulberry32((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const words = (n: number) => Array.from({ length: n }, () => WORDS[int(0, WORDS.length - 1)]!).join(' ');
-  const start = Date.UTC(2026, 0, 1);
+  const kind = rand();
+  let text: string;
+  if (kind < 0.4) text = words(int(1, 4));
+  else if (kind < 0.75) text = words(int(8, 30));
+  else if (kind < 0.9) text = Array.from({ length: int(2, 5) }, () => words(int(2, 10))).join('\n');
+  else text = `${words(int(1, 5))} ${'x'.repeat(int(40, 120))} ${words(int(0, 6))}`.trim();
+  return { id: `m${i}`, authorId: AUTHORS[int(0, AUTHORS.length - 1)]!, text: `#${i} ${text}`, createdAt: START + i * 45_000 };
+}
+
+const START = Date.UTC(2026, 0, 1);
+
+/** The whole conversation as one array, oldest first (what the array-fed lists hold). */
+export function generateMessages(count: number): BenchMessage[] {
   const out: BenchMessage[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const kind = rand();
-    let text: string;
-    if (kind < 0.4) text = words(int(1, 4));
-    else if (kind < 0.75) text = words(int(8, 30));
-    else if (kind < 0.9) text = Array.from({ length: int(2, 5) }, () => words(int(2, 10))).join('\n');
-    else text = `${words(int(1, 5))} ${'x'.repeat(int(40, 120))} ${words(int(0, 6))}`.trim();
-    out[i] = { id: `m${i}`, authorId: AUTHORS[int(0, AUTHORS.length - 1)]!, text: `#${i} ${text}`, createdAt: start + i * 45_000 };
-  }
+  for (let i = 0; i < count; i++) out[i] = messageAt(i);
   return out;
+}
+
+/**
+ * What a list gets to mount: `total` = n + PREPEND messages, oldest first. Array-fed lists
+ * call `array()`; a remote-style backend reads `at(i)` on request and holds nothing.
+ */
+export interface BenchData {
+  total: number;
+  at(i: number): BenchMessage;
+  array(): BenchMessage[];
+}
+
+export function benchData(total: number): BenchData {
+  return { total, at: (i) => messageAt(i), array: () => generateMessages(total) };
 }

@@ -4,7 +4,7 @@
  * 400×700 box, and exposes `window.__bench` for bench/message-list.bench.ts.
  * Every implementation gets the same deterministic messages (data.ts).
  */
-import { generateMessages, PREPEND } from './data';
+import { benchData, PREPEND } from './data';
 import type { ImplHandle, MountImpl } from './types';
 
 export interface BenchMount {
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
   const load = IMPLS[implName];
   if (!load) throw new Error(`unknown impl ${implName}`);
   const mountImpl = await load();
-  const { renderStart, handle } = await mountImpl(root, generateMessages(n + PREPEND), n);
+  const { renderStart, handle } = await mountImpl(root, benchData(n + PREPEND), n);
   install(handle);
   // Mount is done at the first frame where rows are rendered and the list is at the bottom.
   for (;;) {

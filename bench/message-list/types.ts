@@ -1,4 +1,4 @@
-import type { BenchMessage } from './data';
+import type { BenchData } from './data';
 
 /** What every list implementation gives the page's measuring code. */
 export interface ImplHandle {
@@ -21,7 +21,7 @@ export interface MountResult {
 }
 
 /**
- * Mounts the list into `root`. `all` holds `n + PREPEND` messages, oldest first:
+ * Mounts the list into `root`. `data` holds `n + PREPEND` messages, oldest first:
  * the list shows the newest `n`; `prepend` adds the `PREPEND` before them.
  */
-export type MountImpl = (root: HTMLElement, all: BenchMessage[], n: number) => Promise<MountResult>;
+export type MountImpl = (root: HTMLElement, data: BenchData, n: number) => Promise<MountResult>;

@@ -32,7 +32,8 @@ function findScroller(root: HTMLElement): HTMLElement | null {
   return root.querySelector<HTMLElement>('.cs-message-list__scroll-wrapper');
 }
 
-export const mount: MountImpl = async (root, all) => {
+export const mount: MountImpl = async (root, data) => {
+  const all = data.array();
   const controls: Controls = {};
   const initial = all.slice(PREPEND);
   const older = all.slice(0, PREPEND);

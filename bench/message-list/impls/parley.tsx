@@ -2,8 +2,9 @@
  * Parley's MessageList, on two kinds of backend:
  *  - the in-browser mock server (`parley`, `parley-all`): its own copy of the conversation
  *    then sits in the page's heap too;
- *  - a transport answering from the page's data array (`parley-remote`, `parley-all-remote`),
- *    as a remote server would: the heap holds what the other lists hold plus Parley's client.
+ *  - a transport that builds each requested message from its index (`parley-remote`,
+ *    `parley-all-remote`), as a remote server would: the page holds no copy of the
+ *    conversation besides what Parley's client loaded (the other lists hold the array).
  * The plain rows mount as users mount it (newest page of 50, history paged in on scroll); the
  * `-all` rows load all `n` messages into the client (pageSize 200) before mounting, like the
  * other lists which get every item up front. `prepend` loads the next older page.
@@ -13,9 +14,9 @@ import { ChatProvider, MessageList } from 'parley';
 import { createChatClient, createMemoryOutbox, type Transport } from 'parley/core';
 import { createMockServer } from 'parley/mock-server';
 import { createRoot } from 'react-dom/client';
-import { AUTHORS, ME, type BenchMessage } from '../data';
+import { AUTHORS, ME, type BenchData } from '../data';
 import type { MountImpl } from '../types';
-import { createArrayTransport } from './arrayTransport';
+import { createRemoteTransport } from './remoteTransport';
 
 const CONVERSATION = 'bench';
 
@@ -25,12 +26,12 @@ interface Backend {
   post(authorId: string, text: string): void;
 }
 
-function inPageServer(all: BenchMessage[]): Backend {
+function inPageServer(data: BenchData): Backend {
   const server = createMockServer({ seed: 'bench' });
   server.createConversation({ id: CONVERSATION, kind: 'group', title: 'Bench', memberIds: [...AUTHORS] });
   server.addMessages(
     CONVERSATION,
-    all.map((m) => ({ authorId: m.authorId, text: m.text, createdAt: m.createdAt })),
+    data.array().map((m) => ({ authorId: m.authorId, text: m.text, createdAt: m.createdAt })),
   );
   return {
     transport: server.connect({ userId: ME, token: `${ME}-token` }),
@@ -38,11 +39,11 @@ function inPageServer(all: BenchMessage[]): Backend {
   };
 }
 
-const remote = (all: BenchMessage[]): Backend => createArrayTransport(CONVERSATION, ME, all);
+const remote = (data: BenchData): Backend => createRemoteTransport(CONVERSATION, ME, data);
 
-function mountParley(backend: (all: BenchMessage[]) => Backend, preload: boolean): MountImpl {
-  return async (root, all, n) => {
-    const { transport, post } = backend(all);
+function mountParley(backend: (data: BenchData) => Backend, preload: boolean): MountImpl {
+  return async (root, data, n) => {
+    const { transport, post } = backend(data);
     const pageSize = preload ? 200 : 50;
     const client = createChatClient({ transport, userId: ME, outbox: createMemoryOutbox(), pageSize, syncIntervalMs: 0 });
     await client.connect();

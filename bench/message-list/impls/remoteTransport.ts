@@ -1,26 +1,26 @@
 /**
- * A Transport answered from the bench's own message array, standing in for a
- * remote backend: the page then holds what every other list holds (the data
- * array) plus Parley's client, and no in-page server copy of the conversation.
- * Acks are fresh objects, as after a network hop; pages are built on request.
+ * A Transport standing in for a remote backend: each requested message is built
+ * from its index (data.ts `messageAt`), so the page holds no copy of the
+ * conversation besides what Parley's client loaded, as with a real server.
+ * Acks are fresh objects, as after a network hop.
  */
 import type { Message } from 'parley/core';
 import type { Transport, TransportStatus } from 'parley/core';
-import type { BenchMessage } from '../data';
+import type { BenchData } from '../data';
 
 type Listener = (event: string, payload: unknown) => void;
 
-export function createArrayTransport(conversationId: string, userId: string, all: BenchMessage[]) {
+export function createRemoteTransport(conversationId: string, userId: string, data: BenchData) {
   const listeners = new Set<Listener>();
   const statusListeners = new Set<(s: TransportStatus) => void>();
   let status: TransportStatus = { state: 'disconnected', willRetry: false };
   const extra: Message[] = [];
   const at = (seq: number): Message => {
-    if (seq > all.length) return extra[seq - all.length - 1]!;
-    const m = all[seq - 1]!;
+    if (seq > data.total) return extra[seq - data.total - 1]!;
+    const m = data.at(seq - 1);
     return { id: m.id, clientId: `c-${m.id}`, conversationId, authorId: m.authorId, seq, createdAt: m.createdAt, text: m.text, attachments: [] };
   };
-  const lastSeq = () => all.length + extra.length;
+  const lastSeq = () => data.total + extra.length;
   const page = (from: number, to: number) => {
     const out: Message[] = [];
     for (let s = Math.max(1, from); s <= to; s++) out.push(at(s));

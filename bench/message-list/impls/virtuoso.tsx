@@ -39,7 +39,8 @@ function VirtuosoList({ initial, controls }: { initial: BenchMessage[]; controls
   );
 }
 
-export const mount: MountImpl = async (root, all) => {
+export const mount: MountImpl = async (root, data) => {
+  const all = data.array();
   const controls: Controls = {};
   const initial = all.slice(PREPEND);
   const older = all.slice(0, PREPEND);
