@@ -153,6 +153,66 @@ describe('MessageList', () => {
   });
 });
 
+describe('MessageList: the first page arriving after mount', () => {
+  it('paints its first messages already at the newest one, and keeps focus on the list', async () => {
+    const server = createMockServer({ seed: 'demo' });
+    server.addMessages(
+      'launch',
+      Array.from({ length: 400 }, (_, i) => ({
+        authorId: i % 2 ? 'bob' : 'carol',
+        text: `History ${i + 1}${i % 3 === 0 ? ' which is long enough to wrap onto a second line in a list this narrow' : ''}`,
+        createdAt: Date.now() - (400 - i) * 60_000,
+      })),
+    );
+    const client = createChatClient({
+      transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+      userId: 'alice',
+      outbox: createMemoryOutbox(),
+    });
+    await client.connect();
+    server.setNetwork({ latencyMs: 150 });
+    cleanups.push(() => {
+      client.disconnect();
+      server.dispose();
+    });
+    // Record every frame from the mount on: rows in the DOM and distance from the bottom.
+    const seen: { rows: number; fromBottom: number; lastVisible: boolean }[] = [];
+    let recording = true;
+    const lastId = server.messages('launch').at(-1)!.id;
+    const record = () => {
+      const s = document.querySelector<HTMLElement>('.parley-message-list-scroller');
+      if (s) {
+        const last = document.querySelector(`[data-message-id="${lastId}"]`);
+        const box = s.getBoundingClientRect();
+        const r = last?.getBoundingClientRect();
+        seen.push({
+          rows: s.querySelectorAll('[data-message-id]').length,
+          fromBottom: s.scrollHeight - s.scrollTop - s.clientHeight,
+          lastVisible: !!r && r.bottom <= box.bottom + 1 && r.top >= box.top - 1,
+        });
+      }
+      if (recording) requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+    await render(
+      <ChatProvider client={client}>
+        <div style={{ height: 500, width: 400, display: 'flex' }}>
+          <MessageList conversationId="launch" style={{ flex: 1 }} />
+        </div>
+      </ChatProvider>,
+    );
+    // A keyboard user reaches the list while it is still loading.
+    document.querySelector<HTMLElement>('.parley-message-list-scroller')!.focus();
+    await expect.poll(() => seen.some((f) => f.rows > 0), { timeout: 3000 }).toBe(true);
+    await frames(3);
+    recording = false;
+    const first = seen.find((f) => f.rows > 0)!;
+    expect(first.lastVisible).toBe(true);
+    expect(first.fromBottom).toBeLessThanOrEqual(1);
+    expect(document.activeElement?.closest('.parley-message-list')).not.toBeNull();
+  });
+});
+
 describe('MessageList: jump to a message', () => {
   it('loads older pages until the message is there, scrolls to it, focuses and highlights it', async () => {
     const server = createMockServer({ seed: 'demo' });

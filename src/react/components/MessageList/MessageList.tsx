@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
-import { countConfirmedAfter, lastSeq, timelineAt } from '../../../core/messageTimeline';
+import { useCallback, useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type Ref, type RefObject } from 'react';
+import { countConfirmedAfter, EMPTY_TIMELINE, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import { interpolate, plural } from '../../../i18n/format';
@@ -53,7 +53,18 @@ export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
  * there; still while they read history (older pages are prepended around the
  * row in view); a button jumps to new messages that arrive meanwhile.
  */
-export function MessageList({
+export function MessageList(props: MessageListProps) {
+  const timeline = useMessageTimeline(props.conversationId);
+  // A fresh list (and virtualizer) per conversation, and again when the first
+  // messages arrive: a virtualizer that starts with rows opens at the newest in
+  // its first frame, where one that grows from empty shows an estimated
+  // position for a frame and then snaps down.
+  const hadFocus = useRef(false);
+  const phase = timeline.length > 0 ? 'rows' : 'empty';
+  return <MessageListView key={`${props.conversationId}\u0000${phase}`} {...props} hadFocus={hadFocus} />;
+}
+
+function MessageListView({
   conversationId,
   renderMessage,
   renderAvatar,
@@ -61,12 +72,13 @@ export function MessageList({
   jumpToMessageId,
   className,
   ref,
+  hadFocus,
   ...rest
-}: MessageListProps) {
+}: MessageListProps & { hadFocus: RefObject<boolean> }) {
   const client = useChatClient();
   const catalog = useCatalog();
   const userId = useCurrentUserId();
-  const timeline = useMessageTimeline(conversationId);
+  const timeline = useChatStore((s) => s.messages[conversationId] ?? EMPTY_TIMELINE);
   const history = useHistory(conversationId);
   const conversation = useConversation(conversationId);
   const users = useChatStore((s) => s.users);
@@ -147,11 +159,15 @@ export function MessageList({
 
   const setScrollRef = useCallback(
     (node: HTMLDivElement | null) => {
+      // The list was focused when it was replaced (first messages arrived): keep focus here.
+      if (node && hadFocus.current && (document.activeElement === null || document.activeElement === document.body)) {
+        node.focus({ preventScroll: true });
+      }
       scrollRef.current = node;
       if (typeof ref === 'function') ref(node);
       else if (ref) ref.current = node;
     },
-    [ref],
+    [ref, hadFocus],
   );
 
   const title = conversation?.title ?? conversationId;
@@ -163,7 +179,13 @@ export function MessageList({
         className="parley-message-list-scroller"
         tabIndex={keyboard.listTabIndex}
         onKeyDown={keyboard.onKeyDown}
-        onFocus={keyboard.onFocus}
+        onFocus={(event) => {
+          hadFocus.current = true;
+          keyboard.onFocus(event);
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) hadFocus.current = false;
+        }}
         data-at-bottom={atBottom ? 'true' : 'false'}
       >
         {/* Outside the feed: a feed may contain only articles. */}
