@@ -10,14 +10,15 @@
  * The page (bench/message-list/index.html + main.tsx) is built with Vite's JS API
  * (production React) and served with `preview` on 127.0.0.1, port 0, in this process.
  * A fresh browser context per (impl, N, repetition). Per (impl, N):
- * Parley rows: `parley-remote` (a transport answering from the page's data array, as a
- * remote backend would: the heap holds what the other lists hold plus Parley's client),
+ * Parley rows: `parley-remote` (a transport that builds each requested message from its
+ * index, as a remote backend would: the page holds only what Parley's client loaded),
  * `parley-all-remote` (the same with every message loaded into the client store before
  * mounting), and `parley` / `parley-all` (the same two on the in-page mock server, whose own
  * copy of the conversation is then in the page's heap too).
  *  - mount: render start (data generated, Parley's client connected; for parley-all the
  *    store already holds all N) → first frame with rows at the bottom. Median of --reps
- *    fresh pages (chatscope: one page at N ≥ 10 000). Also "nav": navigation start → same frame.
+ *    fresh pages (chatscope: one page at N ≥ 10 000), taken round-robin over the lists so
+ *    load on the machine hits them alike. Also "nav": navigation start → same frame.
  *  - nodes: elements inside the 400×700 list box after mount.
  *  - heap: CDP HeapProfiler.collectGarbage ×2 then Runtime.getHeapUsage (whole page: data + list).
  *  - scroll: scrollTop −= 30 px per requestAnimationFrame for 2 s; p95 frame interval,
@@ -62,6 +63,7 @@ const IMPLS = (arg('impls') ?? 'tanstack,parley-remote,parley-all-remote,parley,
 const REPS = Number(arg('reps') ?? 3);
 const CAP_MS = 60_000;
 const SLOW_FRAME = 1000 / 60;
+const BUDGETED_N = 100_000;
 
 class TimedOut extends Error {}
 function capped<T>(p: Promise<T>, what: string, ms = CAP_MS): Promise<T> {
@@ -133,45 +135,66 @@ async function heapMB(cdp: CDPSession): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-async function measure(browser: Browser, base: string, impl: string, n: number): Promise<Row> {
-  const url = `${base}?impl=${impl}&n=${n}`;
-  const reps = impl === 'chatscope' && n >= 10_000 ? 1 : REPS;
-  const row: Row = { impl, n, status: 'ok', mountAll: [] };
-  // Mount-only repetitions; the last one also runs the other measurements.
-  for (let rep = 0; rep < reps; rep++) {
-    const { page, close } = await openPage(browser, url);
-    try {
-      const mounted = await capped(waitMounted(page), 'mount').catch((e: unknown) => {
-        throw e instanceof Error && /Timeout|timed out/i.test(e.message) ? new TimedOut('mount timed out') : e;
-      });
-      row.mountAll!.push(mounted.mountDone - mounted.renderStart);
-      row.navMs = mounted.mountDone;
-      if (rep < reps - 1) continue;
-      const call = <T>(what: string, script: string) => capped(page.evaluate(script) as Promise<T>, what);
-      row.nodes = await call<number>('nodes', 'window.__bench.nodeCount()');
-      const cdp = await page.context().newCDPSession(page);
-      row.heapMB = await capped(heapMB(cdp), 'heap');
-      const idle = await call<number[]>('idle', 'window.__bench.idleFrames(60)');
-      row.idleMs = median(idle);
-      const scroll = await call<{ intervals: number[] }>('scroll', 'window.__bench.scrollTest(2000, 30)');
-      row.frames = scroll.intervals.length;
-      row.p95 = pct(scroll.intervals, 95);
-      row.slowFrames = scroll.intervals.filter((x) => x > SLOW_FRAME + 0.5).length;
-      const prepend = await call<{ immediate: number | null; maxAbs: number | null; lost: boolean; trace: string[] }>('prepend', 'window.__bench.prependTest(50, 20)');
-      if (process.env.PARLEY_BENCH_TRACE) console.log(`    ${impl} N=${n} prepend trace:\n      ${prepend.trace.join('\n      ')}`);
-      row.jump = prepend.maxAbs;
-      row.jumpNow = prepend.immediate;
-      row.append = await call('append', 'window.__bench.appendTest()');
-      row.nodesAfter = await call<number>('nodes', 'window.__bench.nodeCount()');
-    } catch (e) {
-      row.status = e instanceof TimedOut ? e.message : `error: ${(e as Error).message.split('\n')[0]}`;
-      await close();
-      break;
-    }
+/** Repetitions for one list at one size (chatscope mounts for seconds at N ≥ 10 000: once). */
+const repsFor = (impl: string, n: number) => (impl === 'chatscope' && n >= 10_000 ? 1 : REPS);
+
+/**
+ * One fresh page of `row.impl` at `row.n`: its mount time, and when `full`, every other
+ * measurement too. A failure or timeout is written into the row's status.
+ */
+async function measureOnce(browser: Browser, base: string, row: Row, full: boolean): Promise<void> {
+  const { page, close } = await openPage(browser, `${base}?impl=${row.impl}&n=${row.n}`);
+  try {
+    const mounted = await capped(waitMounted(page), 'mount').catch((e: unknown) => {
+      throw e instanceof Error && /Timeout|timed out/i.test(e.message) ? new TimedOut('mount timed out') : e;
+    });
+    row.mountAll!.push(mounted.mountDone - mounted.renderStart);
+    row.navMs = mounted.mountDone;
+    if (!full) return;
+    const call = <T>(what: string, script: string) => capped(page.evaluate(script) as Promise<T>, what);
+    row.nodes = await call<number>('nodes', 'window.__bench.nodeCount()');
+    const cdp = await page.context().newCDPSession(page);
+    row.heapMB = await capped(heapMB(cdp), 'heap');
+    const idle = await call<number[]>('idle', 'window.__bench.idleFrames(60)');
+    row.idleMs = median(idle);
+    const scroll = await call<{ intervals: number[] }>('scroll', 'window.__bench.scrollTest(2000, 30)');
+    row.frames = scroll.intervals.length;
+    row.p95 = pct(scroll.intervals, 95);
+    row.slowFrames = scroll.intervals.filter((x) => x > SLOW_FRAME + 0.5).length;
+    const prepend = await call<{ immediate: number | null; maxAbs: number | null; lost: boolean; trace: string[] }>('prepend', 'window.__bench.prependTest(50, 20)');
+    if (process.env.PARLEY_BENCH_TRACE) console.log(`    ${row.impl} N=${row.n} prepend trace:\n      ${prepend.trace.join('\n      ')}`);
+    row.jump = prepend.maxAbs;
+    row.jumpNow = prepend.immediate;
+    row.append = await call('append', 'window.__bench.appendTest()');
+    row.nodesAfter = await call<number>('nodes', 'window.__bench.nodeCount()');
+  } catch (e) {
+    row.status = e instanceof TimedOut ? e.message : `error: ${(e as Error).message.split('\n')[0]}`;
+  } finally {
     await close();
   }
-  if (row.mountAll!.length > 0) row.mountMs = median(row.mountAll!);
-  return row;
+}
+
+/**
+ * Every list at one size. Repetitions go round-robin over the lists (one page of each,
+ * then the next round) so that a busy moment on the machine hits all of them alike;
+ * the last round also takes the other measurements.
+ */
+async function measureSize(browser: Browser, base: string, n: number): Promise<Row[]> {
+  const rows: Row[] = IMPLS.map((impl) => ({ impl, n, status: 'ok', mountAll: [] }));
+  const rounds = Math.max(...IMPLS.map((impl) => repsFor(impl, n)));
+  for (let round = 0; round < rounds; round++) {
+    for (const row of rows) {
+      const reps = repsFor(row.impl, n);
+      // Lists with fewer repetitions run in the last rounds, with the others.
+      const rep = round - (rounds - reps);
+      if (rep < 0 || row.status !== 'ok') continue;
+      const started = Date.now();
+      await measureOnce(browser, base, row, rep === reps - 1);
+      if (rep === reps - 1) console.log(`  ${row.impl} N=${n}: ${row.status} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  }
+  for (const row of rows) if (row.mountAll!.length > 0) row.mountMs = median(row.mountAll!);
+  return rows;
 }
 
 const f = (x: number | undefined | null, d = 1) => (x === undefined ? '–' : x === null ? 'lost' : x.toFixed(d));
@@ -198,8 +221,11 @@ function printTable(n: number, rows: Row[]): string[] {
 
   const base = rows.find((r) => r.impl === 'tanstack');
   for (const p of rows.filter((r) => r.impl.startsWith('parley'))) {
-    const check = (name: string, ok: boolean | undefined, detail: string) => `  ${ok === undefined ? 'N/A ' : ok ? 'PASS' : 'FAIL'} ${p.impl} ${name}: ${detail}`;
-    out.push(`Budgets for ${p.impl} (N = ${n}):`);
+    // DESIGN.md budgets the 100 000-message list; other sizes are shown against the same bars.
+    const budgeted = n === BUDGETED_N;
+    const check = (name: string, ok: boolean | undefined, detail: string) =>
+      `  ${ok === undefined ? 'N/A ' : ok ? (budgeted ? 'PASS' : 'ok  ') : budgeted ? 'FAIL' : 'over'} ${p.impl} ${name}: ${detail}`;
+    out.push(budgeted ? `Budgets for ${p.impl} (N = ${n}):` : `${p.impl} against the budgets' bars (N = ${n}, not budgeted):`);
     out.push(check('DOM nodes ≤ 150', p.nodes === undefined ? undefined : p.nodes <= 150 && (p.nodesAfter ?? 0) <= 150, `${p.nodes} at mount, ${p.nodesAfter} at end`));
     const mountRatio = p.mountMs !== undefined && base?.mountMs ? p.mountMs / base.mountMs : undefined;
     out.push(check('mount ≤ 1.2 × tanstack', mountRatio === undefined ? undefined : mountRatio <= 1.2, `${f(p.mountMs)} vs ${f(base?.mountMs)} ms = ${f(mountRatio, 2)}×`));
@@ -251,15 +277,9 @@ const browser = await chromium.launch({
 let failed = false;
 try {
   for (const n of SIZES) {
-    const rows: Row[] = [];
-    for (const impl of IMPLS) {
-      const started = Date.now();
-      const row = await measure(browser, base, impl, n);
-      console.log(`  ${impl} N=${n}: ${row.status} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      rows.push(row);
-    }
+    const rows = await measureSize(browser, base, n);
     const lines = printTable(n, rows);
-    if (n === 100_000 && lines.some((l) => l.includes(' FAIL '))) failed = true;
+    if (lines.some((l) => l.includes(' FAIL '))) failed = true;
   }
 } finally {
   await browser.close();
