@@ -6,6 +6,7 @@
  */
 import { ConversationSync, toChatError } from './conversationSync';
 import { Delivery, DEFAULT_RETRY, type RetryPolicy } from './delivery';
+import { DELIVERED_DELAY_MS, DeliveredReporter } from './deliveredReceipts';
 import { Emitter } from './emitter';
 import { ChatError, isRetryable, safeString } from './errors';
 import { createInboundDispatcher } from './inbound';
@@ -18,6 +19,7 @@ import { createChatStore, updateStore, type ChatState, type ChatStore } from './
 import {
   applyConversationList,
   applyConversationUpdate,
+  applyDelivered,
   applyPending,
   applyPresence,
   applyRead,
@@ -43,6 +45,8 @@ export interface ChatClientOptions {
   syncIntervalMs?: number;
   /** Messages per history page. */
   pageSize?: number;
+  /** How long `delivered` reports are gathered before one request per conversation goes out (ms). */
+  deliveredDelayMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Injectable for deterministic tests. */
   now?: () => number;
@@ -109,11 +113,27 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const report = (error: ChatError) => emitter.emit('error', error);
   const request = createRequester(transport, options.requestTimeoutMs ?? 10_000, report);
   const outbox = options.outbox ?? createDefaultOutbox();
-  const sync = new ConversationSync(store, request, Math.min(options.pageSize ?? 50, LIMITS.maxPageSize), report);
+  const isOnline = () => store.getState().connection.state === 'online';
+  const deliveredReporter = new DeliveredReporter({
+    userId,
+    request,
+    isOnline,
+    knownSeq: (conversationId) => store.getState().conversations[conversationId]?.deliveredSeqs[userId] ?? 0,
+    report,
+    delayMs: options.deliveredDelayMs ?? DELIVERED_DELAY_MS,
+    now,
+  });
+  const sync = new ConversationSync(
+    store,
+    request,
+    Math.min(options.pageSize ?? 50, LIMITS.maxPageSize),
+    report,
+    // Whatever reached the store reached this device: that is what "delivered" means.
+    (conversationId, messages) => deliveredReporter.arrived(conversationId, messages),
+  );
   const setState = store.setState;
   const update = (fn: (s: ChatState) => Partial<ChatState>) => updateStore(store, fn);
 
-  const isOnline = () => store.getState().connection.state === 'online';
   const showPending = (entry: OutboxEntry) => {
     const pending: PendingMessage = {
       id: entry.clientId,
@@ -167,8 +187,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         update((s) => applyTyping(s, conversationId, uid, isTyping ? now() + TYPING_EXPIRY_MS : null));
       },
       read: ({ conversationId, userId: uid, seq }) => update((s) => applyRead(s, conversationId, uid, seq)),
+      delivered: ({ conversationId, userId: uid, seq }) => update((s) => applyDelivered(s, conversationId, uid, seq)),
       presence: ({ userId: uid, online }) => update((s) => applyPresence(s, uid, online)),
-      'conversation:updated': (c) => update((s) => applyConversationUpdate(s, c)),
+      'conversation:updated': (c) => {
+        update((s) => applyConversationUpdate(s, c));
+        if (c.lastMessage && c.memberIds.includes(userId)) deliveredReporter.arrived(c.id, [c.lastMessage]);
+      },
     },
     report,
   );
@@ -249,6 +273,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         await loadConversations();
         for (const w of connectWaiters.splice(0)) w.resolve();
         for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
+        deliveredReporter.resume();
         break;
       } catch (err) {
         const error = toChatError(err);
@@ -270,6 +295,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     try {
       const { conversations, users } = await request('conversations:list', {});
       update((s) => applyConversationList(s, conversations, users));
+      // The list shows each conversation's newest message: it has reached this device.
+      for (const c of conversations) if (c.lastMessage) deliveredReporter.arrived(c.id, [c.lastMessage]);
       // The list names each conversation's newest seq: an open one that is behind
       // lost a push (the last message of a burst has no successor to reveal the gap).
       for (const c of conversations) sync.catchUp(c.id, c.lastSeq);
@@ -339,6 +366,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       for (const u of unsubscribers.splice(0)) u();
       setState({ connection: { state: 'offline' } });
       delivery.dispose();
+      deliveredReporter.dispose();
       sync.dispose();
       outboundTyping.dispose();
       inboundTyping.dispose();

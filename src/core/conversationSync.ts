@@ -30,6 +30,8 @@ export class ConversationSync {
     private readonly request: Requester,
     private readonly pageSize: number,
     private readonly report: (error: ChatError) => void,
+    /** Every message that reached the store, from a push, an ack or a page. */
+    private readonly onAdmitted: (conversationId: string, messages: readonly Message[]) => void = () => undefined,
   ) {}
 
   isOpen(conversationId: string): boolean {
@@ -149,6 +151,7 @@ export class ConversationSync {
       ids.set(m.id, m.seq);
       out.push(m);
     }
+    if (out.length > 0) this.onAdmitted(conversationId, out);
     return out;
   }
 

@@ -78,7 +78,8 @@ export type User = v.InferOutput<typeof UserSchema>;
 export const ConversationKindSchema = v.picklist(['direct', 'group', 'bot']);
 export type ConversationKind = v.InferOutput<typeof ConversationKindSchema>;
 
-const ReadSeqs = v.pipe(
+/** seq per member id; member ids become object keys, so prototype keys are refused. */
+const MemberSeqs = v.pipe(
   v.record(Id, Seq),
   v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe member key'),
 );
@@ -92,7 +93,13 @@ export const ConversationSchema = v.object({
   lastSeq: Seq,
   lastMessage: v.nullable(MessageSchema),
   /** Last read seq per member. */
-  readSeqs: ReadSeqs,
+  readSeqs: MemberSeqs,
+  /**
+   * Newest seq that reached each member's client (never below their read seq:
+   * reading implies delivery). Optional on the wire, so servers that predate
+   * delivery receipts still validate; a fresh `{}` then.
+   */
+  deliveredSeqs: v.optional(MemberSeqs, () => ({})),
   /** Messages from others after the requesting user's read seq. */
   unreadCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   createdAt: Timestamp,
@@ -136,6 +143,8 @@ export interface ClientRequests {
   };
   typing: { payload: { conversationId: string; isTyping: boolean }; result: Record<never, never> };
   read: { payload: { conversationId: string; seq: number }; result: Record<never, never> };
+  /** Messages up to `seq` reached this user's client (a watermark, like `read`). */
+  delivered: { payload: { conversationId: string; seq: number }; result: Record<never, never> };
   'conversations:list': {
     payload: Record<string, never>;
     result: { conversations: Conversation[]; users: User[] };
@@ -167,6 +176,7 @@ export const ResultSchemas = {
   'messages:before': MessagePage,
   typing: EmptyResult,
   read: EmptyResult,
+  delivered: EmptyResult,
   'conversations:list': v.object({
     ok: v.literal(true),
     conversations: v.array(ConversationSchema),
@@ -186,7 +196,9 @@ export const ServerEventSchemas = {
   'message:new': MessageSchema,
   'message:updated': MessageSchema,
   typing: v.object({ conversationId: Id, userId: Id, isTyping: v.boolean() }),
+  /** Implies `delivered` up to the same seq; no separate `delivered` push is sent for it. */
   read: v.object({ conversationId: Id, userId: Id, seq: Seq }),
+  delivered: v.object({ conversationId: Id, userId: Id, seq: Seq }),
   presence: v.object({ userId: Id, online: v.boolean() }),
   'conversation:updated': ConversationSchema,
 } as const;

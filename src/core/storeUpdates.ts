@@ -25,8 +25,16 @@ export function toChatMessage(m: Message): ChatMessage {
 
 /**
  * The server's view of a conversation, keeping our own read position when it
- * is ahead (a read ack still in flight), with the unread count to match.
+ * is ahead (a read ack still in flight), with the unread count to match, and
+ * delivered positions that never move back.
  */
+function withLocalState(s: ChatState, c: Conversation): Conversation {
+  // From the server's read positions, not our local one (raised by our own sends, which the server never hears as reads).
+  const deliveredSeqs = mergeDelivered(s.conversations[c.id]?.deliveredSeqs, c);
+  const merged = withLocalRead(s, c);
+  return deliveredSeqs === merged.deliveredSeqs ? merged : { ...merged, deliveredSeqs };
+}
+
 function withLocalRead(s: ChatState, c: Conversation): Conversation {
   const serverRead = c.readSeqs[s.userId] ?? 0;
   const myRead = Math.max(s.conversations[c.id]?.readSeqs[s.userId] ?? 0, serverRead);
@@ -34,9 +42,27 @@ function withLocalRead(s: ChatState, c: Conversation): Conversation {
   return { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead }, unreadCount: countUnreadAfter(s, c, myRead) };
 }
 
+/**
+ * Delivered positions per member: the highest of ours, the server's and the
+ * member's read position (reading implies delivery; an older server sends no
+ * delivered positions at all). Returns `c.deliveredSeqs` itself when nothing
+ * is raised, so an unchanged list keeps its references.
+ */
+function mergeDelivered(local: Readonly<Record<string, number>> | undefined, c: Conversation): Record<string, number> {
+  let out: Record<string, number> | null = null;
+  const raise = (userId: string, seq: number) => {
+    if (seq <= ((out ?? c.deliveredSeqs)[userId] ?? 0)) return;
+    out ??= { ...c.deliveredSeqs };
+    out[userId] = seq;
+  };
+  if (local) for (const userId of c.memberIds) raise(userId, local[userId] ?? 0);
+  for (const [userId, seq] of Object.entries(c.readSeqs)) raise(userId, seq);
+  return out ?? c.deliveredSeqs;
+}
+
 export function applyConversationList(s: ChatState, conversations: Conversation[], users: User[]): Patch {
   const next: Record<string, Conversation> = {};
-  for (const c of conversations) next[c.id] = withLocalRead(s, c);
+  for (const c of conversations) next[c.id] = withLocalState(s, c);
   const userMap: Record<string, User> = { ...s.users };
   for (const u of users) userMap[u.id] = u;
   return { conversations: next, conversationOrder: orderConversations(next), users: userMap, conversationsStatus: 'ready' };
@@ -45,7 +71,7 @@ export function applyConversationList(s: ChatState, conversations: Conversation[
 /** One conversation changed (members, title…); drop it if we are no longer a member. */
 export function applyConversationUpdate(s: ChatState, c: Conversation): Patch {
   const conversations = { ...s.conversations };
-  if (c.memberIds.includes(s.userId)) conversations[c.id] = withLocalRead(s, c);
+  if (c.memberIds.includes(s.userId)) conversations[c.id] = withLocalState(s, c);
   else delete conversations[c.id];
   return { conversations, conversationOrder: orderConversations(conversations) };
 }
@@ -154,12 +180,22 @@ export function applyPresence(s: ChatState, userId: string, online: boolean): Pa
   return s.presence[userId] === online ? {} : { presence: { ...s.presence, [userId]: online } };
 }
 
+/** Reading implies delivery: delivered rises with read (the server sends no separate push for it). */
 export function applyRead(s: ChatState, conversationId: string, userId: string, seq: number): Patch {
   const conv = s.conversations[conversationId];
   if (!conv || (conv.readSeqs[userId] ?? 0) >= seq) return {};
   const readSeqs = { ...conv.readSeqs, [userId]: seq };
+  const deliveredSeqs = (conv.deliveredSeqs[userId] ?? 0) >= seq ? conv.deliveredSeqs : { ...conv.deliveredSeqs, [userId]: seq };
   const unreadCount = userId === s.userId ? countUnreadAfter(s, conv, seq) : conv.unreadCount;
-  return { conversations: { ...s.conversations, [conversationId]: { ...conv, readSeqs, unreadCount } } };
+  return { conversations: { ...s.conversations, [conversationId]: { ...conv, readSeqs, deliveredSeqs, unreadCount } } };
+}
+
+/** A member's delivered position; only moves forward. */
+export function applyDelivered(s: ChatState, conversationId: string, userId: string, seq: number): Patch {
+  const conv = s.conversations[conversationId];
+  if (!conv || (conv.deliveredSeqs[userId] ?? 0) >= seq) return {};
+  const deliveredSeqs = { ...conv.deliveredSeqs, [userId]: seq };
+  return { conversations: { ...s.conversations, [conversationId]: { ...conv, deliveredSeqs } } };
 }
 
 /** Messages from others after `readSeq`, counted from what is loaded. */

@@ -165,6 +165,7 @@ export function createConversation(
     createdAt: ctx.now(),
     history: null,
     readSeqs: new Map(memberIds.map((m) => [m, 0])),
+    deliveredSeqs: new Map(memberIds.map((m) => [m, 0])),
   });
   pushConversation(ctx, conversation, memberIds);
   introduce(ctx, conversation, memberIds, isOnline);
@@ -192,6 +193,7 @@ export function addMember(
   conversation.members.add(userId);
   conversation.memberIds = [...conversation.memberIds, userId];
   conversation.readSeqs.set(userId, conversation.log.lastSeq);
+  conversation.deliveredSeqs.set(userId, conversation.log.lastSeq);
   pushConversation(ctx, conversation, conversation.memberIds);
   introduce(ctx, conversation, [userId], isOnline);
   return conversation;
@@ -210,6 +212,7 @@ export function removeMember(ctx: ServerContext, conversationId: string, userId:
   conversation.members.delete(userId);
   conversation.memberIds = conversation.memberIds.filter((id) => id !== userId);
   conversation.readSeqs.delete(userId);
+  conversation.deliveredSeqs.delete(userId);
   pushConversation(ctx, conversation, [...conversation.memberIds, userId]);
   return conversation;
 }

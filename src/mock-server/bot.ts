@@ -1,9 +1,10 @@
 /**
  * Parley Bot: answers every human message in a bot conversation after a
  * pause, showing "typing…" meanwhile — a live source of incoming messages and
- * typing indicators for stories and demos.
+ * typing indicators for stories and demos. Always online, it has every message
+ * at once (delivered) and reads it when it answers.
  */
-import { postMessage, pushTyping, type ServerContext } from './messaging';
+import { markDelivered, markRead, postMessage, pushTyping, type ServerContext } from './messaging';
 import { createRandom } from './random';
 import { composeParagraph, composeUrl } from './seedText';
 import type { ConversationRecord } from './state';
@@ -52,12 +53,14 @@ export function createBot(ctx: ServerContext, options: { botId: string; delayMs:
       if (message.authorId === botId || message.kind === 'system') return;
       const text = botReply(message.text, message.attachments.length > 0, `${seed}|bot|${conversation.id}|${message.seq}`);
       pending.set(conversation.id, (pending.get(conversation.id) ?? 0) + 1);
+      markDelivered(ctx, conversation, botId, message.seq);
       pushTyping(ctx, conversation, botId, true);
       const timer = setTimeout(() => {
         timers.delete(timer);
         const left = (pending.get(conversation.id) ?? 1) - 1;
         if (left > 0) pending.set(conversation.id, left);
         else pending.delete(conversation.id);
+        markRead(ctx, conversation, botId, message.seq);
         postMessage(ctx, conversation, { authorId: botId, text });
         if (left === 0) pushTyping(ctx, conversation, botId, false);
       }, delayMs);

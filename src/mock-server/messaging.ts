@@ -1,6 +1,6 @@
 /**
  * State changes that other people must hear about: storing a live message,
- * replacing one, read receipts, typing. Shared by the request handlers, the
+ * replacing one, read and delivery receipts, typing. Shared by the request handlers, the
  * public server methods (stories simulate other users through them) and the bot.
  */
 import type { Attachment } from '../core/protocol';
@@ -84,14 +84,31 @@ export function replaceMessage(ctx: ServerContext, conversation: ConversationRec
 
 /**
  * Moves a member's read marker forward (never back, never past the last
- * message) and pushes `read` to all members. Returns the marker.
+ * message) and pushes `read` to all members. Returns the marker. Reading
+ * implies delivery: the delivered marker follows, and the `read` push stands
+ * for it (clients raise delivered with read), so no `delivered` push is sent.
  */
 export function markRead(ctx: ServerContext, conversation: ConversationRecord, userId: string, seq: number): number {
   const current = conversation.readSeqs.get(userId) ?? 0;
   const next = Math.min(seq, conversation.log.lastSeq);
   if (next <= current) return current;
   conversation.readSeqs.set(userId, next);
+  if (next > (conversation.deliveredSeqs.get(userId) ?? 0)) conversation.deliveredSeqs.set(userId, next);
   ctx.sessions.send(conversation.memberIds, 'read', { conversationId: conversation.id, userId, seq: next });
+  return next;
+}
+
+/**
+ * Moves a member's delivered marker forward (never back, never past the last
+ * message) and pushes `delivered` to all members. A repeat changes nothing
+ * and pushes nothing. Returns the marker.
+ */
+export function markDelivered(ctx: ServerContext, conversation: ConversationRecord, userId: string, seq: number): number {
+  const current = Math.max(conversation.deliveredSeqs.get(userId) ?? 0, conversation.readSeqs.get(userId) ?? 0);
+  const next = Math.min(seq, conversation.log.lastSeq);
+  if (next <= current) return current;
+  conversation.deliveredSeqs.set(userId, next);
+  ctx.sessions.send(conversation.memberIds, 'delivered', { conversationId: conversation.id, userId, seq: next });
   return next;
 }
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS, type ClientEvent, type ErrorCode, type ErrorInfo, type RequestResult, type User } from '../core/protocol';
-import { markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
+import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
 import { describeIssues, isClientEvent, RequestSchemas, type RequestInput } from './requestSchemas';
 import type { ConversationRecord } from './state';
 import type { ServerSession, StoredMessage } from './types';
@@ -127,6 +127,11 @@ const HANDLERS: Handlers = {
 
   read(ctx, session, p) {
     markRead(ctx, memberConversation(ctx, session, p.conversationId), session.userId, p.seq);
+    return { ok: true };
+  },
+
+  delivered(ctx, session, p) {
+    markDelivered(ctx, memberConversation(ctx, session, p.conversationId), session.userId, p.seq);
     return { ok: true };
   },
 

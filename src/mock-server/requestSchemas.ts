@@ -41,6 +41,7 @@ export const RequestSchemas = {
   'messages:before': v.object({ conversationId: Id, beforeSeq: Seq, limit: Limit }),
   typing: v.object({ conversationId: Id, isTyping: v.boolean() }),
   read: v.object({ conversationId: Id, seq: Seq }),
+  delivered: v.object({ conversationId: Id, seq: Seq }),
   // socket.io clients send `{}`; tolerate a missing payload too.
   'conversations:list': v.nullish(v.object({})),
   'message:edit': v.object({ id: Id, text: Text }),

@@ -127,6 +127,8 @@ export function buildSeedConversations(seed: string): ConversationInit[] {
         })
       : null;
     const readSeqs = new Map<string, number>();
+    // Everything so far reached everyone; reading lags behind, so the demo shows both receipts.
+    const deliveredSeqs = new Map(spec.memberIds.map((memberId) => [memberId, history?.count ?? 0]));
     for (const memberId of spec.memberIds) {
       if (!history) readSeqs.set(memberId, 0);
       else if (memberId === 'alice') readSeqs.set(memberId, readSeqLeaving(history, memberId, spec.aliceUnread ?? 0));
@@ -141,6 +143,7 @@ export function buildSeedConversations(seed: string): ConversationInit[] {
       createdAt: firstDay + 7 * 3_600_000,
       history,
       readSeqs,
+      deliveredSeqs,
     };
   });
 }

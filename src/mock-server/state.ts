@@ -18,8 +18,16 @@ export interface ConversationRecord {
   readonly log: ConversationLog;
   /** Last read seq per member; only ever moves forward. */
   readonly readSeqs: Map<string, number>;
+  /** Newest seq that reached each member's client; only moves forward, never below their read seq. */
+  readonly deliveredSeqs: Map<string, number>;
   /** `authorId \n clientId` → seq, so a resent message is stored once. */
   readonly sentByClientId: Map<string, number>;
+}
+
+function atLeastRead(delivered: ReadonlyMap<string, number>, read: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map(delivered);
+  for (const [userId, seq] of read) if (seq > (out.get(userId) ?? 0)) out.set(userId, seq);
+  return out;
 }
 
 /** Message ids are `m_<conversationId>_<seq>`: a lookup needs no global index. */
@@ -50,6 +58,7 @@ export class ChatState {
       updatedAt: log.get(log.lastSeq)?.createdAt ?? init.createdAt,
       log,
       readSeqs: new Map(init.readSeqs),
+      deliveredSeqs: atLeastRead(init.deliveredSeqs ?? init.readSeqs, init.readSeqs),
       sentByClientId: new Map(),
     };
     this.conversations.set(init.id, record);

@@ -63,4 +63,6 @@ export interface ConversationInit {
   readonly createdAt: number;
   readonly history: LazyHistory | null;
   readonly readSeqs: ReadonlyMap<string, number>;
+  /** Newest seq that reached each member's client; defaults to `readSeqs` (reading implies delivery). */
+  readonly deliveredSeqs?: ReadonlyMap<string, number>;
 }

@@ -50,6 +50,7 @@ export function toWireConversation(
     lastSeq: log.lastSeq,
     lastMessage: last ? toWireMessage(last) : null,
     readSeqs: Object.fromEntries(record.readSeqs),
+    deliveredSeqs: Object.fromEntries(record.deliveredSeqs),
     unreadCount: viewerId === undefined ? 0 : log.countUnread(record.readSeqs.get(viewerId) ?? 0, viewerId),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -4,7 +4,9 @@
  * off and the server restarts. Once the network heals and everything
  * settles, every client's view of every conversation equals the server's log
  * (same ids, same order, no duplicates) and every sendMessage call is in that
- * log exactly once.
+ * log exactly once; and every member's delivered position has reached the
+ * newest message from others (lost `delivered` reports are sent again), as
+ * every client sees it.
  *
  * Time is simulated (fake timers), so a run covers minutes of retries in
  * milliseconds and replays exactly. A failure prints its seed and path;
@@ -136,6 +138,16 @@ function check(world: World): void {
       const start = logIds.indexOf(ids[0]!);
       expect(start, `${u}'s first message in ${conversationId} is in the log`).toBeGreaterThanOrEqual(0);
       expect(ids, `${u}'s view of ${conversationId}`).toEqual(logIds.slice(start));
+    }
+  }
+  for (const [conversationId, members] of Object.entries(CONVERSATIONS)) {
+    const log = world.server.messages(conversationId);
+    const onServer = world.server.conversation(conversationId)!.deliveredSeqs;
+    for (const u of members) {
+      const newestFromOthers = Math.max(0, ...log.filter((m) => m.authorId !== u).map((m) => m.seq));
+      expect(onServer[u] ?? 0, `${u}'s delivered position in ${conversationId}`).toBeGreaterThanOrEqual(newestFromOthers);
+      const seen = world.clients[u].store.getState().conversations[conversationId]!.deliveredSeqs;
+      expect(seen, `delivered positions in ${conversationId} as ${u} sees them`).toEqual(onServer);
     }
   }
   for (const send of world.sends) {

@@ -113,19 +113,25 @@ const validPayload: { [E in ServerEvent]: fc.Arbitrary<unknown> } = {
   'message:updated': validMessageArb('general', fc.integer({ min: 1, max: 5 })),
   typing: fc.record({ conversationId: fc.constantFrom('general', 'other'), userId: fc.constantFrom('bob', 'carol'), isTyping: fc.boolean() }),
   read: fc.record({ conversationId: fc.constantFrom('general', 'other'), userId: fc.constantFrom('alice', 'bob'), seq: fc.nat(9) }),
+  delivered: fc.record({ conversationId: fc.constantFrom('general', 'other'), userId: fc.constantFrom('alice', 'bob', 'carol'), seq: fc.nat(9) }),
   presence: fc.record({ userId: fc.constantFrom('bob', 'carol', 'dave'), online: fc.boolean() }),
-  'conversation:updated': fc.record({
-    id: fc.constantFrom('general', 'other', 'new-one'),
-    kind: fc.constantFrom('direct', 'group', 'bot'),
-    title: fc.string({ maxLength: 20 }),
-    memberIds: fc.subarray(['alice', 'bob', 'carol']),
-    lastSeq: fc.nat(9),
-    lastMessage: fc.constant(null),
-    readSeqs: fc.dictionary(fc.constantFrom('alice', 'bob'), fc.nat(9)),
-    unreadCount: fc.nat(9),
-    createdAt: fc.nat(),
-    updatedAt: fc.nat(),
-  }),
+  'conversation:updated': fc.record(
+    {
+      id: fc.constantFrom('general', 'other', 'new-one'),
+      kind: fc.constantFrom('direct', 'group', 'bot'),
+      title: fc.string({ maxLength: 20 }),
+      memberIds: fc.subarray(['alice', 'bob', 'carol']),
+      lastSeq: fc.nat(9),
+      lastMessage: fc.constant(null),
+      readSeqs: fc.dictionary(fc.constantFrom('alice', 'bob'), fc.nat(9)),
+      // Optional: servers from before delivery receipts leave it out.
+      deliveredSeqs: fc.dictionary(fc.constantFrom('alice', 'bob', 'carol'), fc.nat(9)),
+      unreadCount: fc.nat(9),
+      createdAt: fc.nat(),
+      updatedAt: fc.nat(),
+    },
+    { requiredKeys: ['id', 'kind', 'title', 'memberIds', 'lastSeq', 'lastMessage', 'readSeqs', 'unreadCount', 'createdAt', 'updatedAt'] },
+  ),
 };
 
 const eventName = fc.oneof(
@@ -393,7 +399,7 @@ const ackOrThrowMode: fc.Arbitrary<AckMode> = fc.oneof(
   { weight: 1, arbitrary: hostileValue.map((value) => ({ kind: 'throw' as const, value })) },
 );
 
-const ACK_EVENTS = ['conversations:list', 'messages:before', 'messages:since', 'message:send', 'message:edit', 'reaction:add', 'read'] as const satisfies readonly ClientEvent[];
+const ACK_EVENTS = ['conversations:list', 'messages:before', 'messages:since', 'message:send', 'message:edit', 'reaction:add', 'read', 'delivered'] as const satisfies readonly ClientEvent[];
 
 /** A server over the fixture log whose acks are replaced according to `modes` (cycled per event). */
 function ackServer(modes: Partial<Record<ClientEvent, AckMode[]>>) {
@@ -473,6 +479,8 @@ function track<T>(promise: Promise<T>): { outcome: Outcome } {
 
 async function checkAcks(mode: fc.Arbitrary<AckMode>): Promise<void> {
     const snapshot = prototypeSnapshot();
+    /** Runs that got as far as a `delivered` report (it needs a good conversation list or page first). */
+    let deliveredAcks = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.record(Object.fromEntries(ACK_EVENTS.map((e) => [e, fc.array(mode, { minLength: 1, maxLength: 3 })])) as {
@@ -487,6 +495,8 @@ async function checkAcks(mode: fc.Arbitrary<AckMode>): Promise<void> {
             outbox: createMemoryOutbox(),
             pageSize: 2,
             retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+            // The fixture's messages from bob are reported at once, so `delivered` acks are fuzzed too.
+            deliveredDelayMs: 0,
           });
           const errors: unknown[] = [];
           client.on('error', (e) => errors.push(e));
@@ -512,6 +522,9 @@ async function checkAcks(mode: fc.Arbitrary<AckMode>): Promise<void> {
             await run('addReaction', () => client.addReaction('m1', '👍'));
             client.markRead('general');
             await flush();
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            await flush();
+            if (answers.some((a) => a.event === 'delivered')) deliveredAcks++;
 
             for (const [name, box] of calls) {
               expect(box.outcome.state, `${name} settled`).not.toBe('pending');
@@ -548,6 +561,7 @@ async function checkAcks(mode: fc.Arbitrary<AckMode>): Promise<void> {
       ),
       { numRuns: RUNS },
     );
+    expect(deliveredAcks, 'runs in which a delivered ack was fuzzed').toBeGreaterThan(RUNS / 10);
 }
 
 describe('inbound fuzz: acks', () => {

@@ -39,6 +39,7 @@ describe('membership', () => {
       ['messages:since', { conversationId: 'bob-carol', afterSeq: 0 }],
       ['typing', { conversationId: 'bob-carol', isTyping: true }],
       ['read', { conversationId: 'bob-carol', seq: 1 }],
+      ['delivered', { conversationId: 'bob-carol', seq: 1 }],
       ['reaction:add', { id: theirMessage!.id, emoji: '👍' }],
       ['message:edit', { id: theirMessage!.id, text: 'x' }],
       ['message:delete', { id: theirMessage!.id }],
@@ -256,6 +257,91 @@ describe('read state', () => {
     server.postMessage('general', { authorId: 'alice', text: 'Alice renamed the group', kind: 'system' });
     expect(server.conversation('general', 'alice')?.unreadCount).toBe(3);
     expect(server.conversation('general', 'bob')?.unreadCount).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('delivered state', () => {
+  /** alice-bob with one new message from alice that bob has neither received nor read. */
+  function withNewMessage() {
+    const server = newServer();
+    const alice = record(server, 'alice');
+    const bob = record(server, 'bob');
+    const carol = record(server, 'carol');
+    const { message } = ok(alice.request('message:send', { conversationId: 'alice-bob', clientId: 'd1', text: 'did it arrive?' }));
+    const deliveredTo = (userId: string) => server.conversation('alice-bob')!.deliveredSeqs[userId];
+    return { server, alice, bob, carol, seq: message.seq, deliveredTo };
+  }
+
+  it('records delivered, pushes it to every member (the reporter included) and nobody else', () => {
+    const { alice, bob, carol, seq, deliveredTo } = withNewMessage();
+    expect(deliveredTo('bob')).toBe(seq - 1);
+    expect(ok(bob.request('delivered', { conversationId: 'alice-bob', seq }))).toEqual({ ok: true });
+    expect(deliveredTo('bob')).toBe(seq);
+    const push = { conversationId: 'alice-bob', userId: 'bob', seq };
+    expect(alice.of('delivered')).toEqual([push]);
+    expect(bob.of('delivered')).toEqual([push]);
+    expect(carol.of('delivered')).toEqual([]);
+    // The list and conversation:updated carry it.
+    const listed = ok(alice.request('conversations:list')).conversations.find((c) => c.id === 'alice-bob')!;
+    expect(listed.deliveredSeqs.bob).toBe(seq);
+  });
+
+  it('only moves forward, clamps to the last message, and a repeat pushes nothing', () => {
+    const { server, alice, bob, seq, deliveredTo } = withNewMessage();
+    ok(bob.request('delivered', { conversationId: 'alice-bob', seq: 1e12 })); // clamped
+    expect(deliveredTo('bob')).toBe(server.conversation('alice-bob')!.lastSeq);
+    expect(deliveredTo('bob')).toBe(seq);
+    ok(bob.request('delivered', { conversationId: 'alice-bob', seq: 1 })); // backwards: ignored
+    ok(bob.request('delivered', { conversationId: 'alice-bob', seq })); // repeat: idempotent
+    expect(deliveredTo('bob')).toBe(seq);
+    expect(alice.of('delivered')).toEqual([{ conversationId: 'alice-bob', userId: 'bob', seq }]);
+  });
+
+  it('refuses non-members and unknown conversations, changing nothing', () => {
+    const { server, alice, carol, deliveredTo } = withNewMessage();
+    const before = server.conversation('alice-bob')!.deliveredSeqs;
+    expect(errorCode(carol.request('delivered', { conversationId: 'alice-bob', seq: 1e6 }))).toBe('forbidden');
+    expect(errorCode(carol.request('delivered', { conversationId: 'nope', seq: 1 }))).toBe('not_found');
+    expect(server.conversation('alice-bob')!.deliveredSeqs).toEqual(before);
+    expect(deliveredTo('carol')).toBeUndefined();
+    expect(alice.of('delivered')).toEqual([]);
+  });
+
+  it('reading raises delivered (never below read), and a later delivered below it changes nothing', () => {
+    const { alice, bob, seq, deliveredTo } = withNewMessage();
+    ok(bob.request('read', { conversationId: 'alice-bob', seq }));
+    expect(deliveredTo('bob')).toBe(seq);
+    ok(bob.request('delivered', { conversationId: 'alice-bob', seq }));
+    // The read push stands for delivery; no separate delivered push, before or after.
+    expect(alice.of('read')).toEqual([{ conversationId: 'alice-bob', userId: 'bob', seq }]);
+    expect(alice.of('delivered')).toEqual([]);
+  });
+
+  it('starts every member of the seed at or above their read seq; new members start with everything delivered', () => {
+    const server = newServer();
+    for (const c of server.conversations()) {
+      for (const [userId, read] of Object.entries(c.readSeqs)) expect(c.deliveredSeqs[userId], `${c.id} ${userId}`).toBeGreaterThanOrEqual(read);
+    }
+    const added = server.addMember('design', 'bob');
+    expect(added.deliveredSeqs.bob).toBe(added.lastSeq);
+    const removed = server.removeMember('design', 'bob');
+    expect(removed.deliveredSeqs).not.toHaveProperty('bob');
+  });
+
+  it('the bot has a message at once and reads it when it answers', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers();
+    try {
+      const server = newServer({ botDelayMs: 100 });
+      const alice = record(server, 'alice');
+      const { message } = ok(alice.request('message:send', { conversationId: 'alice-bot', clientId: 'b', text: 'hello bot' }));
+      expect(alice.of('delivered')).toEqual([{ conversationId: 'alice-bot', userId: 'parley-bot', seq: message.seq }]);
+      expect(server.conversation('alice-bot')!.readSeqs['parley-bot']).toBeLessThan(message.seq);
+      vi.advanceTimersByTime(100);
+      expect(alice.of('read')).toEqual([{ conversationId: 'alice-bot', userId: 'parley-bot', seq: message.seq }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -33,6 +33,7 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
     lastSeq: 1,
     lastMessage: message(),
     readSeqs: {},
+    deliveredSeqs: {},
     unreadCount: 0,
     createdAt: 0,
     updatedAt: 2_000,

@@ -75,6 +75,7 @@ describe('every event checks membership', () => {
       ['message:send', { conversationId: 'bob-carol', clientId: uniqueId('c'), text: 'let me in' }],
       ['typing', { conversationId: 'bob-carol', isTyping: true }],
       ['read', { conversationId: 'bob-carol', seq: 1 }],
+      ['delivered', { conversationId: 'bob-carol', seq: 1 }],
       ['reaction:add', { id: theirs.id, emoji: '👍' }],
       ['message:edit', { id: theirs.id, text: 'mine now' }],
       ['message:delete', { id: theirs.id }],
@@ -89,6 +90,20 @@ describe('every event checks membership', () => {
     await bob.request('conversations:list');
     expect(bob.of('typing').filter((t: any) => t.userId === 'alice')).toEqual([]);
     expect(bob.of('read').filter((r: any) => r.userId === 'alice')).toEqual([]);
+    expect(bob.of('delivered').filter((r: any) => r.userId === 'alice')).toEqual([]);
+  });
+
+  it('routes delivered receipts: bob reports, alice hears it, the list carries it', async () => {
+    const alice = await connect(url, 'alice-token');
+    const bob = await connect(url, 'bob-token');
+    const sent = await alice.request('message:send', { conversationId: 'alice-bob', clientId: uniqueId('d'), text: 'got it?' });
+    expect(sent.ok).toBe(true);
+    const { seq } = sent.message;
+    expect(await bob.request('delivered', { conversationId: 'alice-bob', seq })).toEqual({ ok: true });
+    expect(await alice.next('delivered', (d) => d.userId === 'bob' && d.seq === seq)).toEqual({ conversationId: 'alice-bob', userId: 'bob', seq });
+    const list = await alice.request('conversations:list');
+    expect(list.conversations.find((c: { id: string }) => c.id === 'alice-bob').deliveredSeqs.bob).toBe(seq);
+    expect(await bob.request('delivered', { conversationId: 'alice-bob', seq: 'all' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   });
 
   it('delivers to members only', async () => {
