@@ -191,4 +191,49 @@ describe('render counts', () => {
     const changed = rerendered.map((id) => `${id}: ${diffAttributes(attrsBefore.get(id), attrsAfter.get(id)) || 'no attribute changed'}`);
     expect(rerendered, `rows re-rendered by one new message (${mountedBefore.length} were mounted)\n${changed.join('\n')}`).toEqual([]);
   });
+  it('a delivered or read receipt re-renders only the rows whose receipt changes', async () => {
+    const { server, client } = await connect();
+    const rowRenders = new Map<string, number>();
+    const renderMessage = (props: RenderMessageProps) => {
+      rowRenders.set(props.message.id, (rowRenders.get(props.message.id) ?? 0) + 1);
+      return <MessageBubble {...props} />;
+    };
+    const renders = () => JSON.stringify([...rowRenders.entries()].sort());
+    await render(
+      <ChatProvider client={client}>
+        <div style={{ height: 500, width: 400, display: 'flex' }}>
+          <MessageList conversationId="general" renderMessage={renderMessage} style={{ flex: 1 }} />
+        </div>
+      </ChatProvider>,
+    );
+    const list = document.querySelector('.parley-message-list');
+    const first = await client.sendMessage('general', { text: 'first of two' });
+    const second = await client.sendMessage('general', { text: 'second of two' });
+    const statusOf = (id: string) => rowIn(list, id)?.querySelector('.parley-message-status')?.getAttribute('data-status');
+    await expect.poll(() => statusOf(second.id)).toBe('sent');
+    await settle(renders);
+    const mounted = () => [...(list?.querySelectorAll('[data-message-id]') ?? [])].map((row) => row.getAttribute('data-message-id')!);
+    expect(mounted().length).toBeGreaterThan(3);
+
+    // Bob's client reports both messages delivered, straight through the server core.
+    const bob = server.attach({ userId: 'bob', token: 'bob-token' }, { deliver: () => undefined, drop: () => undefined });
+    if (!bob.ok) throw new Error(bob.error.message);
+    const rerenderedBy = async (change: () => void): Promise<string[]> => {
+      const before = new Map(rowRenders);
+      const onScreen = mounted();
+      change();
+      await settle(renders);
+      return onScreen.filter((id) => (rowRenders.get(id) ?? 0) > (before.get(id) ?? 0)).sort();
+    };
+    const delivered = await rerenderedBy(() => server.handleRequest(bob.session, 'delivered', { conversationId: 'general', seq: second.seq }));
+    expect(statusOf(first.id)).toBe('delivered');
+    expect(statusOf(second.id)).toBe('delivered');
+    expect(delivered, 'rows re-rendered by a delivered receipt').toEqual([first.id, second.id].sort());
+
+    // Reading the first one changes its receipt only.
+    const read = await rerenderedBy(() => server.handleRequest(bob.session, 'read', { conversationId: 'general', seq: first.seq }));
+    expect(statusOf(first.id)).toBe('read');
+    expect(statusOf(second.id)).toBe('delivered');
+    expect(read, 'rows re-rendered by a read receipt').toEqual([first.id]);
+  });
 });

@@ -16,6 +16,7 @@ import { useListKeyboard } from './useListKeyboard';
 import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
 import { useReadTracking } from './useReadTracking';
 import { scrollFromCurrentPosition } from './scrollFromCurrentPosition';
+import { useReceipts } from './useReceipts';
 
 /** Room above the first message for the "loading" / "start of conversation" row. */
 const HEADER_HEIGHT = 48;
@@ -153,9 +154,7 @@ function MessageListView({
   const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);
   const highlightedId = useJumpToMessage(jumpToMessageId, client, conversationId, timeline, virtualizer, keyboard.moveTo);
 
-  const otherReadSeq = conversation
-    ? Math.max(0, ...Object.entries(conversation.readSeqs).filter(([id]) => id !== userId).map(([, seq]) => seq))
-    : 0;
+  const receiptOf = useReceipts(conversation, userId);
 
   const setScrollRef = useCallback(
     (node: HTMLDivElement | null) => {
@@ -222,7 +221,7 @@ function MessageListView({
                 own={own}
                 userId={userId}
                 unreadAfterSeq={unreadAfterSeq}
-                receipt={own && message.seq !== null && otherReadSeq >= message.seq ? 'read' : undefined}
+                receipt={receiptOf(message, own)}
                 active={keyboard.activeIndex === item.index}
                 highlighted={highlightedId !== undefined && (message.id === highlightedId || message.clientId === highlightedId)}
                 renderMessage={renderMessage}
