@@ -102,6 +102,8 @@ const pairs: [string, string, number][] = [
   ['color-border-strong', 'color-surface', UI],
   ['color-border-strong', 'color-bg', UI],
   ['color-accent', 'color-surface', UI],
+  // The "read" ticks beside an own message, on the list background.
+  ['color-accent', 'color-bg', UI],
   ['color-presence-online', 'color-surface', UI],
   ['color-presence-offline', 'color-surface', UI],
   ['color-success', 'color-surface', UI],
