@@ -49,10 +49,43 @@ export const Own: Story = {
   args: { own: true, message: message('Yes, I will pick it up after lunch.', { authorId: 'alice' }) },
 };
 
+/** Another member's client has it, nobody has read it yet. */
+export const Delivered: Story = {
+  args: { own: true, receipt: 'delivered', message: message('Sent you the slides.', { authorId: 'alice' }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Delivered')).toBeVisible();
+    await expect(canvasElement.querySelector('.parley-message-status')).toHaveAttribute('data-status', 'delivered');
+  },
+};
+
 export const Read: Story = {
   args: { own: true, receipt: 'read', message: message('Pushed the fix.', { authorId: 'alice' }) },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Read')).toBeVisible();
+  },
+};
+
+/** An own message's way, top to bottom: sending, sent, delivered (another client has it), read. */
+export const ReceiptStates: Story = {
+  args: { own: true, message: message('', { authorId: 'alice' }) },
+  render: (_args, { loaded }) => {
+    const client = (loaded as { client: ChatClient }).client;
+    const alice = client.store.getState().users.alice;
+    const pending = { seq: null, id: 'c1', status: 'sending' } as Partial<DisplayMessage>;
+    return (
+      <ChatProvider client={client}>
+        <div style={{ maxInlineSize: 520, display: 'grid', gap: 8 }}>
+          <MessageBubble own author={alice} message={message('On its way', { authorId: 'alice', ...pending })} />
+          <MessageBubble own author={alice} showAuthor={false} message={message('On the server', { authorId: 'alice' })} />
+          <MessageBubble own author={alice} showAuthor={false} receipt="delivered" message={message('On Bob’s device', { authorId: 'alice' })} />
+          <MessageBubble own author={alice} showAuthor={false} receipt="read" message={message('Bob has read it', { authorId: 'alice' })} />
+        </div>
+      </ChatProvider>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const states = [...canvasElement.querySelectorAll('.parley-message-status')].map((s) => s.getAttribute('data-status'));
+    await expect(states).toEqual(['sending', 'sent', 'delivered', 'read']);
   },
 };
 
