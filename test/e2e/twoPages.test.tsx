@@ -2,7 +2,8 @@
  * End to end over a real network stack: two pages (Alice and Bob, each its
  * own document with its own socket.io connection) against the real Node mock
  * server. Messages both ways, typing, read receipts, and a server restart
- * mid-conversation after which both resync with nothing lost or duplicated.
+ * mid-conversation after which both resync with nothing lost or duplicated;
+ * delivery receipts while the other page shows another conversation.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
@@ -18,14 +19,14 @@ afterAll(async () => {
   await commands.stopLiveServer();
 });
 
-async function openPage(user: string): Promise<HTMLIFrameElement> {
+async function openPage(user: string, conversation = 'alice-bob'): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.title = `${user}'s page`;
   frame.style.width = '460px';
   frame.style.height = '560px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const src = new URL('./fixtures/chatPage.html', import.meta.url);
-  src.search = new URLSearchParams({ user, url, conversation: 'alice-bob' }).toString();
+  src.search = new URLSearchParams({ user, url, conversation }).toString();
   frame.src = src.href;
   document.body.append(frame);
   await loaded;
@@ -96,4 +97,21 @@ it('two pages chat through the real server, and survive its restart', async () =
   const log = await commands.liveServerMessages('alice-bob');
   expect(log.filter((m) => m.text === 'Sent across the restart')).toHaveLength(1);
   expect(new Set(confirmedIds(aliceFrame)).size).toBe(confirmedIds(aliceFrame).length);
+});
+
+it('shows Delivered while Bob’s page is on another conversation', async () => {
+  for (const f of document.querySelectorAll('iframe')) f.remove();
+  await openPage('alice');
+  await openPage('bob', 'general');
+  const alice = page.frameLocator(page.getByTitle("alice's page"));
+  const bob = page.frameLocator(page.getByTitle("bob's page"));
+  await expect.element(alice.getByText('Online')).toBeVisible();
+  await expect.element(bob.getByText('Online')).toBeVisible();
+
+  const aliceInput = alice.getByRole('textbox', { name: 'Message' });
+  await userEvent.click(aliceInput);
+  await userEvent.type(aliceInput, 'Delivered, not read{Enter}');
+  const aliceRow = alice.getByRole('article').filter({ hasText: 'Delivered, not read' });
+  await expect.element(aliceRow.getByText('Delivered', { exact: true })).toBeVisible();
+  await expect.element(aliceRow.getByText('Read', { exact: true })).not.toBeInTheDocument();
 });
