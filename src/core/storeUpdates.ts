@@ -23,18 +23,19 @@ export function toChatMessage(m: Message): ChatMessage {
   return { ...m, status: 'sent' };
 }
 
-/**
- * The server's view of a conversation, keeping our own read position when it
- * is ahead (a read ack still in flight), with the unread count to match, and
- * delivered positions that never move back.
- */
+/** The server's view of a conversation merged with ours: read position (below) and delivered positions. */
 function withLocalState(s: ChatState, c: Conversation): Conversation {
-  // From the server's read positions, not our local one (raised by our own sends, which the server never hears as reads).
+  // From the server's read positions, not our local one: our own sends raise that,
+  // and the server never hears them as reads.
   const deliveredSeqs = mergeDelivered(s.conversations[c.id]?.deliveredSeqs, c);
   const merged = withLocalRead(s, c);
   return deliveredSeqs === merged.deliveredSeqs ? merged : { ...merged, deliveredSeqs };
 }
 
+/**
+ * The server's view of a conversation, keeping our own read position when it
+ * is ahead (a read ack still in flight), with the unread count to match.
+ */
 function withLocalRead(s: ChatState, c: Conversation): Conversation {
   const serverRead = c.readSeqs[s.userId] ?? 0;
   const myRead = Math.max(s.conversations[c.id]?.readSeqs[s.userId] ?? 0, serverRead);

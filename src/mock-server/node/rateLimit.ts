@@ -17,7 +17,7 @@ export interface RateLimits {
   /** message:send, message:edit, message:delete, reaction:add, reaction:remove. */
   readonly send: RateLimitRule;
   readonly typing: RateLimitRule;
-  /** Everything else (reads, history pages, read receipts, unknown events): generous, bounds abuse. */
+  /** Everything else (reads, history pages, read and delivery receipts, unknown events): generous, bounds abuse. */
   readonly other: RateLimitRule;
 }
 
