@@ -197,10 +197,17 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     report,
   );
 
-  /** Read positions the server has not acknowledged; sent again after reconnecting. */
+  /**
+   * Read positions the server has not acknowledged: sent again after
+   * reconnecting, and, when one timed out while the link stayed up, after a
+   * growing pause (a newer position replaces a waiting one).
+   */
   const unsentReads = new Map<string, number>();
-  const sendRead = (conversationId: string, seq: number) => {
+  const readRetries = new Map<string, { timer: ReturnType<typeof setTimeout>; attempt: number }>();
+  const sendRead = (conversationId: string, seq: number, attempt = 0) => {
     unsentReads.set(conversationId, seq);
+    clearTimeout(readRetries.get(conversationId)?.timer);
+    readRetries.delete(conversationId);
     if (!isOnline()) return;
     request('read', { conversationId, seq })
       .then(() => {
@@ -208,7 +215,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       })
       .catch((err: unknown) => {
         const error = toChatError(err);
-        if (error.code !== 'disconnected' && error.code !== 'timeout') report(error);
+        if (!isRetryable(error.code)) {
+          if (unsentReads.get(conversationId) === seq) unsentReads.delete(conversationId);
+          report(error);
+          return;
+        }
+        // 'disconnected': the reconnect sends it. Otherwise retry while still the newest.
+        if (error.code === 'disconnected' || unsentReads.get(conversationId) !== seq || readRetries.has(conversationId)) return;
+        const timer = setTimeout(() => {
+          readRetries.delete(conversationId);
+          if (unsentReads.get(conversationId) === seq) sendRead(conversationId, seq, attempt + 1);
+        }, Math.min(30_000, 1_000 * 2 ** attempt));
+        readRetries.set(conversationId, { timer, attempt });
       });
   };
 
@@ -264,7 +282,19 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     }, syncIntervalMs);
   }
 
+  /** Bumped by every connect and disconnect: a retry loop of an earlier link stops. */
+  let linkEpoch = 0;
+  let listRetry: { timer: ReturnType<typeof setTimeout>; resolve: () => void } | undefined;
+  const stopListRetry = () => {
+    if (!listRetry) return;
+    clearTimeout(listRetry.timer);
+    listRetry.resolve();
+    listRetry = undefined;
+  };
+
   async function afterConnect(): Promise<void> {
+    const epoch = ++linkEpoch;
+    stopListRetry();
     await restoreOutbox();
     // The list carries unread counts and read receipts: a lost ack is retried
     // while the link stays up (a dropped link starts over on reconnect).
@@ -282,8 +312,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         report(error);
         for (const w of connectWaiters.splice(0)) w.reject(error);
         if (!isRetryable(error.code)) break;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** attempt)));
-        if (!isOnline()) return;
+        await new Promise<void>((resolve) => {
+          listRetry = { timer: setTimeout(resolve, Math.min(10_000, 500 * 2 ** attempt)), resolve };
+        });
+        listRetry = undefined;
+        if (epoch !== linkEpoch || !isOnline()) return;
       }
     }
     sync.resyncAll();
@@ -362,6 +395,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     disconnect() {
       clearTimeout(syncTimer);
+      linkEpoch++;
+      stopListRetry();
+      for (const { timer } of readRetries.values()) clearTimeout(timer);
+      readRetries.clear();
       transport.disconnect();
       for (const u of unsubscribers.splice(0)) u();
       setState({ connection: { state: 'offline' } });
