@@ -14,6 +14,8 @@ export const PARLEY_ENTRIES = {
   // Node only (http + socket.io): never imported by src/core, src/react or stories.
   'parley/mock-server/node': 'src/mock-server/node.ts',
   'parley/socketio': 'src/transports/socketio.ts',
+  // Catalogs other than English: one entry each, so a bundle carries only the ones it imports.
+  'parley/locales/ar': 'src/i18n/ar.ts',
   // CSS needs no tsconfig path (vite/client types declare *.css modules).
   'parley/styles.css': 'src/theme/styles.css',
 };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { createChatClient, type ChatClient } from 'parley/core';
 import { ChatProvider, ConversationList, type Catalog } from 'parley';
 import { expect, userEvent, within } from 'storybook/test';
-import { ar } from '../src/i18n/ar';
+import { ar } from 'parley/locales/ar';
 import { createScriptedTransport } from './support/scriptedTransport';
 import { createMockChat } from './support/mockChat';
 

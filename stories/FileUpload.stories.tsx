@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ChatClient } from 'parley/core';
-import { ar } from '../src/i18n/ar';
+import { ar } from 'parley/locales/ar';
 import { ChatProvider, FileUpload, type Catalog } from 'parley';
 import { expect, waitFor, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ar } from '../../src/i18n/ar';
+import { ar } from 'parley/locales/ar';
 import { en } from '../../src/i18n/en';
 import { typingText } from '../../src/react/components/TypingIndicator/typingText';
 

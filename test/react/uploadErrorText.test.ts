@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ar } from '../../src/i18n/ar';
+import { ar } from 'parley/locales/ar';
 import { en } from '../../src/i18n/en';
 import { formatFileSize } from '../../src/i18n/format';
 import { uploadErrorText } from '../../src/react/components/FileUpload/uploadErrorText';
