@@ -17,34 +17,31 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-export const AliceAndBob: Story = {
-  loaders: [mockChatLoader({ users: ['alice', 'bob'] })],
-  render: (_args, { loaded }) => {
-    const { clients } = loaded.chat as MockChat;
-    return (
-      <div className="demo-panes">
-        <ChatApp client={clients.alice!} caption="Alice" initialConversationId="alice-bob" />
-        <ChatApp client={clients.bob!} caption="Bob" initialConversationId="alice-bob" />
-      </div>
-    );
-  },
-};
+/** One live client per pane, each a whole chat app opened on its own conversation. */
+function panes(...opened: [user: string, caption: string, conversationId: string][]): Story {
+  return {
+    loaders: [mockChatLoader({ users: opened.map(([user]) => user) })],
+    render: (_args, { loaded }) => {
+      const { clients } = loaded.chat as MockChat;
+      return (
+        <div className="demo-panes">
+          {opened.map(([user, caption, conversationId]) => (
+            <ChatApp key={user} client={clients[user]!} caption={caption} initialConversationId={conversationId} />
+          ))}
+        </div>
+      );
+    },
+  };
+}
+
+export const AliceAndBob: Story = panes(['alice', 'Alice', 'alice-bob'], ['bob', 'Bob', 'alice-bob']);
 
 /**
  * Bob is online but looking at General: what Alice sends him is delivered,
  * not read, until he opens their conversation.
  */
 export const DeliveredThenRead: Story = {
-  loaders: [mockChatLoader({ users: ['alice', 'bob'] })],
-  render: (_args, { loaded }) => {
-    const { clients } = loaded.chat as MockChat;
-    return (
-      <div className="demo-panes">
-        <ChatApp client={clients.alice!} caption="Alice" initialConversationId="alice-bob" />
-        <ChatApp client={clients.bob!} caption="Bob" initialConversationId="general" />
-      </div>
-    );
-  },
+  ...panes(['alice', 'Alice', 'alice-bob'], ['bob', 'Bob', 'general']),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const alice = within(canvas.getByRole('region', { name: 'Alice' }));
@@ -58,27 +55,6 @@ export const DeliveredThenRead: Story = {
   },
 };
 
-export const GroupChat: Story = {
-  loaders: [mockChatLoader({ users: ['alice', 'carol'] })],
-  render: (_args, { loaded }) => {
-    const { clients } = loaded.chat as MockChat;
-    return (
-      <div className="demo-panes">
-        <ChatApp client={clients.alice!} caption="Alice" initialConversationId="general" />
-        <ChatApp client={clients.carol!} caption="Carol" initialConversationId="general" />
-      </div>
-    );
-  },
-};
+export const GroupChat: Story = panes(['alice', 'Alice', 'general'], ['carol', 'Carol', 'general']);
 
-export const WithBot: Story = {
-  loaders: [mockChatLoader({ users: ['alice'] })],
-  render: (_args, { loaded }) => {
-    const { clients } = loaded.chat as MockChat;
-    return (
-      <div className="demo-panes">
-        <ChatApp client={clients.alice!} caption="Alice" initialConversationId="alice-bot" />
-      </div>
-    );
-  },
-};
+export const WithBot: Story = panes(['alice', 'Alice', 'alice-bot']);

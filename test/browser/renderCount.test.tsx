@@ -85,6 +85,27 @@ function diffAttributes(a: Record<string, string> | undefined, b: Record<string,
 const rowIn = (container: Element | null, messageId: string) =>
   container?.querySelector(`[data-message-id="${CSS.escape(messageId)}"]`) ?? null;
 
+/**
+ * General's MessageList with a `renderMessage` slot that counts renders per message id
+ * (it is called from inside the row's render; MessageRow is memoized on the slot).
+ */
+async function mountCountingList(client: ChatClient) {
+  const rowRenders = new Map<string, number>();
+  const renderMessage = (props: RenderMessageProps) => {
+    rowRenders.set(props.message.id, (rowRenders.get(props.message.id) ?? 0) + 1);
+    return <MessageBubble {...props} />;
+  };
+  await render(
+    <ChatProvider client={client}>
+      <div style={{ height: 500, width: 400, display: 'flex' }}>
+        <MessageList conversationId="general" renderMessage={renderMessage} style={{ flex: 1 }} />
+      </div>
+    </ChatProvider>,
+  );
+  const renders = () => JSON.stringify([...rowRenders.entries()].sort());
+  return { rowRenders, renders, list: document.querySelector('.parley-message-list') };
+}
+
 describe('render counts', () => {
   it('a new message in one conversation re-renders nothing that shows another', async () => {
     const { server, client } = await connect();
@@ -148,22 +169,7 @@ describe('render counts', () => {
 
   it('a new message renders only its own row (and at most the one before it)', async () => {
     const { server, client } = await connect();
-    const rowRenders = new Map<string, number>();
-    // Module-stable slot: MessageRow is memoized on it. Called from inside the row's render.
-    const renderMessage = (props: RenderMessageProps) => {
-      rowRenders.set(props.message.id, (rowRenders.get(props.message.id) ?? 0) + 1);
-      return <MessageBubble {...props} />;
-    };
-    const renders = () => JSON.stringify([...rowRenders.entries()].sort());
-
-    await render(
-      <ChatProvider client={client}>
-        <div style={{ height: 500, width: 400, display: 'flex' }}>
-          <MessageList conversationId="general" renderMessage={renderMessage} style={{ flex: 1 }} />
-        </div>
-      </ChatProvider>,
-    );
-    const list = document.querySelector('.parley-message-list');
+    const { rowRenders, renders, list } = await mountCountingList(client);
     const mountedIds = () => [...(list?.querySelectorAll('[data-message-id]') ?? [])].map((row) => row.getAttribute('data-message-id')!);
     const previousLast = server.messages('general').at(-1)!.id;
     await expect.poll(() => rowIn(list, previousLast)).not.toBeNull();
@@ -193,20 +199,7 @@ describe('render counts', () => {
   });
   it('a delivered or read receipt re-renders only the rows whose receipt changes', async () => {
     const { server, client } = await connect();
-    const rowRenders = new Map<string, number>();
-    const renderMessage = (props: RenderMessageProps) => {
-      rowRenders.set(props.message.id, (rowRenders.get(props.message.id) ?? 0) + 1);
-      return <MessageBubble {...props} />;
-    };
-    const renders = () => JSON.stringify([...rowRenders.entries()].sort());
-    await render(
-      <ChatProvider client={client}>
-        <div style={{ height: 500, width: 400, display: 'flex' }}>
-          <MessageList conversationId="general" renderMessage={renderMessage} style={{ flex: 1 }} />
-        </div>
-      </ChatProvider>,
-    );
-    const list = document.querySelector('.parley-message-list');
+    const { rowRenders, renders, list } = await mountCountingList(client);
     const first = await client.sendMessage('general', { text: 'first of two' });
     const second = await client.sendMessage('general', { text: 'second of two' });
     const statusOf = (id: string) => rowIn(list, id)?.querySelector('.parley-message-status')?.getAttribute('data-status');
