@@ -40,13 +40,19 @@ const confirmedIds = (frame: HTMLIFrameElement) =>
     .filter((m) => m.status === 'sent')
     .map((m) => m.id);
 
-it('two pages chat through the real server, and survive its restart', async () => {
+/** Alice's page on their direct conversation and Bob's on `bobConversation`, both online. */
+async function openBoth(bobConversation: string) {
   const aliceFrame = await openPage('alice');
-  const bobFrame = await openPage('bob');
+  const bobFrame = await openPage('bob', bobConversation);
   const alice = page.frameLocator(page.getByTitle("alice's page"));
   const bob = page.frameLocator(page.getByTitle("bob's page"));
   await expect.element(alice.getByText('Online')).toBeVisible();
   await expect.element(bob.getByText('Online')).toBeVisible();
+  return { aliceFrame, bobFrame, alice, bob };
+}
+
+it('two pages chat through the real server, and survive its restart', async () => {
+  const { aliceFrame, bobFrame, alice, bob } = await openBoth('alice-bob');
 
   // Alice → Bob, with typing on the way.
   const aliceInput = alice.getByRole('textbox', { name: 'Message' });
@@ -101,12 +107,7 @@ it('two pages chat through the real server, and survive its restart', async () =
 
 it('shows Delivered while Bob’s page is on another conversation', async () => {
   for (const f of document.querySelectorAll('iframe')) f.remove();
-  await openPage('alice');
-  await openPage('bob', 'general');
-  const alice = page.frameLocator(page.getByTitle("alice's page"));
-  const bob = page.frameLocator(page.getByTitle("bob's page"));
-  await expect.element(alice.getByText('Online')).toBeVisible();
-  await expect.element(bob.getByText('Online')).toBeVisible();
+  const { alice, bob } = await openBoth('general');
 
   const aliceInput = alice.getByRole('textbox', { name: 'Message' });
   await userEvent.click(aliceInput);
