@@ -8,7 +8,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 import { parleyAliases } from './scripts/aliases.mjs';
-import * as liveServerCommands from './test/e2e/liveServerCommands';
+import * as liveServerCommands from './test/e2e/liveServerCommands.ts';
 import { CHROMIUM_ARGS, findChromium, resolveChromium } from './scripts/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));

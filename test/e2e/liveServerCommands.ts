@@ -14,9 +14,11 @@ async function live(): Promise<RunningMockServer> {
   return running;
 }
 
-export const startLiveServer: BrowserCommand<[]> = async () => {
+export const startLiveServer: BrowserCommand<[]> = async (ctx) => {
   if (running) await (await running).close();
-  const { startMockServer } = await import('../../src/mock-server/node');
+  // Through the project's module runner, not a static import: vite.config.ts imports this
+  // file, and the config bundle would otherwise take in the whole Node server.
+  const { startMockServer } = await ctx.project.import<typeof import('../../src/mock-server/node')>('./src/mock-server/node.ts');
   running = startMockServer({ port: 0, host: '127.0.0.1', seed: 'demo' });
   return (await running).url;
 };
