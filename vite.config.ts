@@ -53,6 +53,15 @@ const browserDeps = [
   return existsSync(path.join(dirname, 'node_modules', pkg, 'package.json'));
 });
 
+/**
+ * `react` and `react-dom` (and their subpaths) resolved to React 18, installed side by side
+ * under other names (react-18, react-dom-18), for the `react18` project.
+ */
+const react18Aliases = [
+  { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+  { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+];
+
 /** A fresh browser-mode config per project (a shared object would be mutated by Vitest). */
 function chromiumBrowser() {
   return {
@@ -92,6 +101,17 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
           // e2e tests drive a real Node mock server through these (they run in Node).
           browser: { ...chromiumBrowser(), commands: { ...liveServerCommands } },
+        },
+      },
+      {
+        extends: true,
+        // The same real-browser tests against React 18, the other major our peer range promises.
+        resolve: { alias: [...react18Aliases, ...parleyAliases] },
+        optimizeDeps: { include: browserDeps.map((dep) => dep.replace(/^react(-dom)?(?=\/|$)/, (m) => `${m}-18`)) },
+        test: {
+          name: 'react18',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: chromiumBrowser(),
         },
       },
       {

@@ -70,6 +70,20 @@ describe('MessageList', () => {
     expect(document.querySelectorAll('[data-message-id]').length).toBeLessThan(40);
   });
 
+  it('measures every row: rows never overlap, whatever their height', async () => {
+    const { scroller } = await setup(300);
+    await frames(5);
+    const rows = [...scroller().querySelectorAll<HTMLElement>('[data-index]')]
+      .map((row) => ({ index: Number(row.dataset.index), box: row.getBoundingClientRect() }))
+      .sort((a, b) => a.index - b.index);
+    expect(rows.length).toBeGreaterThan(5);
+    // Rows of two heights (one or two lines of text), laid out edge to edge.
+    expect(new Set(rows.map((r) => Math.round(r.box.height))).size).toBeGreaterThan(1);
+    for (let i = 1; i < rows.length; i++) {
+      expect(Math.abs(rows[i]!.box.top - rows[i - 1]!.box.bottom), `row ${rows[i]!.index}`).toBeLessThanOrEqual(0.5);
+    }
+  });
+
   it('stays pinned to the bottom when a message arrives while the reader is there', async () => {
     const { server, lastRowVisible } = await setup(300);
     server.postMessage('launch', { authorId: 'bob', text: 'A fresh message at the bottom' });

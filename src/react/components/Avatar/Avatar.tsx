@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode, Ref } from 'react';
+import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import { useCatalog } from '../../ChatProvider';
 import { getInitials, readableTextColor } from './initials';
@@ -26,14 +26,13 @@ export interface AvatarProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'chil
    * avatar stands alone; it then gets role="img" and the user's name.
    */
   decorative?: boolean;
-  ref?: Ref<HTMLSpanElement>;
 }
 
 /**
  * Initials on the user's colour. No network images: nothing to load, nothing
  * to leak, and the same look in tests, stories and offline.
  */
-export function Avatar({ user, size = 'md', online, decorative = true, className, style, ref, ...rest }: AvatarProps) {
+export const Avatar = forwardRef<HTMLSpanElement, AvatarProps>(function Avatar({ user, size = 'md', online, decorative = true, className, style, ...rest }: AvatarProps, ref) {
   const catalog = useCatalog();
   const initials = getInitials(user.name || user.id, catalog.locale);
   const textColor = user.color ? readableTextColor(user.color) : undefined;
@@ -58,5 +57,5 @@ export function Avatar({ user, size = 'md', online, decorative = true, className
       {online !== undefined && <span className="parley-avatar-presence" />}
     </span>
   );
-}
+});
 Avatar.displayName = 'Avatar';

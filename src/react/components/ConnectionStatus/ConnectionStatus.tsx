@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Ref } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import type { ConnectionState } from '../../../core/types';
 import type { Catalog } from '../../../i18n/en';
 import { formatNumber, interpolate } from '../../../i18n/format';
@@ -12,7 +12,6 @@ export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElemen
    * screen readers so "Online" is still announced when a connection returns.
    */
   hideWhenOnline?: boolean;
-  ref?: Ref<HTMLDivElement>;
 }
 
 /** The sentence for a connection state, without the countdown. */
@@ -40,7 +39,7 @@ export function connectionLabel(catalog: Catalog, connection: ConnectionState): 
  * from screen readers — a status region announcing every second would drown
  * out the conversation; they hear "Reconnecting…" once and get the button.
  */
-export function ConnectionStatus({ hideWhenOnline = false, className, ref, ...rest }: ConnectionStatusProps) {
+export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps>(function ConnectionStatus({ hideWhenOnline = false, className, ...rest }: ConnectionStatusProps, ref) {
   const catalog = useCatalog();
   const client = useChatClient();
   const connection = useConnection();
@@ -84,5 +83,5 @@ export function ConnectionStatus({ hideWhenOnline = false, className, ref, ...re
       )}
     </div>
   );
-}
+});
 ConnectionStatus.displayName = 'ConnectionStatus';

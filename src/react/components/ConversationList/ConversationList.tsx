@@ -1,4 +1,4 @@
-import { useState, type HTMLAttributes, type Ref } from 'react';
+import { forwardRef, useState, type HTMLAttributes } from 'react';
 import { useCatalog } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
 import { useConversations, useCurrentUserId } from '../../hooks/useConversations';
@@ -16,7 +16,6 @@ export interface ConversationListProps extends Omit<HTMLAttributes<HTMLDivElemen
   /** Replaces the content of each row; the row itself (role, keyboard, state) stays. */
   renderItem?: RenderConversationItem;
   renderAvatar?: RenderAvatar;
-  ref?: Ref<HTMLDivElement>;
 }
 
 export type ConversationListState = 'loading' | 'error' | 'empty' | 'ready';
@@ -29,17 +28,16 @@ const CLOCK_INTERVAL_MS = 60_000;
  * tab stop, arrow keys to move, Enter or Space to select. Only reads the
  * store; selecting is the host's business through `onSelect`.
  */
-export function ConversationList({
+export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps>(function ConversationList({
   selectedId,
   onSelect,
   renderItem,
   renderAvatar,
   className,
-  ref,
   'aria-label': ariaLabel,
   'aria-labelledby': ariaLabelledBy,
   ...rest
-}: ConversationListProps) {
+}: ConversationListProps, ref) {
   const catalog = useCatalog();
   const userId = useCurrentUserId();
   const users = useChatStore((s) => s.users);
@@ -108,5 +106,5 @@ export function ConversationList({
       )}
     </div>
   );
-}
+});
 ConversationList.displayName = 'ConversationList';

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, type ChangeEvent, type DragEvent, type HTMLAttributes, type Ref } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, type ChangeEvent, type DragEvent, type HTMLAttributes } from 'react';
 import { acceptAttribute } from '../../../core/fileTypes';
 import type { Upload } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
@@ -13,7 +13,6 @@ export interface FileUploadProps extends Omit<HTMLAttributes<HTMLDivElement>, 'c
   accept?: string;
   /** Pick or drop several files at once. Default true. */
   multiple?: boolean;
-  ref?: Ref<HTMLDivElement>;
 }
 
 const DEFAULT_ACCEPT = acceptAttribute();
@@ -27,18 +26,17 @@ type FocusTarget = { uploadId: string; action: 'cancel' } | { uploadId: null };
  * of its own; a refused one stays with the reason, Retry and Dismiss. Every
  * change is announced through a polite live region.
  */
-export function FileUpload({
+export const FileUpload = forwardRef<HTMLDivElement, FileUploadProps>(function FileUpload({
   conversationId,
   accept = DEFAULT_ACCEPT,
   multiple = true,
   className,
-  ref,
   onDragEnter,
   onDragOver,
   onDragLeave,
   onDrop,
   ...rest
-}: FileUploadProps) {
+}: FileUploadProps, ref) {
   const client = useChatClient();
   const catalog = useCatalog();
   const t = catalog.upload;
@@ -151,5 +149,5 @@ export function FileUpload({
       </p>
     </div>
   );
-}
+});
 FileUpload.displayName = 'FileUpload';

@@ -1,4 +1,4 @@
-import { memo, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { forwardRef, memo, type HTMLAttributes, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import { formatDateTime, formatTime } from '../../../i18n/format';
@@ -19,14 +19,14 @@ export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>,
   /** How far the other members have got with an own, sent message. */
   receipt?: Receipt;
   renderAvatar?: (user: User | undefined) => ReactNode;
-  ref?: Ref<HTMLDivElement>;
 }
 
 /**
  * One message: text (plain, with safe links), attachments, time, edited
  * marker, tombstone, and for own messages the delivery status with retry.
  */
-export const MessageBubble = memo(function MessageBubble({
+export const MessageBubble = memo(
+  forwardRef<HTMLDivElement, MessageBubbleProps>(function MessageBubble({
   message,
   author,
   own,
@@ -34,9 +34,8 @@ export const MessageBubble = memo(function MessageBubble({
   receipt,
   renderAvatar,
   className,
-  ref,
   ...rest
-}: MessageBubbleProps) {
+}: MessageBubbleProps, ref) {
   const catalog = useCatalog();
   const deleted = message.deletedAt !== undefined;
   const system = message.kind === 'system';
@@ -89,5 +88,6 @@ export const MessageBubble = memo(function MessageBubble({
       </div>
     </div>
   );
-});
+  }),
+);
 MessageBubble.displayName = 'MessageBubble';

@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
+import { forwardRef, useId, useImperativeHandle, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import { formatNumber, interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { useConnection } from '../../hooks/useConnection';
@@ -14,7 +14,6 @@ export interface MessageInputProps extends Omit<HTMLAttributes<HTMLDivElement>, 
   /** Called once a message has been handed to the client (it shows at once as "sending"). */
   onSent?: (text: string, conversationId: string) => void;
   disabled?: boolean;
-  ref?: Ref<HTMLDivElement>;
   /** The textarea itself, e.g. to focus it from the host. */
   inputRef?: Ref<HTMLTextAreaElement>;
 }
@@ -28,16 +27,15 @@ const IME_KEY_CODE = 229;
  * Sending is optimistic: the input clears at once and keeps focus; delivery
  * (and failure) is shown by the message list. Offline, messages queue.
  */
-export function MessageInput({
+export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(function MessageInput({
   conversationId,
   placeholder,
   onSent,
   disabled = false,
   className,
-  ref,
   inputRef,
   ...rest
-}: MessageInputProps) {
+}: MessageInputProps, ref) {
   const catalog = useCatalog();
   const t = catalog.input;
   const composer = useMessageComposer({ conversationId, onSent, disabled });
@@ -140,5 +138,5 @@ export function MessageInput({
       )}
     </div>
   );
-}
+});
 MessageInput.displayName = 'MessageInput';

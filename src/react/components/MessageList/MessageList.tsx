@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type Ref, type RefObject } from 'react';
+import { forwardRef, useCallback, useEffect, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { countConfirmedAfter, EMPTY_TIMELINE, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
@@ -45,7 +45,6 @@ export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
   jumpToMessageId?: string;
   /** Estimated row height before measuring, in px. */
   estimatedRowHeight?: number;
-  ref?: Ref<HTMLDivElement>;
 }
 
 /**
@@ -54,7 +53,7 @@ export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
  * there; still while they read history (older pages are prepended around the
  * row in view); a button jumps to new messages that arrive meanwhile.
  */
-export function MessageList(props: MessageListProps) {
+export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function MessageList(props, ref) {
   const timeline = useMessageTimeline(props.conversationId);
   // A fresh list (and virtualizer) per conversation, and again when the first
   // messages arrive: a virtualizer that starts with rows opens at the newest in
@@ -62,8 +61,8 @@ export function MessageList(props: MessageListProps) {
   // position for a frame and then snaps down.
   const hadFocus = useRef(false);
   const phase = timeline.length > 0 ? 'rows' : 'empty';
-  return <MessageListView key={`${props.conversationId}\u0000${phase}`} {...props} hadFocus={hadFocus} />;
-}
+  return <MessageListView key={`${props.conversationId}\u0000${phase}`} {...props} scrollerRef={ref} hadFocus={hadFocus} />;
+});
 
 function MessageListView({
   conversationId,
@@ -72,10 +71,10 @@ function MessageListView({
   estimatedRowHeight = 72,
   jumpToMessageId,
   className,
-  ref,
+  scrollerRef: ref,
   hadFocus,
   ...rest
-}: MessageListProps & { hadFocus: RefObject<boolean> }) {
+}: MessageListProps & { scrollerRef: ForwardedRef<HTMLDivElement>; hadFocus: RefObject<boolean> }) {
   const client = useChatClient();
   const catalog = useCatalog();
   const userId = useCurrentUserId();

@@ -1,4 +1,4 @@
-import { memo, type ReactNode, type Ref } from 'react';
+import { forwardRef, memo, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import { formatDay } from '../../../i18n/format';
@@ -23,7 +23,6 @@ interface MessageRowProps {
   highlighted: boolean;
   renderMessage: ((props: RenderMessageProps) => ReactNode) | undefined;
   renderAvatar: ((user: User | undefined) => ReactNode) | undefined;
-  ref: Ref<HTMLDivElement>;
 }
 
 /**
@@ -31,7 +30,8 @@ interface MessageRowProps {
  * a new message re-renders only its own row (and the one before, whose
  * grouping may change), never the whole list.
  */
-export const MessageRow = memo(function MessageRow({
+export const MessageRow = memo(
+  forwardRef<HTMLDivElement, MessageRowProps>(function MessageRow({
   index,
   start,
   message,
@@ -45,8 +45,7 @@ export const MessageRow = memo(function MessageRow({
   highlighted,
   renderMessage,
   renderAvatar,
-  ref,
-}: MessageRowProps) {
+}: MessageRowProps, ref) {
   const catalog = useCatalog();
   const meta = computeRowMeta(prev, message, { userId, unreadAfterSeq });
   return (
@@ -91,4 +90,5 @@ export const MessageRow = memo(function MessageRow({
       )}
     </div>
   );
-});
+  }),
+);

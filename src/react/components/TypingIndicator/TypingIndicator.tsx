@@ -1,11 +1,10 @@
-import type { HTMLAttributes, Ref } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { useCatalog } from '../../ChatProvider';
 import { useTyping } from '../../hooks/useTyping';
 import { typingText } from './typingText';
 
 export interface TypingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   conversationId: string;
-  ref?: Ref<HTMLDivElement>;
 }
 
 /**
@@ -13,7 +12,7 @@ export interface TypingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement
  * when nobody types, because screen readers only announce changes to a
  * region that already exists.
  */
-export function TypingIndicator({ conversationId, className, ref, ...rest }: TypingIndicatorProps) {
+export const TypingIndicator = forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator({ conversationId, className, ...rest }: TypingIndicatorProps, ref) {
   const catalog = useCatalog();
   const typists = useTyping(conversationId);
   const text = typingText(
@@ -42,5 +41,5 @@ export function TypingIndicator({ conversationId, className, ref, ...rest }: Typ
       )}
     </div>
   );
-}
+});
 TypingIndicator.displayName = 'TypingIndicator';
