@@ -45,7 +45,6 @@ const browserDeps = [
   'vitest-browser-react',
   'zustand',
   'zustand/vanilla',
-  'valibot',
   '@tanstack/react-virtual',
   'socket.io-client',
 ].filter((dep) => {

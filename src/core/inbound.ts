@@ -3,7 +3,7 @@
  * the store. A malformed or unknown frame is dropped and reported; it never
  * throws into the transport or into React.
  */
-import * as v from 'valibot';
+import { safeParse } from './schema';
 import { ChatError, safeString } from './errors';
 import { isServerEvent, ServerEventSchemas, type ServerEvent, type ServerEventPayload } from './protocol';
 import { describeIssues } from './requests';
@@ -20,7 +20,7 @@ export function createInboundDispatcher(
       report(new ChatError({ code: 'invalid_payload', message: `Unknown server event "${name}"`, event: name }));
       return;
     }
-    const parsed = v.safeParse(ServerEventSchemas[event], payload);
+    const parsed = safeParse(ServerEventSchemas[event], payload);
     if (!parsed.success) {
       report(new ChatError({ code: 'invalid_payload', message: `Malformed "${event}": ${describeIssues(parsed.issues)}`, event }));
       return;

@@ -1,10 +1,10 @@
 /**
  * Wire protocol shared by the client, the transports and the mock server.
  * Everything that arrives from the network is `unknown` until one of the
- * schemas below has accepted it (see `validate.ts`). Object schemas strip
+ * schemas below has accepted it (see `schema.ts`). Object schemas strip
  * unknown keys rather than reject them, so a backend may send extra fields.
  */
-import * as v from 'valibot';
+import * as v from './schema';
 
 /** Limits the server enforces and the client checks before sending. */
 export const LIMITS = {
@@ -18,77 +18,67 @@ export const LIMITS = {
 } as const;
 
 /** Ids become object keys in the store, so prototype keys are refused here. */
-export const IdSchema = v.pipe(
-  v.string(),
-  v.minLength(1),
-  v.maxLength(LIMITS.maxIdLength),
-  v.check((s) => !isUnsafeKey(s), 'reserved id'),
-);
-export const SeqSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
-export const TextSchema = v.pipe(v.string(), v.maxLength(LIMITS.maxTextLength));
+export const IdSchema = v.refine(v.string(LIMITS.maxIdLength, 1), (s) => !isUnsafeKey(s), 'reserved id');
+export const SeqSchema = v.integer(0, Number.MAX_SAFE_INTEGER);
+export const TextSchema = v.string(LIMITS.maxTextLength);
 const Id = IdSchema;
 const Seq = SeqSchema;
-const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const Timestamp = v.integer(0, 8.64e15);
 const Text = TextSchema;
-const Name = v.pipe(v.string(), v.maxLength(LIMITS.maxNameLength));
+const Name = v.string(LIMITS.maxNameLength);
+const Count = v.integer(0);
 
 export const AttachmentSchema = v.object({
   id: Id,
-  url: v.pipe(v.string(), v.maxLength(LIMITS.maxUrlLength)),
+  url: v.string(LIMITS.maxUrlLength),
   name: Name,
-  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  mimeType: v.pipe(v.string(), v.maxLength(200)),
-  width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  size: Count,
+  mimeType: v.string(200),
+  width: v.optional(Count),
+  height: v.optional(Count),
 });
-export type Attachment = v.InferOutput<typeof AttachmentSchema>;
+export type Attachment = v.Output<typeof AttachmentSchema>;
 
-/** Record<emoji, userId[]>; keys are checked so `__proto__` cannot sneak in. */
-const Reactions = v.pipe(
-  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(32)), v.array(Id)),
-  v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe reaction key'),
-);
+/** Record<emoji, userId[]>; `__proto__` and friends are skipped by `record`. */
+const Reactions = v.record(v.string(32, 1), v.array(Id));
 
 export const MessageSchema = v.object({
   id: Id,
   clientId: Id,
   conversationId: Id,
   authorId: Id,
-  seq: v.pipe(Seq, v.minValue(1)),
+  seq: v.integer(1, Number.MAX_SAFE_INTEGER),
   createdAt: Timestamp,
   text: Text,
-  attachments: v.pipe(v.array(AttachmentSchema), v.maxLength(LIMITS.maxAttachments)),
+  attachments: v.array(AttachmentSchema, LIMITS.maxAttachments),
   editedAt: v.optional(Timestamp),
   deletedAt: v.optional(Timestamp),
   reactions: v.optional(Reactions),
   /** Server-authored notices ("bob joined") and bot posts. */
   kind: v.optional(v.picklist(['user', 'system'])),
 });
-export type Message = v.InferOutput<typeof MessageSchema>;
+export type Message = v.Output<typeof MessageSchema>;
 
 export const UserSchema = v.object({
   id: Id,
   name: Name,
   /** A CSS colour used behind the initials avatar. */
-  color: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  isBot: v.optional(v.boolean()),
+  color: v.optional(v.string(40)),
+  isBot: v.optional(v.boolean),
 });
-export type User = v.InferOutput<typeof UserSchema>;
+export type User = v.Output<typeof UserSchema>;
 
 export const ConversationKindSchema = v.picklist(['direct', 'group', 'bot']);
-export type ConversationKind = v.InferOutput<typeof ConversationKindSchema>;
+export type ConversationKind = v.Output<typeof ConversationKindSchema>;
 
-/** seq per member id; member ids become object keys, so prototype keys are refused. */
-const MemberSeqs = v.pipe(
-  v.record(Id, Seq),
-  v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe member key'),
-);
+/** seq per member id; member ids become object keys (`record` skips prototype keys). */
+const MemberSeqs = v.record(Id, Seq);
 
 export const ConversationSchema = v.object({
   id: Id,
   kind: ConversationKindSchema,
   title: Name,
-  memberIds: v.pipe(v.array(Id), v.maxLength(LIMITS.maxMembers)),
+  memberIds: v.array(Id, LIMITS.maxMembers),
   /** Highest seq in the conversation (0 when empty). */
   lastSeq: Seq,
   lastMessage: v.nullable(MessageSchema),
@@ -101,17 +91,17 @@ export const ConversationSchema = v.object({
    */
   deliveredSeqs: v.optional(MemberSeqs, () => ({})),
   /** Messages from others after the requesting user's read seq. */
-  unreadCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  unreadCount: Count,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Conversation = v.InferOutput<typeof ConversationSchema>;
+export type Conversation = v.Output<typeof ConversationSchema>;
 
 export const ErrorInfoSchema = v.object({
-  code: v.pipe(v.string(), v.maxLength(100)),
-  message: v.pipe(v.string(), v.maxLength(2_000)),
+  code: v.string(100),
+  message: v.string(2_000),
 });
-export type ErrorInfo = v.InferOutput<typeof ErrorInfoSchema>;
+export type ErrorInfo = v.Output<typeof ErrorInfoSchema>;
 
 /** Codes the mock server answers with; other servers may add their own. */
 export type ErrorCode =
@@ -163,8 +153,8 @@ export type Ack<E extends ClientEvent> =
 
 const MessagePage = v.object({
   ok: v.literal(true),
-  messages: v.pipe(v.array(MessageSchema), v.maxLength(5_000)),
-  hasMore: v.boolean(),
+  messages: v.array(MessageSchema, 5_000),
+  hasMore: v.boolean,
 });
 const MessageResult = v.object({ ok: v.literal(true), message: MessageSchema });
 const EmptyResult = v.object({ ok: v.literal(true) });
@@ -186,7 +176,7 @@ export const ResultSchemas = {
   'message:delete': MessageResult,
   'reaction:add': MessageResult,
   'reaction:remove': MessageResult,
-} satisfies { [E in ClientEvent]: v.GenericSchema };
+} satisfies { [E in ClientEvent]: v.Schema<unknown> };
 
 export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfoSchema });
 
@@ -195,15 +185,15 @@ export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfo
 export const ServerEventSchemas = {
   'message:new': MessageSchema,
   'message:updated': MessageSchema,
-  typing: v.object({ conversationId: Id, userId: Id, isTyping: v.boolean() }),
+  typing: v.object({ conversationId: Id, userId: Id, isTyping: v.boolean }),
   /** Implies `delivered` up to the same seq; no separate `delivered` push is sent for it. */
   read: v.object({ conversationId: Id, userId: Id, seq: Seq }),
   delivered: v.object({ conversationId: Id, userId: Id, seq: Seq }),
-  presence: v.object({ userId: Id, online: v.boolean() }),
+  presence: v.object({ userId: Id, online: v.boolean }),
   'conversation:updated': ConversationSchema,
 } as const;
 export type ServerEvent = keyof typeof ServerEventSchemas;
-export type ServerEventPayload<E extends ServerEvent> = v.InferOutput<(typeof ServerEventSchemas)[E]>;
+export type ServerEventPayload<E extends ServerEvent> = v.Output<(typeof ServerEventSchemas)[E]>;
 export const SERVER_EVENTS = Object.keys(ServerEventSchemas) as ServerEvent[];
 
 export function isServerEvent(name: string): name is ServerEvent {

@@ -2,7 +2,7 @@
  * Sends one request through the transport and validates its ack, so the rest
  * of the client only ever sees well-formed results or a `ChatError`.
  */
-import * as v from 'valibot';
+import { safeParse, type Issue } from './schema';
 import { ChatError, safeString } from './errors';
 import {
   FailedAckSchema,
@@ -28,9 +28,9 @@ export function createRequester(
       if (isTransportError(err)) throw new ChatError({ code: err.code, message: err.message, event });
       throw new ChatError({ code: 'internal', message: safeString(err), event });
     }
-    const failed = v.safeParse(FailedAckSchema, raw);
+    const failed = safeParse(FailedAckSchema, raw);
     if (failed.success) throw new ChatError({ ...failed.output.error, event });
-    const ok = v.safeParse(ResultSchemas[event], raw);
+    const ok = safeParse(ResultSchemas[event], raw);
     if (!ok.success) {
       const error = new ChatError({
         code: 'invalid_payload',
@@ -57,9 +57,9 @@ function isTransportError(err: unknown): err is TransportError {
   );
 }
 
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  const first = issues[0];
+/** The first issue as "path: message", short enough for an error report. */
+export function describeIssues([first]: readonly Issue[]): string {
   if (!first) return 'invalid';
-  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  const path = first.path.join('.');
   return `${path ? `${path}: ` : ''}${first.message}`.slice(0, 300);
 }

@@ -7,7 +7,7 @@
  * The files themselves stay here, outside the store: the store holds plain,
  * serializable data, and Retry needs the bytes again.
  */
-import * as v from 'valibot';
+import { safeParse } from './schema';
 import { ChatError } from './errors';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, matchUploadType, type UploadFileType } from './fileTypes';
 import { createClientId } from './ids';
@@ -177,7 +177,7 @@ export class UploadManager {
         if (this.get(upload.id)?.sentBytes !== sentBytes) this.patch(upload.id, { sentBytes });
       },
     });
-    const parsed = v.safeParse(AttachmentSchema, raw);
+    const parsed = safeParse(AttachmentSchema, raw);
     if (!parsed.success) {
       const error = new ChatError({
         code: 'invalid_payload',

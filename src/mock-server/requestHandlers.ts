@@ -4,7 +4,7 @@
  * acting user's id), checks membership and ownership, and returns an ack.
  * `handleRequest` never throws: anything unexpected becomes an `internal` ack.
  */
-import * as v from 'valibot';
+import { safeParse } from '../core/schema';
 import { LIMITS, type ClientEvent, type ErrorCode, type ErrorInfo, type RequestResult, type User } from '../core/protocol';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
 import { describeIssues, isClientEvent, RequestSchemas, type RequestInput } from './requestSchemas';
@@ -197,7 +197,7 @@ function react(
 }
 
 function run<E extends ClientEvent>(ctx: ServerContext, session: ServerSession, event: E, payload: unknown): ServerAck {
-  const parsed = v.safeParse(RequestSchemas[event], payload);
+  const parsed = safeParse(RequestSchemas[event], payload);
   if (!parsed.success) {
     return failure('invalid_payload', `Invalid payload for "${event}": ${describeIssues(parsed.issues)}`);
   }

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { expect } from 'vitest';
-import { ConversationSchema, MessageSchema } from '../../src/core/protocol';
+// Validity is judged by the valibot oracle, not by the validators under test.
+import { ConversationSchema, MessageSchema } from '../support/valibotProtocol';
 import type { ChatState } from '../../src/core/store';
 import { timelineToArray } from '../../src/core/messageTimeline';
 

@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import * as v from '../../src/core/schema';
 import { describe, expect, it, vi } from 'vitest';
 import * as random from '../../src/mock-server/random';
 import { ConversationSchema, LIMITS, MessageSchema, UserSchema } from '../../src/core/protocol';

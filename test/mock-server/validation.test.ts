@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import * as v from '../../src/core/schema';
 import { describe, expect, it } from 'vitest';
 import { FailedAckSchema, LIMITS, ResultSchemas, type ClientEvent } from '../../src/core/protocol';
 import { createRandom } from '../../src/mock-server/random';
@@ -122,7 +122,7 @@ describe('invalid payloads', () => {
       const payload: Record<string, unknown> = {};
       for (const key of keys) if (rng.chance(0.7)) payload[key] = values();
       const ack = alice.raw(event, rng.chance(0.05) ? values() : payload);
-      const schema = (ResultSchemas as Record<string, v.GenericSchema>)[event] ?? FailedAckSchema;
+      const schema = (ResultSchemas as Record<string, v.Schema<unknown>>)[event] ?? FailedAckSchema;
       const valid = ack.ok ? v.safeParse(schema, ack).success : v.safeParse(FailedAckSchema, ack).success;
       expect(valid, `${event} ${JSON.stringify(payload).slice(0, 200)} → ${JSON.stringify(ack).slice(0, 300)}`).toBe(true);
       if (!ack.ok) expect(['invalid_payload', 'forbidden', 'not_found', 'too_large']).toContain(ack.error.code);

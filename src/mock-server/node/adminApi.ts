@@ -15,8 +15,9 @@
  *   POST   /admin/conversations/:id/messages          {text, kind?: 'system' | 'user', authorId?}
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as v from 'valibot';
 import { LIMITS } from '../../core/protocol';
+import { describeIssues } from '../../core/requests';
+import * as v from '../../core/schema';
 import { MockServerError } from '../admin';
 import type { MockChatServer } from '../MockChatServer';
 import { bearerToken, HttpError, readJsonBody, secretEquals, sendJson } from './http';
@@ -24,41 +25,39 @@ import { bearerToken, HttpError, readJsonBody, secretEquals, sendJson } from './
 /** Admin bodies are small: a 10 000-character message fits comfortably. */
 const MAX_ADMIN_BODY_BYTES = 100 * 1024;
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Id = v.string(100, 1);
 /** Hex, a CSS colour name, or rgb()/hsl(): nothing that could smuggle more CSS. */
-const Color = v.pipe(
-  v.string(),
-  v.maxLength(40),
-  v.regex(/^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,%\s/]+\))$/, 'must be a hex colour, a colour name, rgb() or hsl()'),
+const Color = v.refine(
+  v.string(40),
+  (s) => /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,%\s/]+\))$/.test(s),
+  'must be a hex colour, a colour name, rgb() or hsl()',
 );
 
 const Schemas = {
   user: v.object({
     id: Id,
-    name: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxNameLength)),
+    name: v.string(LIMITS.maxNameLength, 1),
     color: v.optional(Color),
-    isBot: v.optional(v.boolean()),
+    isBot: v.optional(v.boolean),
   }),
   conversation: v.object({
     id: v.optional(Id),
     kind: v.picklist(['direct', 'group', 'bot']),
-    title: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxNameLength)), ''),
-    memberIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.maxMembers)),
+    title: v.optional(v.string(LIMITS.maxNameLength), () => ''),
+    memberIds: v.array(Id, LIMITS.maxMembers, 1),
   }),
   member: v.object({ userId: Id }),
   message: v.object({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxTextLength)),
-    kind: v.optional(v.picklist(['system', 'user']), 'system'),
+    text: v.string(LIMITS.maxTextLength, 1),
+    kind: v.optional(v.picklist(['system', 'user']), () => 'system' as const),
     authorId: v.optional(Id),
   }),
 };
 
-function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+function parse<S extends v.Schema<unknown>>(schema: S, body: unknown): v.Output<S> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-  throw new HttpError('invalid_payload', `Invalid body: ${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`.slice(0, 300));
+  throw new HttpError('invalid_payload', `Invalid body: ${describeIssues(result.issues)}`.slice(0, 300));
 }
 
 /** Core refusals → HTTP errors. */
