@@ -1,7 +1,6 @@
-import { useShallow } from 'zustand/react/shallow';
 import type { Conversation, User } from '../../core/protocol';
 import type { ChatState } from '../../core/store';
-import { useChatStore } from './useChatStore';
+import { useChatStore, useChatStoreList } from './useChatStore';
 
 export interface ConversationsView {
   conversations: Conversation[];
@@ -10,8 +9,8 @@ export interface ConversationsView {
 
 /** Conversations the user is in, most recently active first. */
 export function useConversations(): ConversationsView {
-  const conversations = useChatStore(
-    useShallow((s) => s.conversationOrder.map((id) => s.conversations[id]).filter((c): c is Conversation => !!c)),
+  const conversations = useChatStoreList((s) =>
+    s.conversationOrder.map((id) => s.conversations[id]).filter((c): c is Conversation => !!c),
   );
   const status = useChatStore((s) => s.conversationsStatus);
   return { conversations, status };

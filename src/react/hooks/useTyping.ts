@@ -1,16 +1,13 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { User } from '../../core/protocol';
-import { useChatStore } from './useChatStore';
+import { useChatStore, useChatStoreList } from './useChatStore';
 
 /** Ids of users (other than the current one) typing in a conversation. */
 export function useTypingUserIds(conversationId: string): string[] {
-  return useChatStore(
-    useShallow((s) => {
-      const typing = s.typing[conversationId];
-      return typing ? Object.keys(typing).filter((id) => id !== s.userId).sort() : [];
-    }),
-  );
+  return useChatStoreList((s) => {
+    const typing = s.typing[conversationId];
+    return typing ? Object.keys(typing).filter((id) => id !== s.userId).sort() : [];
+  });
 }
 
 /** Users typing in a conversation right now; unknown users get their id as name. */

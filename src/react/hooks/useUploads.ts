@@ -1,11 +1,10 @@
-import { useShallow } from 'zustand/react/shallow';
 import type { Upload } from '../../core/types';
-import { useChatStore } from './useChatStore';
+import { useChatStoreList } from './useChatStore';
 
 /**
  * Files being uploaded to (or that failed to upload to) a conversation, oldest
  * first. Progress of one upload re-renders only the views of its conversation.
  */
 export function useUploads(conversationId: string): Upload[] {
-  return useChatStore(useShallow((s) => Object.values(s.uploads).filter((u) => u.conversationId === conversationId)));
+  return useChatStoreList((s) => Object.values(s.uploads).filter((u) => u.conversationId === conversationId));
 }
