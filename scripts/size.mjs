@@ -4,10 +4,16 @@
 // Uses esbuild (installed with Vite); prints the biggest inputs so a regression has a name.
 // Exits non-zero when a budget is exceeded.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Catalog entry points (`parley/locales/*`): never part of the measured bundles. */
+const { exports: packageExports } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const catalogFiles = Object.entries(packageExports)
+  .filter(([entry]) => entry.startsWith('./locales/'))
+  .map(([, file]) => file.replace(/^\.\//, ''));
 const budgets = [
   { name: 'parley + parley/core', entries: ['src/react/index.ts', 'src/core/index.ts'], limitKb: 30 },
   {
@@ -40,6 +46,11 @@ for (const { name, entries, limitKb } of budgets) {
   failed ||= !ok;
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${kb.toFixed(1)} kB min+gzip (budget ${limitKb} kB, ${(code.length / 1000).toFixed(1)} kB minified)`);
   const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  const strayCatalogs = catalogFiles.filter((file) => file in inputs);
+  if (strayCatalogs.length > 0) {
+    failed = true;
+    console.log(`FAIL  ${name}: includes ${strayCatalogs.join(', ')}, which must stay a separate entry point`);
+  }
   const byPackage = new Map();
   for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);

@@ -1,6 +1,6 @@
 /**
- * The Arabic catalog (right to left). Shipped as its own entry point so it is
- * not counted in the main bundle.
+ * The Arabic catalog (right to left). Shipped as its own entry point
+ * (`parley/locales/ar`), so it is not counted in the main bundle.
  *
  * `plural()` only chooses between `one` and `other`, while Arabic has six
  * plural categories; so every `other` form puts the number after a colon
