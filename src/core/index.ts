@@ -33,6 +33,8 @@ export {
   ServerEventSchemas,
   UserSchema,
 } from './protocol';
+export { safeParse } from './schema';
+export type { Issue, SafeParseResult, Schema } from './schema';
 export type {
   Ack,
   Attachment,

@@ -1,13 +1,13 @@
 /**
  * The few validators the wire protocol needs, written out instead of taken
- * from a schema library: the library was a fifth of the kit's own bundle.
+ * from a schema library, which cost 1.4 kB more (min+gzip) of the bundle budget.
  *
  * A schema is a function from an `unknown` input to its typed output. Object
  * schemas build a new object with only the keys they know (unknown keys are
  * stripped); records keep only own keys and skip `__proto__`, `constructor`
  * and `prototype`, so nothing that reaches the store can touch a prototype.
- * A schema throws an `Issue` at the first problem; `safeParse` turns that
- * into a result naming the path and what was expected.
+ * A schema stops at the first problem; `safeParse(schema, value)` returns
+ * either the output or that `Issue`, naming the path and what was expected.
  */
 
 export type Schema<T> = (input: unknown) => T;

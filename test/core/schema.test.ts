@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import * as valibot from 'valibot';
+import * as core from 'parley/core';
 import { describe, expect, it } from 'vitest';
 import * as protocol from '../../src/core/protocol';
 import { describeIssues } from '../../src/core/requests';
@@ -180,6 +181,14 @@ describe('schema: rules, one by one', () => {
       const parsed = v.safeParse(protocol.ConversationSchema, c);
       expect(parsed.success && parsed.output.deliveredSeqs).toEqual({});
     }
+  });
+
+  it('parley/core exports the schemas with safeParse, so an app can check a payload as the client does', () => {
+    expect(core.safeParse(core.MessageSchema, message())).toEqual({ success: true, output: message() });
+    expect(core.safeParse(core.UserSchema, { id: 'b' })).toEqual({
+      success: false,
+      issues: [{ path: ['name'], message: 'Invalid type: Expected string but received undefined' }],
+    });
   });
 
   it('nullable and nullish', () => {
