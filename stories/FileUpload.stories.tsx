@@ -75,6 +75,17 @@ async function failed(): Promise<Loaded> {
   return { client };
 }
 
+/** Alice is offline: her files wait for the connection and go by themselves when it is back. */
+async function offline(): Promise<Loaded> {
+  const { server, clients } = await createMockChat();
+  const client = clients.alice!;
+  server.setOnline('alice', false);
+  await waitFor(() => expect(client.store.getState().connection.state).not.toBe('online'));
+  client.uploadFile('general', await pngFile('boarding-pass.png', 600, 300, 260)).catch(ignore);
+  client.uploadFile('general', textFile('itinerary.txt', 12_000)).catch(ignore);
+  return { client };
+}
+
 /** One in flight and one refused, for the theme and direction stories. */
 async function mixed(): Promise<Loaded> {
   const { server, clients } = await createMockChat();
@@ -113,6 +124,17 @@ export const Failed: Story = {
     await expect(list.getByText('cat.png is not a supported file type')).toBeVisible();
     await expect(list.getByRole('button', { name: 'Retry upload of video.mov' })).toBeVisible();
     await expect(list.getByRole('button', { name: 'Dismiss video.mov' })).toBeVisible();
+  },
+};
+
+/** Made while offline: each file waits for the connection (Cancel still works), then uploads on its own. */
+export const Offline: Story = {
+  loaders: [offline],
+  play: async ({ canvasElement }) => {
+    const list = within(await within(canvasElement).findByRole('list', { name: 'File uploads' }));
+    await expect(list.getAllByText('Waiting for a connection…')).toHaveLength(2);
+    await expect(list.getByRole('button', { name: 'Cancel upload of boarding-pass.png' })).toBeEnabled();
+    await expect(canvasElement.querySelector('.parley-file-upload')).toHaveAttribute('data-state', 'waiting');
   },
 };
 

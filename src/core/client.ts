@@ -304,6 +304,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         for (const w of connectWaiters.splice(0)) w.resolve();
         for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
         deliveredReporter.resume();
+        uploads.resume();
         break;
       } catch (err) {
         const error = toChatError(err);
@@ -372,6 +373,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     transport,
     report,
     send: (conversationId, message) => client.sendMessage(conversationId, message),
+    isOnline,
     policy: {
       ...(options.maxUploadBytes !== undefined ? { maxBytes: options.maxUploadBytes } : {}),
       ...(options.uploadTypes ? { types: options.uploadTypes } : {}),
@@ -386,6 +388,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (unsubscribers.length === 0) {
         unsubscribers.push(transport.onStatus(onStatus), transport.onEvent(dispatch));
       }
+      // connect() after disconnect(): the senders stopped there start again.
+      delivery.revive();
+      deliveredReporter.revive();
       void restoreOutbox();
       transport.connect();
       if (transport.status.state === 'connected' && store.getState().conversationsStatus === 'ready') {
@@ -403,6 +408,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       for (const u of unsubscribers.splice(0)) u();
       setState({ connection: { state: 'offline' } });
       delivery.dispose();
+      uploads.pause();
       deliveredReporter.dispose();
       sync.dispose();
       outboundTyping.dispose();

@@ -54,6 +54,11 @@ export class DeliveredReporter {
     if (this.queued.size > 0) this.schedule(0);
   }
 
+  /** After `dispose()`: the client connects again (`resume` sends what arrives from now on). */
+  revive(): void {
+    this.disposed = false;
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);

@@ -99,6 +99,11 @@ export class Delivery {
     });
   }
 
+  /** After `dispose()`: the client connects again; sending may resume (`pump`). */
+  revive(): void {
+    this.disposed = false;
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.wakeTimer);

@@ -58,7 +58,8 @@ export interface NewMessage {
 export type ChatErrorCode = ErrorInfo['code'];
 
 /** Where a file upload stands. `done` is brief: the entry leaves once its message is handed to the outbox. */
-export type UploadStatus = 'uploading' | 'failed' | 'done';
+/** `waiting`: for the link to come back (made offline, or the link dropped on the way); it starts by itself. */
+export type UploadStatus = 'waiting' | 'uploading' | 'failed' | 'done';
 
 /** Why an upload failed; `maxBytes` is the limit a `too_large` file broke, when known. */
 export interface UploadErrorInfo extends ErrorInfo {

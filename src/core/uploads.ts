@@ -45,6 +45,27 @@ export interface UploadManagerDeps {
   readonly report: (error: ChatError) => void;
   readonly policy?: Partial<UploadPolicy>;
   readonly createId?: () => string;
+  /** Whether the client's link is up; uploads made offline wait for it (default: always up). */
+  readonly isOnline?: () => boolean;
+}
+
+/** Lost links an upload rides out on its own (then waits for the user's Retry). */
+const AUTO_RETRIES = 3;
+
+interface Outcome {
+  readonly promise: Promise<Message>;
+  resolve(message: Message): void;
+  reject(error: ChatError): void;
+}
+
+function outcome(): Outcome {
+  let resolve!: (message: Message) => void;
+  let reject!: (error: ChatError) => void;
+  const promise = new Promise<Message>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 interface Job {
@@ -53,6 +74,11 @@ interface Job {
   controller: AbortController | null;
   /** Bumped by every attempt and by cancel, so a stale attempt's late answer is ignored. */
   attempt: number;
+  /** Link losses survived by the current try (reset by the user's Retry). */
+  lostLinks: number;
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What `uploadFile` (or the latest `retryUpload`) resolves with: the sent message, or the final failure. */
+  outcome: Outcome;
 }
 
 /** A bare Blob has no name; a File (from any realm) does. */
@@ -87,12 +113,18 @@ export class UploadManager {
     this.createId = deps.createId ?? createClientId;
   }
 
-  /** Starts an upload; resolves with the sent message, rejects with a `ChatError` (the entry stays as failed). */
+  /**
+   * Starts an upload; resolves with the sent message, rejects with a `ChatError`
+   * once it has failed for good (the entry stays as failed) or is cancelled.
+   * Offline, or when the link drops on the way, it waits (`status: 'waiting'`)
+   * and starts again by itself once the link is back.
+   */
   upload(conversationId: string, file: Blob, options: UploadFileOptions = {}): Promise<Message> {
     const id = this.createId();
     const name = options.name ?? nameOf(file);
     const type = matchUploadType(name, file.type, this.policy.types);
-    this.jobs.set(id, { file, text: options.text ?? '', controller: null, attempt: 0 });
+    const job: Job = { file, text: options.text ?? '', controller: null, attempt: 0, lostLinks: 0, retryTimer: undefined, outcome: outcome() };
+    this.jobs.set(id, job);
     this.put({
       id,
       conversationId,
@@ -102,17 +134,37 @@ export class UploadManager {
       sentBytes: 0,
       status: 'uploading',
     });
-    return this.run(id);
+    this.start(id, job);
+    return job.outcome.promise;
   }
 
   retry(id: string): Promise<Message> {
     const upload = this.get(id);
-    if (!upload || upload.status !== 'failed' || !this.jobs.has(id)) {
+    const job = this.jobs.get(id);
+    if (!upload || upload.status !== 'failed' || !job) {
       return Promise.reject(new ChatError({ code: 'not_found', message: `No failed upload with id "${id}"` }));
     }
-    const { error: _error, ...rest } = upload;
-    this.put({ ...rest, sentBytes: 0, status: 'uploading' });
-    return this.run(id);
+    job.lostLinks = 0;
+    job.outcome = outcome();
+    this.start(id, job);
+    return job.outcome.promise;
+  }
+
+  /** The link is back: every upload that was waiting for it starts again. */
+  resume(): void {
+    for (const [id, job] of this.jobs) if (this.get(id)?.status === 'waiting') this.start(id, job);
+  }
+
+  /** The client goes offline on purpose (disconnect): transfers stop and wait for the next connect. */
+  pause(): void {
+    for (const [id, job] of this.jobs) {
+      clearTimeout(job.retryTimer);
+      if (this.get(id)?.status !== 'uploading') continue;
+      job.attempt++;
+      job.controller?.abort();
+      job.controller = null;
+      this.patch(id, { status: 'waiting', sentBytes: 0 });
+    }
   }
 
   /** Stops an upload in flight and forgets it; nothing is sent. */
@@ -120,7 +172,9 @@ export class UploadManager {
     const job = this.jobs.get(id);
     if (job) {
       job.attempt++;
+      clearTimeout(job.retryTimer);
       job.controller?.abort();
+      job.outcome.reject(new ChatError({ code: 'aborted', message: 'The upload was cancelled' }));
     }
     this.forget(id);
   }
@@ -130,10 +184,30 @@ export class UploadManager {
     this.cancel(id);
   }
 
-  private async run(id: string): Promise<Message> {
-    const job = this.jobs.get(id);
+  /** Uploads now, or marks the upload as waiting for the link. */
+  private start(id: string, job: Job): void {
+    clearTimeout(job.retryTimer);
+    const current = this.get(id);
+    if (!current) return;
+    const { error: _error, ...rest } = current;
+    try {
+      // What can be known here fails at once, online or not.
+      this.check(current, job);
+    } catch (err) {
+      const error = toUploadErrorInfo(err);
+      this.put({ ...rest, sentBytes: 0, status: 'failed', error });
+      job.outcome.reject(new ChatError(error));
+      return;
+    }
+    const online = this.deps.isOnline?.() ?? true;
+    this.put({ ...rest, sentBytes: 0, status: online ? 'uploading' : 'waiting' });
+    if (online) void this.run(id, job);
+  }
+
+  /** One attempt; settles the job's outcome unless the upload goes back to waiting. Never rejects. */
+  private async run(id: string, job: Job): Promise<void> {
     const upload = this.get(id);
-    if (!job || !upload) throw new ChatError({ code: 'not_found', message: `No upload with id "${id}"` });
+    if (!upload) return;
     const attempt = ++job.attempt;
     const isCurrent = () => this.jobs.get(id) === job && job.attempt === attempt;
 
@@ -141,29 +215,38 @@ export class UploadManager {
     try {
       attachment = await this.transfer(upload, job, isCurrent);
     } catch (err) {
+      // Cancelled or superseded: whoever did that has settled the outcome.
+      if (!isCurrent()) return;
+      job.controller = null;
       const error = toUploadErrorInfo(err);
-      if (isCurrent()) {
-        job.controller = null;
-        this.patch(id, { status: 'failed', error });
-        throw new ChatError(error);
+      if (error.code === 'disconnected' && job.lostLinks < AUTO_RETRIES) {
+        job.lostLinks++;
+        this.patch(id, { status: 'waiting', sentBytes: 0, error });
+        // Offline: resume() starts it on reconnect. Still online (the upload's own request
+        // failed): try again after a pause that grows.
+        if (this.deps.isOnline?.() ?? true) {
+          job.retryTimer = setTimeout(() => {
+            if (this.get(id)?.status === 'waiting') this.start(id, job);
+          }, 1_000 * 2 ** (job.lostLinks - 1));
+        }
+        return;
       }
-      throw new ChatError({ code: 'aborted', message: 'The upload was cancelled' });
+      this.patch(id, { status: 'failed', error });
+      job.outcome.reject(new ChatError(error));
+      return;
     }
-    if (!isCurrent()) throw new ChatError({ code: 'aborted', message: 'The upload was cancelled' });
+    if (!isCurrent()) return;
     this.patch(id, { status: 'done', sentBytes: upload.size });
     // The pending message shows in the list at once, so the upload entry can go now; from
     // here on the outbox owns delivery (and its retries), offline or not.
     const sent = this.deps.send(upload.conversationId, { text: job.text, attachments: [attachment] });
     this.forget(id);
-    return sent;
+    sent.then(job.outcome.resolve, (err: unknown) => job.outcome.reject(err instanceof ChatError ? err : new ChatError(toUploadErrorInfo(err))));
   }
 
   private async transfer(upload: Upload, job: Job, isCurrent: () => boolean): Promise<Attachment> {
-    this.check(upload, job);
     const { transport } = this.deps;
-    if (typeof transport.upload !== 'function') {
-      throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
-    }
+    if (typeof transport.upload !== 'function') throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
     const controller = new AbortController();
     job.controller = controller;
     const raw = await transport.upload({
@@ -201,6 +284,9 @@ export class UploadManager {
     }
     if (!matchUploadType(upload.name, job.file.type, types)) {
       throw new ChatError({ code: 'unsupported_type', message: `${upload.name} is not an allowed file type` });
+    }
+    if (typeof this.deps.transport.upload !== 'function') {
+      throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
     }
   }
 

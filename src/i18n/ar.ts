@@ -95,6 +95,8 @@ export const ar: Catalog = {
     started: 'بدأ رفع {name}',
     uploaded: 'تم رفع {name}',
     cancelled: 'تم إلغاء رفع {name}',
+    waiting: 'بانتظار الاتصال…',
+    waitingAnnouncement: 'سيُرفع {name} عند عودة الاتصال',
     tooLarge: 'حجم {name} أكبر من {max}',
     tooLargeNoLimit: 'حجم {name} أكبر من المسموح به',
     unsupportedType: 'نوع الملف {name} غير مدعوم',

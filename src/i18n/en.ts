@@ -90,6 +90,8 @@ export const en = {
     started: 'Uploading {name}',
     uploaded: '{name} uploaded',
     cancelled: 'Upload of {name} cancelled',
+    waiting: 'Waiting for a connection…',
+    waitingAnnouncement: '{name} will upload when the connection is back',
     tooLarge: '{name} is larger than {max}',
     tooLargeNoLimit: '{name} is too large to upload',
     unsupportedType: '{name} is not a supported file type',

@@ -2,7 +2,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import { createChatClient, createMemoryOutbox, UploadError, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
 import { ChatProvider, FileUpload, MessageList } from 'parley';
 import '../../src/theme/styles.css';
@@ -16,10 +16,15 @@ afterEach(() => {
   server?.dispose();
 });
 
-async function setup() {
+/** `failUploads`: that many uploads are refused with a server error before the endpoint works again. */
+async function setup({ failUploads = 0 } = {}) {
   server = createMockServer({ seed: 'demo' });
+  const transport = server.connect({ userId: 'alice', token: 'alice-token' });
+  const upload = transport.upload!.bind(transport);
+  transport.upload = (request) =>
+    failUploads-- > 0 ? Promise.reject(new UploadError('internal', 'The upload endpoint failed')) : upload(request);
   const client = createChatClient({
-    transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+    transport,
     userId: 'alice',
     outbox: createMemoryOutbox(),
   });
@@ -103,16 +108,31 @@ test('a renamed executable is refused by the server by its content; Dismiss clea
   expect(sent()).toEqual([]);
 });
 
-test('Retry uploads the same file again', async () => {
-  const { client, input, sent } = await setup();
+test('an upload made offline waits for the connection, then goes by itself', async () => {
+  const { client, root, input, sent, status } = await setup();
   server.setOnline('alice', false);
+  await expect.poll(() => client.store.getState().connection.state).not.toBe('online');
   await userEvent.upload(input, await canvasPng('later.png', 30, 20));
-  await expect.element(inList('later.png could not be uploaded because you are offline')).toBeVisible();
+  await expect.element(inList('Waiting for a connection…')).toBeVisible();
+  expect(root.dataset.state).toBe('waiting');
+  expect(status()).toBe('later.png will upload when the connection is back');
+  await expect.element(page.getByRole('button', { name: 'Cancel upload of later.png' })).toBeEnabled();
+  expect(sent()).toEqual([]);
   server.setOnline('alice', true);
   client.reconnectNow();
-  await expect.poll(() => client.store.getState().connection.state).toBe('online');
-  await page.getByRole('button', { name: 'Retry upload of later.png' }).click();
   await expect.poll(() => sent().map((m) => m.attachments[0]?.name)).toEqual(['later.png']);
+  await expect.element(page.getByRole('list', { name: 'File uploads' })).not.toBeInTheDocument();
+  await pause(100);
+  expect(sent()).toHaveLength(1);
+});
+
+test('Retry uploads the same file again after a server error', async () => {
+  const { input, sent } = await setup({ failUploads: 1 });
+  await userEvent.upload(input, await canvasPng('again.png', 30, 20));
+  await expect.element(inList('again.png could not be uploaded')).toBeVisible();
+  expect(sent()).toEqual([]);
+  await page.getByRole('button', { name: 'Retry upload of again.png' }).click();
+  await expect.poll(() => sent().map((m) => m.attachments[0]?.name)).toEqual(['again.png']);
 });
 
 test('Cancel during a slow upload removes it and sends nothing', async () => {

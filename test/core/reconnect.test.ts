@@ -295,3 +295,19 @@ describe('reconnect: a lost conversations:list ack', () => {
     expect(client.store.getState().conversations.general!.unreadCount).toBe(2);
   });
 });
+
+describe('reconnect: the same client after disconnect()', () => {
+  it('disconnect() then connect() on the same client: what was written meanwhile, and after, is sent once each', async () => {
+    const srv = newServer();
+    const { client } = await connectAs(srv, 'alice');
+    await client.openConversation('general');
+    client.disconnect();
+    const meanwhile = client.sendMessage('general', { text: 'written while disconnected' });
+    await client.connect();
+    await expect(meanwhile).resolves.toMatchObject({ text: 'written while disconnected' });
+    await expect(client.sendMessage('general', { text: 'written after connecting again' })).resolves.toMatchObject({ seq: expect.any(Number) });
+    const texts = srv.messages('general').map((m) => m.text);
+    expect(texts.filter((t) => t === 'written while disconnected')).toHaveLength(1);
+    expect(texts.filter((t) => t === 'written after connecting again')).toHaveLength(1);
+  });
+});

@@ -32,6 +32,7 @@ function fakeTransport() {
 const attachment = { id: 'up1', url: 'blob:x/1', name: 'cat.png', size: 4, mimeType: 'image/png', width: 2, height: 1 };
 
 function setup(policy: { maxBytes?: number } = {}) {
+  const link = { online: true };
   const store = createChatStore('alice');
   const { transport, calls } = fakeTransport();
   const sent: { conversationId: string; message: NewMessage }[] = [];
@@ -48,9 +49,10 @@ function setup(policy: { maxBytes?: number } = {}) {
     report: (e) => reported.push(e),
     policy,
     createId: () => `u${++n}`,
+    isOnline: () => link.online,
   });
   const uploads = () => store.getState().uploads;
-  return { store, transport, calls, sent, send, reported, manager, uploads };
+  return { store, transport, calls, sent, send, reported, manager, uploads, link };
 }
 
 const png = (size = 4, name = 'cat.png') => new File([new Uint8Array(size)], name, { type: 'image/png' });
@@ -195,6 +197,106 @@ describe('UploadManager', () => {
   });
 });
 
+describe('UploadManager: the link', () => {
+  const lost = () => new UploadError('disconnected', 'The upload could not reach the server');
+
+  it('made offline, an upload waits without touching the transport, then goes when the link is back', async () => {
+    const { manager, calls, sent, uploads, link } = setup();
+    link.online = false;
+    let result: Message | undefined;
+    void manager.upload('general', png()).then((m) => (result = m));
+    expect(uploads().u1).toMatchObject({ status: 'waiting', sentBytes: 0 });
+    expect(calls).toHaveLength(0);
+    link.online = true;
+    manager.resume();
+    expect(uploads().u1?.status).toBe('uploading');
+    calls[0]!.resolve(attachment);
+    await flush();
+    expect(sent).toEqual([{ conversationId: 'general', message: { text: '', attachments: [attachment] } }]);
+    expect(result).toEqual({ id: 'm1' });
+    expect(uploads()).toEqual({});
+  });
+
+  it('refuses what it can check at once even offline: no waiting for a file that can never go', async () => {
+    const { manager, uploads, link } = setup({ maxBytes: 2 });
+    link.online = false;
+    await expect(manager.upload('general', png(3))).rejects.toMatchObject({ code: 'too_large' });
+    expect(uploads().u1).toMatchObject({ status: 'failed', error: { code: 'too_large', maxBytes: 2 } });
+  });
+
+  it('a link lost on the way: back to waiting, and up again on resume with the same bytes', async () => {
+    const { manager, calls, sent, uploads, link } = setup();
+    const done = manager.upload('general', png());
+    link.online = false;
+    calls[0]!.reject(lost());
+    await flush();
+    expect(uploads().u1).toMatchObject({ status: 'waiting', error: { code: 'disconnected' } });
+    link.online = true;
+    manager.resume();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.request.file).toBe(calls[0]!.request.file);
+    calls[1]!.resolve(attachment);
+    await expect(done).resolves.toEqual({ id: 'm1' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('still online when its own request failed: tries again after 1 s, 2 s, 4 s, then fails for the user to retry', async () => {
+    vi.useFakeTimers();
+    try {
+      const { manager, calls, uploads } = setup();
+      const done = manager.upload('general', png());
+      done.catch(() => undefined);
+      calls[0]!.reject(lost());
+      await vi.advanceTimersByTimeAsync(0);
+      expect(uploads().u1?.status).toBe('waiting');
+      for (const [wait, count] of [[1_000, 2], [2_000, 3], [4_000, 4]] as const) {
+        await vi.advanceTimersByTimeAsync(wait - 1);
+        expect(calls).toHaveLength(count - 1);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(calls).toHaveLength(count);
+        calls[count - 1]!.reject(lost());
+        await vi.advanceTimersByTimeAsync(0);
+      }
+      expect(uploads().u1).toMatchObject({ status: 'failed', error: { code: 'disconnected' } });
+      await expect(done).rejects.toMatchObject({ code: 'disconnected' });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toHaveLength(4);
+      // The user's Retry starts a fresh round.
+      const again = manager.retry('u1');
+      expect(calls).toHaveLength(5);
+      calls[4]!.resolve(attachment);
+      await expect(again).resolves.toEqual({ id: 'm1' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('pause() stops a transfer in flight; it waits, and resume() sends it once', async () => {
+    const { manager, calls, sent, uploads } = setup();
+    const done = manager.upload('general', png());
+    manager.pause();
+    expect(calls[0]!.request.signal?.aborted).toBe(true);
+    await flush();
+    expect(uploads().u1?.status).toBe('waiting');
+    manager.resume();
+    calls[1]!.resolve(attachment);
+    await expect(done).resolves.toEqual({ id: 'm1' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('cancel while waiting forgets it and rejects its promise', async () => {
+    const { manager, calls, uploads, link } = setup();
+    link.online = false;
+    const done = manager.upload('general', png());
+    manager.cancel('u1');
+    await expect(done).rejects.toMatchObject({ code: 'aborted' });
+    expect(uploads()).toEqual({});
+    link.online = true;
+    manager.resume();
+    expect(calls).toHaveLength(0);
+  });
+});
+
 describe('toUploadErrorInfo', () => {
   it('reads errors by shape, whatever their class', () => {
     expect(toUploadErrorInfo(new UploadError('too_large', 'big', 10))).toEqual({ code: 'too_large', message: 'big', maxBytes: 10 });
@@ -222,6 +324,32 @@ describe('client.uploadFile', () => {
     expect(transport.sent.filter((s) => s.event === 'message:send')).toHaveLength(1);
     expect(client.getMessages('general').at(-1)).toMatchObject({ status: 'sent', attachments: [attachment] });
     expect(client.store.getState().uploads).toEqual({});
+    client.disconnect();
+  });
+
+  it('disconnect() stops an upload in flight; after connecting again it is sent once', async () => {
+    const log = [message(1)];
+    const handler = simpleServer(log);
+    const transport = new ScriptedTransport((event, payload) => {
+      if (event !== 'message:send') return handler(event, payload);
+      const p = payload as { clientId: string; text: string; attachments: unknown[] };
+      return { ok: true, message: message(2, { authorId: 'alice', clientId: p.clientId, text: p.text, attachments: p.attachments }) };
+    });
+    const { transport: uploader, calls } = fakeTransport();
+    Object.assign(transport, { upload: uploader.upload });
+    const client = createChatClient({ transport, userId: 'alice', syncIntervalMs: 0 });
+    await client.connect();
+    const done = client.uploadFile('general', png());
+    expect(calls).toHaveLength(1);
+    client.disconnect();
+    expect(calls[0]!.request.signal?.aborted).toBe(true);
+    await flush();
+    expect(Object.values(client.store.getState().uploads)).toMatchObject([{ status: 'waiting' }]);
+    await client.connect();
+    await expect.poll(() => calls.length).toBe(2);
+    calls[1]!.resolve(attachment);
+    await expect(done).resolves.toMatchObject({ attachments: [attachment] });
+    expect(transport.sent.filter((s) => s.event === 'message:send')).toHaveLength(1);
     client.disconnect();
   });
 

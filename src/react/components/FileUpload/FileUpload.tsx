@@ -92,7 +92,13 @@ export const FileUpload = forwardRef<HTMLDivElement, FileUploadProps>(function F
     (next ?? button.current)?.focus();
   });
 
-  const state = uploads.some((u) => u.status === 'failed') ? 'failed' : uploads.length > 0 ? 'uploading' : 'idle';
+  const state = uploads.some((u) => u.status === 'failed')
+    ? 'failed'
+    : uploads.some((u) => u.status === 'uploading' || u.status === 'done')
+      ? 'uploading'
+      : uploads.length > 0
+        ? 'waiting'
+        : 'idle';
   const compose = <E,>(theirs: ((e: E) => void) | undefined, ours: (e: E) => void) => (e: E) => {
     theirs?.(e);
     ours(e);

@@ -12,8 +12,8 @@ export interface UploadItemProps {
 }
 
 /**
- * One file: name, size, and either a progress bar with Cancel or the reason it
- * failed with Retry and Dismiss. Buttons show a short word and carry the file
+ * One file: name, size, and either a progress bar with Cancel, "waiting for a
+ * connection" with Cancel, or the reason it failed with Retry and Dismiss. Buttons show a short word and carry the file
  * name in their accessible name ("Cancel upload of cat.png"), which starts with
  * the visible word, so voice control ("click Cancel") still finds them.
  */
@@ -23,6 +23,18 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
   const errorId = useId();
   const { name } = upload;
   const failed = upload.status === 'failed';
+  const cancelButton = (
+    <button
+      type="button"
+      className="parley-button parley-button-small parley-upload-secondary"
+      data-action="cancel"
+      aria-label={interpolate(t.cancelLabel, { name })}
+      disabled={upload.status === 'done'}
+      onClick={() => onCancel(upload)}
+    >
+      {t.cancel}
+    </button>
+  );
   return (
     <li className="parley-upload" data-status={upload.status} data-upload-id={upload.id}>
       <span className="parley-upload-info">
@@ -59,6 +71,11 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
             </button>
           </span>
         </>
+      ) : upload.status === 'waiting' ? (
+        <>
+          <span className="parley-upload-waiting">{t.waiting}</span>
+          <span className="parley-upload-actions">{cancelButton}</span>
+        </>
       ) : (
         <>
           <progress
@@ -67,18 +84,7 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
             value={upload.status === 'done' ? Math.max(upload.size, 1) : upload.sentBytes}
             aria-label={interpolate(t.progress, { name })}
           />
-          <span className="parley-upload-actions">
-            <button
-              type="button"
-              className="parley-button parley-button-small parley-upload-secondary"
-              data-action="cancel"
-              aria-label={interpolate(t.cancelLabel, { name })}
-              disabled={upload.status === 'done'}
-              onClick={() => onCancel(upload)}
-            >
-              {t.cancel}
-            </button>
-          </span>
+          <span className="parley-upload-actions">{cancelButton}</span>
         </>
       )}
     </li>

@@ -11,8 +11,8 @@ export interface Announcement {
 }
 
 /**
- * What the polite live region says as uploads change: started, failed (with
- * the reason), uploaded, or cancelled. An entry that leaves while uploading was
+ * What the polite live region says as uploads change: started, waiting for the
+ * connection, failed (with the reason), uploaded, or cancelled. An entry that leaves while uploading was
  * either cancelled here (`cancelled` holds its id) or finished.
  */
 export function useUploadAnnouncer(uploads: readonly Upload[], catalog: Catalog, cancelled: ReadonlySet<string>): Announcement {
@@ -28,6 +28,7 @@ export function useUploadAnnouncer(uploads: readonly Upload[], catalog: Catalog,
       const was = before.get(upload.id);
       const { name } = upload;
       if (upload.status === 'failed' && was?.status !== 'failed') lines.push(uploadErrorText(catalog, upload));
+      else if (upload.status === 'waiting' && was?.status !== 'waiting') lines.push(interpolate(t.waitingAnnouncement, { name }));
       else if (upload.status === 'uploading' && was?.status !== 'uploading') lines.push(interpolate(t.started, { name }));
     }
     for (const [id, was] of before) {
