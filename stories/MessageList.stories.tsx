@@ -152,6 +152,30 @@ export const Sending: Story = {
   },
 };
 
+/**
+ * Alice lost her connection after opening the conversation: what is loaded stays readable,
+ * what she writes waits in the outbox as "Sending…" and goes out, once, when she is back.
+ */
+export const Offline: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [
+    aliceWith({
+      ready: async ({ server, clients }) => {
+        const alice = clients.alice!;
+        await alice.openConversation('alice-bob');
+        server.setOnline('alice', false);
+        void alice.sendMessage('alice-bob', { text: 'Written on the train, no signal' }).catch(() => undefined);
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const row = (await canvas.findByText('Written on the train, no signal')).closest('[data-message-id]')!;
+    await expect(row).toHaveAttribute('data-status', 'sending');
+    await expect(within(canvasElement.querySelector('.parley-message-list')!).getAllByRole('article').length).toBeGreaterThan(3);
+  },
+};
+
 /** Alice has unread messages here: a "New" separator marks where they start. */
 export const UnreadSeparator: Story = {
   args: { conversationId: 'design' },
