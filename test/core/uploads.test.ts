@@ -306,15 +306,19 @@ describe('toUploadErrorInfo', () => {
   });
 });
 
+/** A server with one message in General that stores what alice sends as seq 2. */
+function acceptingTransport(): ScriptedTransport {
+  const handler = simpleServer([message(1)]);
+  return new ScriptedTransport((event, payload) => {
+    if (event !== 'message:send') return handler(event, payload);
+    const p = payload as { clientId: string; text: string; attachments: unknown[] };
+    return { ok: true, message: message(2, { authorId: 'alice', clientId: p.clientId, text: p.text, attachments: p.attachments }) };
+  });
+}
+
 describe('client.uploadFile', () => {
   it('posts the attachment through sendMessage with empty text: one message, acked', async () => {
-    const log = [message(1)];
-    const handler = simpleServer(log);
-    const transport = new ScriptedTransport((event, payload) => {
-      if (event !== 'message:send') return handler(event, payload);
-      const p = payload as { clientId: string; text: string; attachments: unknown[] };
-      return { ok: true, message: message(2, { authorId: 'alice', clientId: p.clientId, text: p.text, attachments: p.attachments }) };
-    });
+    const transport = acceptingTransport();
     Object.assign(transport, { upload: async () => attachment });
     const client = createChatClient({ transport, userId: 'alice' });
     await client.connect();
@@ -328,13 +332,7 @@ describe('client.uploadFile', () => {
   });
 
   it('disconnect() stops an upload in flight; after connecting again it is sent once', async () => {
-    const log = [message(1)];
-    const handler = simpleServer(log);
-    const transport = new ScriptedTransport((event, payload) => {
-      if (event !== 'message:send') return handler(event, payload);
-      const p = payload as { clientId: string; text: string; attachments: unknown[] };
-      return { ok: true, message: message(2, { authorId: 'alice', clientId: p.clientId, text: p.text, attachments: p.attachments }) };
-    });
+    const transport = acceptingTransport();
     const { transport: uploader, calls } = fakeTransport();
     Object.assign(transport, { upload: uploader.upload });
     const client = createChatClient({ transport, userId: 'alice', syncIntervalMs: 0 });
