@@ -42,6 +42,7 @@ const browserDeps = [
   'react/jsx-dev-runtime',
   'react-dom',
   'react-dom/client',
+  'react-dom/server',
   'vitest-browser-react',
   'zustand',
   'zustand/vanilla',

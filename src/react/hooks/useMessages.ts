@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { EMPTY_TIMELINE, timelineToArray, type MessageTimeline } from '../../core/messageTimeline';
 import type { DisplayMessage, HistoryState } from '../../core/types';
 import { useChatClient } from '../ChatProvider';
+import { useBeforePaint } from './useBeforePaint';
 import { useChatStore } from './useChatStore';
 
 /**
@@ -20,9 +21,6 @@ export function useMessageTimeline(conversationId: string): MessageTimeline {
   }, [client, conversationId, connected]);
   return useChatStore((s) => s.messages[conversationId] ?? EMPTY_TIMELINE);
 }
-
-/** A layout effect in the browser; on the server (no paint, no layout effects) a plain effect, which never runs there. */
-const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /** The conversation's messages as an array, in display order (pending last). */
 export function useMessages(conversationId: string): DisplayMessage[] {

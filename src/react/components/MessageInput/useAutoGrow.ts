@@ -1,11 +1,12 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import type { RefObject } from 'react';
+import { useBeforePaint } from '../../hooks/useBeforePaint';
 
 /**
  * Grows a textarea with its content. The cap is CSS (`max-block-size`,
  * `--parley-input-max-height`), beyond which the textarea scrolls.
  */
 export function useAutoGrow(ref: RefObject<HTMLTextAreaElement | null>, value: string): void {
-  useLayoutEffect(() => {
+  useBeforePaint(() => {
     const el = ref.current;
     if (!el) return;
     el.style.blockSize = 'auto';
