@@ -5,19 +5,15 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { flushSync } from 'react-dom';
-import { ME, PREPEND, type BenchMessage } from '../data';
+import { ME, type BenchMessage } from '../data';
 import type { MountImpl } from '../types';
+import { mountArrayList, type ArrayListControls } from './arrayList';
 import { BenchRow } from './rows';
 
-interface Controls {
-  setItems?: (update: (items: BenchMessage[]) => BenchMessage[]) => void;
-}
-
-function TanstackList({ initial, controls }: { initial: BenchMessage[]; controls: Controls }) {
+function TanstackList({ initial, controls }: { initial: BenchMessage[]; controls: ArrayListControls }) {
   const [items, setItems] = useState(initial);
-  controls.setItems = setItems;
+  controls.prepend = (older) => setItems((items) => [...older, ...items]);
+  controls.append = (m) => setItems((items) => [...items, m]);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -59,29 +55,5 @@ function TanstackList({ initial, controls }: { initial: BenchMessage[]; controls
   );
 }
 
-export const mount: MountImpl = async (root, data) => {
-  const all = data.array();
-  const controls: Controls = {};
-  const initial = all.slice(PREPEND);
-  const older = all.slice(0, PREPEND);
-  let appended = 0;
-  const renderStart = performance.now();
-  createRoot(root).render(<TanstackList initial={initial} controls={controls} />);
-  return {
-    renderStart,
-    handle: {
-      scroller: () => root.querySelector<HTMLElement>('.bench-scroller'),
-      rowSelector: '[data-bench-id]',
-      rowId: (row) => row.getAttribute('data-bench-id'),
-      prepend: async (k) => {
-        const add = older.splice(older.length - k, k);
-        flushSync(() => controls.setItems?.((items) => [...add, ...items]));
-      },
-      append: async () => {
-        const id = `append-${++appended}`;
-        flushSync(() => controls.setItems?.((items) => [...items, { id, authorId: 'bob', text: `${id} a new message`, createdAt: Date.now() }]));
-        return (row) => row.getAttribute('data-bench-id') === id;
-      },
-    },
-  };
-};
+export const mount: MountImpl = (root, data) =>
+  mountArrayList(root, data, (initial, controls) => <TanstackList initial={initial} controls={controls} />, () => root.querySelector<HTMLElement>('.bench-scroller'));
