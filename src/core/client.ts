@@ -363,9 +363,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       throw new ChatError({ code: 'forbidden', message: 'Only your own messages can be changed' });
     }
     const payload = { id: target.id, ...extra } as never;
-    const { message } = await request(event, payload);
-    sync.accept(message.conversationId, [message], false);
-    return message;
+    try {
+      const { message } = await request(event, payload);
+      sync.accept(message.conversationId, [message], false);
+      return message;
+    } catch (error) {
+      // Also through the error event: the UI calls these from click handlers.
+      const chatError = toChatError(error);
+      report(chatError);
+      throw chatError;
+    }
   }
 
   const uploads = new UploadManager({
