@@ -8,6 +8,7 @@ import { Attachments } from './Attachments';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
 import { MessageText } from './MessageText';
+import { Reactions } from './Reactions';
 
 export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   message: DisplayMessage;
@@ -19,6 +20,8 @@ export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>,
   /** How far the other members have got with an own, sent message. */
   receipt?: Receipt;
   renderAvatar?: (user: User | undefined) => ReactNode;
+  /** Shown in place of the text while the message is being edited (MessageList passes its editor). */
+  editor?: ReactNode;
 }
 
 /**
@@ -33,6 +36,7 @@ export const MessageBubble = memo(
   showAuthor = true,
   receipt,
   renderAvatar,
+  editor,
   className,
   ...rest
 }: MessageBubbleProps, ref) {
@@ -51,6 +55,7 @@ export const MessageBubble = memo(
       data-deleted={deleted ? 'true' : undefined}
       data-kind={system ? 'system' : 'user'}
       data-emoji-only={emojiOnly ? 'true' : undefined}
+      data-editing={editor ? 'true' : undefined}
       {...rest}
     >
       {!own && !system && (
@@ -69,15 +74,16 @@ export const MessageBubble = memo(
             <p className="parley-message-text parley-message-tombstone">{catalog.message.deleted}</p>
           ) : (
             <>
-              {message.text !== '' && (
+              {editor ?? (message.text !== '' && (
                 <p className="parley-message-text" dir="auto">
                   <MessageText text={message.text} />
                 </p>
-              )}
+              ))}
               <Attachments attachments={message.attachments} />
             </>
           )}
         </div>
+        <Reactions message={message} />
         <div className="parley-message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()} title={formatDateTime(catalog, message.createdAt)}>
             {formatTime(catalog, message.createdAt)}

@@ -1,0 +1,40 @@
+import type { DisplayMessage } from '../../../core/types';
+import { formatNumber, interpolate } from '../../../i18n/format';
+import { useCatalog, useChatClient } from '../../ChatProvider';
+import { useCurrentUserId } from '../../hooks/useConversations';
+import { reactionChips } from './reactions';
+
+/**
+ * The reactions under a bubble: one toggle button per emoji with its count.
+ * Nothing at all when there are none (or the message is deleted).
+ */
+export function Reactions({ message }: { message: DisplayMessage }) {
+  const catalog = useCatalog();
+  const client = useChatClient();
+  const userId = useCurrentUserId();
+  if (message.deletedAt !== undefined || message.status !== 'sent') return null;
+  const chips = reactionChips(message.reactions, userId);
+  if (chips.length === 0) return null;
+  return (
+    <div className="parley-reactions" role="group" aria-label={catalog.message.reactions}>
+      {chips.map(({ emoji, count, mine }) => (
+        <button
+          key={emoji}
+          type="button"
+          className="parley-reaction"
+          aria-pressed={mine}
+          aria-label={interpolate(mine ? catalog.message.reactionMine : catalog.message.reactionOther, {
+            emoji,
+            count: formatNumber(catalog, count),
+          })}
+          onClick={() => {
+            // Failures are reported through the client's error event.
+            (mine ? client.removeReaction(message.id, emoji) : client.addReaction(message.id, emoji)).catch(() => undefined);
+          }}
+        >
+          {emoji} {formatNumber(catalog, count)}
+        </button>
+      ))}
+    </div>
+  );
+}
