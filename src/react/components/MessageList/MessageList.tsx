@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { countConfirmedAfter, EMPTY_TIMELINE, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
@@ -10,7 +10,9 @@ import { useConversation, useCurrentUserId } from '../../hooks/useConversations'
 import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import { ListHeader } from './ListHeader';
+import { MessageActionsContext, type MessageActionsApi } from './messageActionsContext';
 import { MessageRow } from './MessageRow';
+import { useActionsRow } from './useActionsRow';
 import { useJumpToMessage } from './useJumpToMessage';
 import { useListKeyboard } from './useListKeyboard';
 import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
@@ -155,6 +157,26 @@ function MessageListView({
 
   const receiptOf = useReceipts(conversation, userId);
 
+  // One row at a time shows actions (hovered or focused); one at a time is edited.
+  const actionsRow = useActionsRow();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const actionsApi = useMemo((): MessageActionsApi => {
+    let focusNext: string | null = null;
+    return {
+      startEdit: (id) => {
+        focusNext = id;
+        setEditingId(id);
+      },
+      endEdit: (id) => setEditingId((current) => (current === id ? null : current)),
+      drafts: new Map(),
+      takeFocus: (id) => {
+        if (focusNext !== id) return false;
+        focusNext = null;
+        return true;
+      },
+    };
+  }, []);
+
   const setScrollRef = useCallback(
     (node: HTMLDivElement | null) => {
       // The list was focused when it was replaced (first messages arrived): keep focus here.
@@ -171,6 +193,7 @@ function MessageListView({
   const title = conversation?.title ?? conversationId;
   const busy = history.status === 'loading' || history.loadingOlder;
   return (
+    <MessageActionsContext.Provider value={actionsApi}>
     <div className={['parley-message-list', className].filter(Boolean).join(' ')} data-state={history.status} {...rest}>
       <div
         ref={setScrollRef}
@@ -180,10 +203,16 @@ function MessageListView({
         onFocus={(event) => {
           hadFocus.current = true;
           keyboard.onFocus(event);
+          const index = (event.target as HTMLElement).getAttribute('data-index');
+          if (index !== null && Number(index) !== keyboard.activeIndex) keyboard.activate(Number(index));
+          actionsRow.onFocusIn(event);
         }}
         onBlur={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget)) hadFocus.current = false;
+          actionsRow.onFocusOut(event);
         }}
+        onPointerMove={actionsRow.onPointerMove}
+        onPointerLeave={actionsRow.onPointerLeave}
         data-at-bottom={atBottom ? 'true' : 'false'}
       >
         {/* Outside the feed: a feed may contain only articles. */}
@@ -223,6 +252,8 @@ function MessageListView({
                 receipt={receiptOf(message, own)}
                 active={keyboard.activeIndex === item.index}
                 highlighted={highlightedId !== undefined && (message.id === highlightedId || message.clientId === highlightedId)}
+                showActions={actionsRow.actionsId === message.id}
+                editing={editingId === message.id}
                 renderMessage={renderMessage}
                 renderAvatar={renderAvatar}
               />
@@ -244,6 +275,7 @@ function MessageListView({
         {announcement}
       </div>
     </div>
+    </MessageActionsContext.Provider>
   );
 }
 MessageList.displayName = 'MessageList';

@@ -6,6 +6,8 @@ import { useCatalog } from '../../ChatProvider';
 import { MessageBubble } from '../MessageBubble/MessageBubble';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import type { RenderMessageProps } from './MessageList';
+import { MessageActions } from './MessageActions';
+import { MessageEditor } from './MessageEditor';
 import { computeRowMeta } from './rowMeta';
 
 interface MessageRowProps {
@@ -21,6 +23,10 @@ interface MessageRowProps {
   active: boolean;
   /** Just jumped to: drawn with a highlight for a moment. */
   highlighted: boolean;
+  /** The one row that is hovered or focused: shows the action toolbar. */
+  showActions: boolean;
+  /** The bubble's text is being edited. */
+  editing: boolean;
   renderMessage: ((props: RenderMessageProps) => ReactNode) | undefined;
   renderAvatar: ((user: User | undefined) => ReactNode) | undefined;
 }
@@ -43,11 +49,16 @@ export const MessageRow = memo(
   receipt,
   active,
   highlighted,
+  showActions,
+  editing,
   renderMessage,
   renderAvatar,
 }: MessageRowProps, ref) {
   const catalog = useCatalog();
   const meta = computeRowMeta(prev, message, { userId, unreadAfterSeq });
+  // Only stored, live user messages can be reacted to, edited or deleted.
+  const actionable = message.status === 'sent' && message.deletedAt === undefined && message.kind !== 'system';
+  const editor = editing && own && actionable ? <MessageEditor message={message} /> : undefined;
   return (
     <div
       ref={ref}
@@ -77,7 +88,10 @@ export const MessageRow = memo(
         </div>
       )}
       {renderMessage ? (
-        renderMessage({ message, author, own, showAuthor: meta.showAuthor, receipt })
+        <>
+          {renderMessage({ message, author, own, showAuthor: meta.showAuthor, receipt })}
+          {editor}
+        </>
       ) : (
         <MessageBubble
           message={message}
@@ -86,8 +100,10 @@ export const MessageRow = memo(
           showAuthor={meta.showAuthor}
           receipt={receipt}
           renderAvatar={renderAvatar}
+          editor={editor}
         />
       )}
+      {showActions && actionable && !editor && <MessageActions message={message} own={own} />}
     </div>
   );
   }),

@@ -72,5 +72,11 @@ export function useListKeyboard(
     [activeIndex, focusRow],
   );
 
-  return { activeIndex, moveTo, onKeyDown, onFocus, listTabIndex: activeIndex !== null ? -1 : 0 };
+  // A row focused some other way (a click, focus returning from its controls) becomes the tab stop.
+  const activate = useCallback(
+    (index: number) => setActiveKey(virtualizer.options.getItemKey(index)),
+    [virtualizer],
+  );
+
+  return { activeIndex, moveTo, activate, onKeyDown, onFocus, listTabIndex: activeIndex !== null ? -1 : 0 };
 }
