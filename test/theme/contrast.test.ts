@@ -104,6 +104,10 @@ const pairs: [string, string, number][] = [
   ['color-accent', 'color-surface', UI],
   // The "read" ticks beside an own message, on the list background.
   ['color-accent', 'color-bg', UI],
+  // A reaction chip the user has pressed: accent outline on the selected surface.
+  ['color-accent', 'color-surface-selected', UI],
+  // The focus ring of the editor's buttons inside an own bubble.
+  ['color-bubble-own-text', 'color-bubble-own-bg', UI],
   ['color-presence-online', 'color-surface', UI],
   ['color-presence-offline', 'color-surface', UI],
   ['color-success', 'color-surface', UI],
