@@ -13,6 +13,7 @@
  */
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
@@ -228,5 +229,31 @@ describe('render counts', () => {
     expect(statusOf(first.id)).toBe('read');
     expect(statusOf(second.id)).toBe('delivered');
     expect(read, 'rows re-rendered by a read receipt').toEqual([first.id]);
+  });
+
+  it('hovering another row re-renders only the row that gets the toolbar and the one that loses it', async () => {
+    const { server, client } = await connect();
+    const { rowRenders, renders, list } = await mountCountingList(client);
+    const ids = server.messages('general').slice(-3).map((m) => m.id);
+    await expect.poll(() => ids.every((id) => rowIn(list, id) !== null)).toBe(true);
+    const mountedIds = () => [...(list?.querySelectorAll('[data-message-id]') ?? [])].map((row) => row.getAttribute('data-message-id')!);
+    const toolbarRows = () =>
+      [...(list?.querySelectorAll('.parley-message-actions') ?? [])].map((t) => t.closest('[data-message-id]')?.getAttribute('data-message-id'));
+
+    await userEvent.hover(rowIn(list, ids[0]!)!.querySelector('.parley-bubble')!);
+    await expect.poll(toolbarRows).toEqual([ids[0]]);
+    await settle(renders);
+
+    const before = new Map(rowRenders);
+    await userEvent.hover(rowIn(list, ids[2]!)!.querySelector('.parley-bubble')!);
+    await expect.poll(toolbarRows).toEqual([ids[2]]);
+    await settle(renders);
+
+    // The rows that gained and lost the toolbar rendered (so the counter works)…
+    expect(rowRenders.get(ids[2]!)).toBeGreaterThan(before.get(ids[2]!) ?? 0);
+    expect(rowRenders.get(ids[0]!)).toBeGreaterThan(before.get(ids[0]!) ?? 0);
+    // …and no other row did, the one between them included.
+    const rerendered = mountedIds().filter((id) => id !== ids[0] && id !== ids[2] && (rowRenders.get(id) ?? 0) > (before.get(id) ?? 0));
+    expect(rerendered).toEqual([]);
   });
 });

@@ -22,6 +22,9 @@ export function patchActionsRow(prev: ActionsRowState, patch: Partial<ActionsRow
   return next.hovered === prev.hovered && next.focused === prev.focused && next.locked === prev.locked ? prev : next;
 }
 
+/** Where the pointer last moved (shared by every list: there is one pointer). */
+let lastPointer: { x: number; y: number } | null = null;
+
 function rowOf(target: EventTarget | null, container: Element): HTMLElement | null {
   if (!(target instanceof Element)) return null;
   const row = target.closest<HTMLElement>('[data-message-id]');
@@ -37,10 +40,11 @@ export function useActionsRow() {
   const [state, setState] = useState<ActionsRowState>(NO_ACTIONS_ROW);
 
   const onPointerMove = useCallback((event: PointerEvent<HTMLElement>) => {
-    // Only a pointer that really moved: the browser also sends moves without
-    // movement when the layout changes under a resting pointer, and those must
-    // not take the toolbar away from the focused row.
-    if (event.movementX === 0 && event.movementY === 0) return;
+    // Only a pointer that really moved: the browser also sends moves when the
+    // layout changes under a resting pointer, and those must not take the
+    // toolbar away from the focused row.
+    if (lastPointer && lastPointer.x === event.clientX && lastPointer.y === event.clientY) return;
+    lastPointer = { x: event.clientX, y: event.clientY };
     const row = rowOf(event.target, event.currentTarget);
     const id = row?.getAttribute('data-message-id') ?? null;
     // Focus on a toolbar that is about to move to another row: park it on its own row
