@@ -174,3 +174,25 @@ export const WithAttachments: Story = {
 export const SystemNotice: Story = {
   args: { own: false, message: message('Frank joined the conversation', { kind: 'system' }) },
 };
+
+/** Reactions under the bubble: a chip per emoji with its count, pressed where the current user (Alice) reacted. */
+export const WithReactions: Story = {
+  args: {
+    own: false,
+    message: message('Shipped the new login screen to staging 🚀', { reactions: { '👍': ['bob', 'alice'], '🎉': ['carol'] } }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('group', { name: 'Reactions' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: '👍 2, you reacted' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('button', { name: '🎉 1, react with 🎉' })).toHaveAttribute('aria-pressed', 'false');
+  },
+};
+
+/** A deleted message shows no reactions, even if it had some. */
+export const DeletedWithReactions: Story = {
+  args: { own: false, message: message('', { deletedAt: at + 60_000, reactions: { '👍': ['bob'] } }) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.parley-reactions')).toBeNull();
+  },
+};

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ChatClient } from 'parley/core';
 import { ar } from 'parley/locales/ar';
 import { ChatProvider, MessageInput, MessageList, type Catalog } from 'parley';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createMockChat, type MockChatOptions } from './support/mockChat';
 import { sampleFile, sampleImage } from './support/sampleImages';
 
@@ -204,5 +204,113 @@ export const JumpToMessage: Story = {
     await waitFor(() => expect(canvasElement.querySelector('[data-message-id="m_archive_9800"]')).toHaveAttribute('data-highlighted', 'true'), {
       timeout: 10_000,
     });
+  },
+};
+
+/** Bob's question and Alice's answer in `alice-bob`, with reactions from both. */
+const withReactions = aliceWith({
+  users: ['alice', 'bob'],
+  ready: async ({ server, clients }) => {
+    const alice = clients.alice!;
+    const bob = clients.bob!;
+    await Promise.all([alice.openConversation('alice-bob'), bob.openConversation('alice-bob')]);
+    const question = server.postMessage('alice-bob', { authorId: 'bob', text: 'Shipped the new login screen to staging 🚀' });
+    const answer = await alice.sendMessage('alice-bob', { text: 'Looks great, I will test it after lunch.' });
+    await bob.addReaction(question.id, '🎉');
+    await bob.addReaction(question.id, '👍');
+    await alice.addReaction(question.id, '👍');
+    await bob.addReaction(answer.id, '❤️');
+  },
+});
+
+const newestRow = (canvasElement: HTMLElement, text: string) =>
+  within(canvasElement).findByText(text).then((el) => el.closest<HTMLElement>('[data-message-id]')!);
+
+/** Reactions under the bubbles: a chip per emoji with its count; pressed where Alice reacted. Click toggles hers. */
+export const Reactions: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [withReactions],
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Shipped the new login screen to staging 🚀');
+    const mine = await within(row).findByRole('button', { name: '👍 2, you reacted' });
+    await expect(mine).toHaveAttribute('aria-pressed', 'true');
+    const party = within(row).getByRole('button', { name: '🎉 1, react with 🎉' });
+    await expect(party).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(party);
+    await waitFor(() => expect(within(row).getByRole('button', { name: '🎉 2, you reacted' })).toHaveAttribute('aria-pressed', 'true'));
+  },
+};
+
+/** The toolbar of the focused (or hovered) row: React, and on Alice's own message Edit and Delete. */
+export const MessageActions: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [withReactions],
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Looks great, I will test it after lunch.');
+    row.focus();
+    const toolbar = await within(row).findByRole('group', { name: 'Message actions' });
+    await expect(within(toolbar).getAllByRole('button').map((b) => b.textContent)).toEqual(['React', 'Edit', 'Delete']);
+    // Only this row has a toolbar.
+    await expect(canvasElement.querySelectorAll('.parley-message-actions')).toHaveLength(1);
+    // Tab goes through the row's content (Bob's ❤️ chip) to its actions.
+    await userEvent.tab();
+    await expect(within(row).getByRole('button', { name: '❤️ 1, react with ❤️' })).toHaveFocus();
+    await userEvent.tab();
+    await expect(within(toolbar).getByRole('button', { name: 'React' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    const menu = await within(row).findByRole('menu', { name: 'React' });
+    await waitFor(() => expect(within(menu).getByRole('menuitemcheckbox', { name: 'React with 👍' })).toHaveFocus());
+    await userEvent.keyboard('{ArrowRight}');
+    await expect(within(menu).getByRole('menuitemcheckbox', { name: 'React with ❤️' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(within(row).getByRole('button', { name: '❤️ 2, you reacted' })).toBeVisible());
+    await expect(within(row).getByRole('button', { name: 'React' })).toHaveFocus();
+  },
+};
+
+/** Editing Alice's message in place: Enter saves, Shift+Enter is a new line, Escape cancels. */
+export const Editing: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [withReactions],
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Looks great, I will test it after lunch.');
+    row.focus();
+    await userEvent.click(await within(row).findByRole('button', { name: 'Edit' }));
+    const field = await within(row).findByRole('textbox', { name: 'Edit message' });
+    await waitFor(() => expect(field).toHaveFocus());
+    await expect(field).toHaveValue('Looks great, I will test it after lunch.');
+    await userEvent.type(field, ' And on mobile.');
+    await expect(field).toHaveValue('Looks great, I will test it after lunch. And on mobile.');
+  },
+};
+
+/** Delete asks first, inline; focus starts on "No". */
+export const DeleteConfirmation: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [withReactions],
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Looks great, I will test it after lunch.');
+    row.focus();
+    await userEvent.click(await within(row).findByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(within(row).getByRole('button', { name: 'No' })).toHaveFocus());
+    await expect(within(row).getByText('Delete this message?')).toBeVisible();
+    await expect(within(row).getByRole('button', { name: 'Yes' })).toHaveAccessibleDescription('Delete this message?');
+  },
+};
+
+/** The same in Arabic, right to left: the toolbar sits at the row's inline end, the React menu opens toward the bubble. */
+export const ActionsRightToLeft: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [async () => ({ ...(await withReactions()), catalog: ar })],
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Shipped the new login screen to staging 🚀');
+    await within(row).findByRole('button', { name: '👍 2، لقد تفاعلت' });
+    row.focus();
+    await userEvent.click(await within(row).findByRole('button', { name: 'تفاعل' }));
+    await waitFor(() => expect(within(row).getByRole('menuitemcheckbox', { name: 'تفاعل بـ 👍' })).toHaveFocus());
+    // In RTL the "next" item is to the left.
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect(within(row).getByRole('menuitemcheckbox', { name: 'تفاعل بـ ❤️' })).toHaveFocus();
   },
 };
