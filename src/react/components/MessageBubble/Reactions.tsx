@@ -2,7 +2,7 @@ import type { DisplayMessage } from '../../../core/types';
 import { formatNumber, interpolate } from '../../../i18n/format';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useCurrentUserId } from '../../hooks/useConversations';
-import { reactionChips } from './reactions';
+import { reactionChips } from './reactionChips';
 
 /**
  * The reactions under a bubble: one toggle button per emoji with its count.

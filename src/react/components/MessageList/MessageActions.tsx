@@ -3,7 +3,7 @@ import type { DisplayMessage } from '../../../core/types';
 import { interpolate } from '../../../i18n/format';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useCurrentUserId } from '../../hooks/useConversations';
-import { hasReacted, QUICK_REACTIONS } from '../MessageBubble/reactions';
+import { hasReacted, QUICK_REACTIONS } from '../MessageBubble/reactionChips';
 import { MessageActionsContext } from './messageActionsContext';
 
 type Mode = 'idle' | 'menu' | 'confirm';

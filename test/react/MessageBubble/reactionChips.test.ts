@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasReacted, QUICK_REACTIONS, reactionChips } from '../../../src/react/components/MessageBubble/reactions';
+import { hasReacted, QUICK_REACTIONS, reactionChips } from '../../../src/react/components/MessageBubble/reactionChips';
 
 describe('reactionChips', () => {
   it('is empty without reactions', () => {
