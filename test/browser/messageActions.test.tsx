@@ -205,6 +205,34 @@ describe('editing', () => {
   });
 });
 
+describe('editing with the mouse', () => {
+  it('Save and Cancel buttons work and hand focus back to the row', async () => {
+    const { server, ids } = await setup();
+    const id = ids[4]!;
+    const field = () => row(id).querySelector<HTMLTextAreaElement>('textarea');
+    const button = (name: string) => [...row(id).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name)!;
+    await userEvent.hover(row(id).querySelector('.parley-bubble')!);
+    await expect.poll(() => row(id).querySelector('.parley-message-actions')).not.toBeNull();
+    await userEvent.click(button('Edit'));
+    await expect.poll(() => focused()).toBe(field());
+    await userEvent.keyboard(' (not kept)');
+    await userEvent.click(button('Cancel'));
+    await expect.poll(() => field()).toBeNull();
+    expect(focused()).toBe(row(id));
+    expect(serverMessage(server, id).text).toBe('Message 5');
+
+    await userEvent.click(button('Edit'));
+    await expect.poll(() => focused()).toBe(field());
+    // The draft from before was discarded with Cancel.
+    expect(field()!.value).toBe('Message 5');
+    await userEvent.keyboard(' (kept)');
+    await userEvent.click(button('Save'));
+    await expect.poll(() => serverMessage(server, id).text).toBe('Message 5 (kept)');
+    await expect.poll(() => field()).toBeNull();
+    expect(focused()).toBe(row(id));
+  });
+});
+
 describe('deleting', () => {
   it('asks for confirmation; No / Escape keep the message, Yes leaves a tombstone', async () => {
     const { server, ids } = await setup();

@@ -15,6 +15,7 @@ export function MessageEditor({ message }: { message: DisplayMessage }) {
   const [error, setError] = useState<'empty' | 'failed' | null>(null);
   const [saving, setSaving] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const errorId = useId();
 
@@ -27,7 +28,12 @@ export function MessageEditor({ message }: { message: DisplayMessage }) {
 
   const close = () => {
     api?.drafts.delete(message.id);
-    field.current?.closest<HTMLElement>('[data-message-id]')?.focus({ preventScroll: true });
+    // Back to the row, unless the reader has moved on while a save was in flight.
+    const el = box.current;
+    const active = document.activeElement;
+    if (el && (active === null || active === document.body || el.contains(active))) {
+      el.closest<HTMLElement>('[data-message-id]')?.focus({ preventScroll: true });
+    }
     api?.endEdit(message.id);
   };
 
@@ -62,7 +68,7 @@ export function MessageEditor({ message }: { message: DisplayMessage }) {
   };
 
   return (
-    <div className="parley-message-editor">
+    <div ref={box} className="parley-message-editor">
       <textarea
         ref={field}
         className="parley-message-editor-field"
