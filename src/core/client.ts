@@ -363,16 +363,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       throw new ChatError({ code: 'forbidden', message: 'Only your own messages can be changed' });
     }
     const payload = { id: target.id, ...extra } as never;
+    let message: Message;
     try {
-      const { message } = await request(event, payload);
-      sync.accept(message.conversationId, [message], false);
-      return message;
+      ({ message } = await request(event, payload));
     } catch (error) {
       // Also through the error event: the UI calls these from click handlers.
+      // (A malformed ack has been reported by the requester already.)
       const chatError = toChatError(error);
-      report(chatError);
+      if (chatError.code !== 'invalid_payload') report(chatError);
       throw chatError;
     }
+    sync.accept(message.conversationId, [message], false);
+    return message;
   }
 
   const uploads = new UploadManager({
