@@ -83,7 +83,8 @@ export const MessageBubble = memo(
             </>
           )}
         </div>
-        <Reactions message={message} />
+        {/* Mounted only where there are reactions: most rows pay nothing for them. */}
+        {!deleted && message.reactions !== undefined && Object.keys(message.reactions).length > 0 && <Reactions message={message} />}
         <div className="parley-message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()} title={formatDateTime(catalog, message.createdAt)}>
             {formatTime(catalog, message.createdAt)}
