@@ -6,7 +6,7 @@
  */
 import { ConversationSync, toChatError } from './conversationSync';
 import { Delivery, DEFAULT_RETRY, type RetryPolicy } from './delivery';
-import { DELIVERED_DELAY_MS, DeliveredReporter } from './deliveredReceipts';
+import { DELIVERED_DELAY_MS, newestFromOthers, PositionReporter } from './positionReporter';
 import { Emitter } from './emitter';
 import { ChatError, isRetryable, safeString } from './errors';
 import { createInboundDispatcher } from './inbound';
@@ -114,8 +114,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const request = createRequester(transport, options.requestTimeoutMs ?? 10_000, report);
   const outbox = options.outbox ?? createDefaultOutbox();
   const isOnline = () => store.getState().connection.state === 'online';
-  const deliveredReporter = new DeliveredReporter({
-    userId,
+  const deliveredReporter = new PositionReporter({
+    event: 'delivered',
     request,
     isOnline,
     knownSeq: (conversationId) => store.getState().conversations[conversationId]?.deliveredSeqs[userId] ?? 0,
@@ -123,13 +123,19 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     delayMs: options.deliveredDelayMs ?? DELIVERED_DELAY_MS,
     now,
   });
+  /** Messages that reached this client: the newest one by someone else is delivered. */
+  const arrived = (conversationId: string, messages: readonly Message[]) =>
+    deliveredReporter.reach(conversationId, newestFromOthers(messages, userId));
+  // Read positions go out at once. The store's own read position is raised
+  // locally (and by our own sends), so it says nothing of what the server has.
+  const readReporter = new PositionReporter({ event: 'read', request, isOnline, knownSeq: () => 0, report, delayMs: 0, now });
   const sync = new ConversationSync(
     store,
     request,
     Math.min(options.pageSize ?? 50, LIMITS.maxPageSize),
     report,
     // Whatever reached the store reached this device: that is what "delivered" means.
-    (conversationId, messages) => deliveredReporter.arrived(conversationId, messages),
+    arrived,
   );
   const setState = store.setState;
   const update = (fn: (s: ChatState) => Partial<ChatState>) => updateStore(store, fn);
@@ -191,44 +197,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       presence: ({ userId: uid, online }) => update((s) => applyPresence(s, uid, online)),
       'conversation:updated': (c) => {
         update((s) => applyConversationUpdate(s, c));
-        if (c.lastMessage && c.memberIds.includes(userId)) deliveredReporter.arrived(c.id, [c.lastMessage]);
+        if (c.lastMessage && c.memberIds.includes(userId)) arrived(c.id, [c.lastMessage]);
       },
     },
     report,
   );
 
-  /**
-   * Read positions the server has not acknowledged: sent again after
-   * reconnecting, and, when one timed out while the link stayed up, after a
-   * growing pause (a newer position replaces a waiting one).
-   */
-  const unsentReads = new Map<string, number>();
-  const readRetries = new Map<string, { timer: ReturnType<typeof setTimeout>; attempt: number }>();
-  const sendRead = (conversationId: string, seq: number, attempt = 0) => {
-    unsentReads.set(conversationId, seq);
-    clearTimeout(readRetries.get(conversationId)?.timer);
-    readRetries.delete(conversationId);
-    if (!isOnline()) return;
-    request('read', { conversationId, seq })
-      .then(() => {
-        if (unsentReads.get(conversationId) === seq) unsentReads.delete(conversationId);
-      })
-      .catch((err: unknown) => {
-        const error = toChatError(err);
-        if (!isRetryable(error.code)) {
-          if (unsentReads.get(conversationId) === seq) unsentReads.delete(conversationId);
-          report(error);
-          return;
-        }
-        // 'disconnected': the reconnect sends it. Otherwise retry while still the newest.
-        if (error.code === 'disconnected' || unsentReads.get(conversationId) !== seq || readRetries.has(conversationId)) return;
-        const timer = setTimeout(() => {
-          readRetries.delete(conversationId);
-          if (unsentReads.get(conversationId) === seq) sendRead(conversationId, seq, attempt + 1);
-        }, Math.min(30_000, 1_000 * 2 ** attempt));
-        readRetries.set(conversationId, { timer, attempt });
-      });
-  };
 
   let connectWaiters: { resolve: () => void; reject: (e: ChatError) => void }[] = [];
   let everOnline = false;
@@ -302,7 +276,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       try {
         await loadConversations();
         for (const w of connectWaiters.splice(0)) w.resolve();
-        for (const [conversationId, seq] of unsentReads) sendRead(conversationId, seq);
+        readReporter.resume();
         deliveredReporter.resume();
         uploads.resume();
         break;
@@ -330,7 +304,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const { conversations, users } = await request('conversations:list', {});
       update((s) => applyConversationList(s, conversations, users));
       // The list shows each conversation's newest message: it has reached this device.
-      for (const c of conversations) if (c.lastMessage) deliveredReporter.arrived(c.id, [c.lastMessage]);
+      for (const c of conversations) if (c.lastMessage) arrived(c.id, [c.lastMessage]);
       // The list names each conversation's newest seq: an open one that is behind
       // lost a push (the last message of a burst has no successor to reveal the gap).
       for (const c of conversations) sync.catchUp(c.id, c.lastSeq);
@@ -399,6 +373,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       }
       // connect() after disconnect(): the senders stopped there start again.
       delivery.revive();
+      readReporter.revive();
       deliveredReporter.revive();
       void restoreOutbox();
       transport.connect();
@@ -411,13 +386,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       clearTimeout(syncTimer);
       linkEpoch++;
       stopListRetry();
-      for (const { timer } of readRetries.values()) clearTimeout(timer);
-      readRetries.clear();
       transport.disconnect();
       for (const u of unsubscribers.splice(0)) u();
       setState({ connection: { state: 'offline' } });
       delivery.dispose();
       uploads.pause();
+      readReporter.dispose();
       deliveredReporter.dispose();
       sync.dispose();
       outboundTyping.dispose();
@@ -481,7 +455,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const target = Math.min(seq ?? conv.lastSeq, conv.lastSeq);
       if (target <= (conv.readSeqs[userId] ?? 0)) return;
       update((s) => applyRead(s, conversationId, userId, target));
-      sendRead(conversationId, target);
+      readReporter.reach(conversationId, target);
     },
     on: (event, listener) => emitter.on(event, listener),
     uploadFile: (conversationId, file, uploadOptions) => uploads.upload(conversationId, file, uploadOptions),

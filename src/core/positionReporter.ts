@@ -1,31 +1,38 @@
 /**
- * Delivery receipts, outbound: tells the server how far messages from others
- * have reached this client (`delivered {conversationId, seq}`, a watermark
- * like `read`). Coalesced to one request per conversation per short window,
- * never for a position already reported, and kept until the server has it: a
- * report lost with the link is sent again after reconnecting, one that timed
- * out is retried while the link is up.
+ * This user's positions, outbound: how far they have read (`read`) and how far
+ * messages from others have reached this client (`delivered`), each a
+ * watermark per conversation sent as `{conversationId, seq}`. Coalesced to one
+ * request per conversation per window, never for a position already reported,
+ * and kept until the server has it: a report lost with the link is sent again
+ * after reconnecting, one that timed out is retried while the link is up.
  */
 import { ChatError, isRetryable, toChatError } from './errors';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
 
-/** Default wait before a report goes out, so a burst of messages makes one request. */
+/** Default wait before a delivered report goes out, so a burst of messages makes one request. */
 export const DELIVERED_DELAY_MS = 100;
 const MAX_RETRY_MS = 30_000;
 
-export interface DeliveredReporterDeps {
-  readonly userId: string;
+export interface PositionReporterDeps {
+  readonly event: 'read' | 'delivered';
   readonly request: Requester;
   readonly isOnline: () => boolean;
-  /** This user's delivered position as the store knows it (from the server, or raised by reading). */
+  /** The position the server already has for this user, beyond what this reporter sent (0 if unknown). */
   readonly knownSeq: (conversationId: string) => number;
   readonly report: (error: ChatError) => void;
   readonly delayMs: number;
   readonly now: () => number;
 }
 
-export class DeliveredReporter {
+/** The newest seq among messages by someone other than `userId` (0 when there is none). */
+export function newestFromOthers(messages: readonly Message[], userId: string): number {
+  let top = 0;
+  for (const m of messages) if (m.authorId !== userId && m.seq > top) top = m.seq;
+  return top;
+}
+
+export class PositionReporter {
   /** Positions waiting for the next flush, per conversation. */
   private readonly queued = new Map<string, number>();
   /** Highest position in flight, per conversation. */
@@ -37,14 +44,12 @@ export class DeliveredReporter {
   private failures = 0;
   private disposed = false;
 
-  constructor(private readonly deps: DeliveredReporterDeps) {}
+  constructor(private readonly deps: PositionReporterDeps) {}
 
-  /** Messages that reached this client: the newest one by someone else is reported. */
-  arrived(conversationId: string, messages: readonly Message[]): void {
-    let top = 0;
-    for (const m of messages) if (m.authorId !== this.deps.userId && m.seq > top) top = m.seq;
-    if (top > 0 && top > this.covered(conversationId)) {
-      this.queued.set(conversationId, top);
+  /** Report `seq` for the conversation, unless that position is already covered. */
+  reach(conversationId: string, seq: number): void {
+    if (seq > 0 && seq > this.covered(conversationId)) {
+      this.queued.set(conversationId, seq);
       this.schedule(this.deps.delayMs);
     }
   }
@@ -54,16 +59,16 @@ export class DeliveredReporter {
     if (this.queued.size > 0) this.schedule(0);
   }
 
-  /** After `dispose()`: the client connects again (`resume` sends what arrives from now on). */
+  /** After `dispose()`: the client connects again (`resume` sends what waited). */
   revive(): void {
     this.disposed = false;
   }
 
+  /** The client disconnects: nothing more goes out until `revive()`; what waits is kept for then. */
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.queued.clear();
   }
 
   private covered(conversationId: string): number {
@@ -103,7 +108,7 @@ export class DeliveredReporter {
     const settle = () => {
       if (this.inFlight.get(conversationId) === seq) this.inFlight.delete(conversationId);
     };
-    this.deps.request('delivered', { conversationId, seq }).then(
+    this.deps.request(this.deps.event, { conversationId, seq }).then(
       () => {
         settle();
         this.failures = 0;
@@ -111,14 +116,14 @@ export class DeliveredReporter {
       },
       (err: unknown) => {
         settle();
-        if (this.disposed) return;
         const error = toChatError(err);
         if (!isRetryable(error.code)) {
-          this.deps.report(error);
+          if (!this.disposed) this.deps.report(error);
           return;
         }
         // Back in the queue (a later report in flight or queued covers it anyway).
         if (seq > this.covered(conversationId)) this.queued.set(conversationId, seq);
+        if (this.disposed) return;
         // A lost link resends on reconnect (resume); otherwise try again after a while.
         if (error.code !== 'disconnected') this.schedule(Math.min(MAX_RETRY_MS, 1_000 * 2 ** this.failures++));
       },
