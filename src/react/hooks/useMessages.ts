@@ -19,6 +19,11 @@ export function useMessageTimeline(conversationId: string): MessageTimeline {
       // The failure is in the history state; the list shows it with a retry.
     });
   }, [client, conversationId, connected]);
+  return useLoadedTimeline(conversationId);
+}
+
+/** What the store holds of the conversation, without asking for a page. */
+export function useLoadedTimeline(conversationId: string): MessageTimeline {
   return useChatStore((s) => s.messages[conversationId] ?? EMPTY_TIMELINE);
 }
 

@@ -1,13 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
-import { countConfirmedAfter, EMPTY_TIMELINE, lastSeq, timelineAt } from '../../../core/messageTimeline';
+import { countConfirmedAfter, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import { interpolate, plural } from '../../../i18n/format';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
 import { useConversation, useCurrentUserId } from '../../hooks/useConversations';
-import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
+import { useHistory, useLoadedTimeline, useMessageTimeline } from '../../hooks/useMessages';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import { ListHeader } from './ListHeader';
 import { MessageActionsContext, type MessageActionsApi } from './messageActionsContext';
@@ -80,7 +80,8 @@ function MessageListView({
   const client = useChatClient();
   const catalog = useCatalog();
   const userId = useCurrentUserId();
-  const timeline = useChatStore((s) => s.messages[conversationId] ?? EMPTY_TIMELINE);
+  // The outer MessageList asks for the page; this view only reads what is there.
+  const timeline = useLoadedTimeline(conversationId);
   const history = useHistory(conversationId);
   const conversation = useConversation(conversationId);
   const users = useChatStore((s) => s.users);
