@@ -245,11 +245,10 @@ export class UploadManager {
   }
 
   private async transfer(upload: Upload, job: Job, isCurrent: () => boolean): Promise<Attachment> {
-    const { transport } = this.deps;
-    if (typeof transport.upload !== 'function') throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
+    const send = this.transportUpload();
     const controller = new AbortController();
     job.controller = controller;
-    const raw = await transport.upload({
+    const raw = await send({
       conversationId: upload.conversationId,
       file: job.file,
       name: upload.name,
@@ -285,9 +284,14 @@ export class UploadManager {
     if (!matchUploadType(upload.name, job.file.type, types)) {
       throw new ChatError({ code: 'unsupported_type', message: `${upload.name} is not an allowed file type` });
     }
-    if (typeof this.deps.transport.upload !== 'function') {
-      throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
-    }
+    this.transportUpload();
+  }
+
+  /** The transport's upload, or `unsupported` when it has none. */
+  private transportUpload(): NonNullable<Transport['upload']> {
+    const { transport } = this.deps;
+    if (typeof transport.upload !== 'function') throw new ChatError({ code: 'unsupported', message: 'This transport cannot upload files' });
+    return transport.upload.bind(transport);
   }
 
   private get(id: string): Upload | undefined {
