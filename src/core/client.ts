@@ -4,6 +4,7 @@
  * sends through the outbox, ordered and de-duplicated delivery, resync after
  * every reconnect.
  */
+import { exponentialDelay } from './backoff';
 import { ConversationSync, toChatError } from './conversationSync';
 import { Delivery, DEFAULT_RETRY, type RetryPolicy } from './delivery';
 import { DELIVERED_DELAY_MS, newestFromOthers, PositionReporter } from './positionReporter';
@@ -288,7 +289,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         for (const w of connectWaiters.splice(0)) w.reject(error);
         if (!isRetryable(error.code)) break;
         await new Promise<void>((resolve) => {
-          listRetry = { timer: setTimeout(resolve, Math.min(10_000, 500 * 2 ** attempt)), resolve };
+          listRetry = { timer: setTimeout(resolve, exponentialDelay(attempt, { baseMs: 500, maxMs: 10_000 })), resolve };
         });
         listRetry = undefined;
         if (epoch !== linkEpoch || !isOnline()) return;

@@ -4,6 +4,7 @@
  * the same clientId again is safe (the server answers a resend with the first
  * stored message), which is what makes retry after a lost ack exactly-once.
  */
+import { jitteredDelay } from './backoff';
 import { ChatError, isRetryable, toChatError } from './errors';
 import type { Message } from './protocol';
 import type { Outbox, OutboxEntry } from './outbox';
@@ -164,9 +165,7 @@ export class Delivery {
   }
 
   private backoff(attempt: number): number {
-    const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-    // "Full jitter" spreads the retries of many clients after an outage.
-    return ceiling / 2 + this.hooks.random() * (ceiling / 2);
+    return jitteredDelay(attempt - 1, { baseMs: this.policy.baseDelayMs, maxMs: this.policy.maxDelayMs }, this.hooks.random);
   }
 
   private sleep(ms: number): Promise<void> {

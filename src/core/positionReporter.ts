@@ -6,13 +6,14 @@
  * and kept until the server has it: a report lost with the link is sent again
  * after reconnecting, one that timed out is retried while the link is up.
  */
+import { exponentialDelay } from './backoff';
 import { ChatError, isRetryable, toChatError } from './errors';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
 
 /** Default wait before a delivered report goes out, so a burst of messages makes one request. */
 export const DELIVERED_DELAY_MS = 100;
-const MAX_RETRY_MS = 30_000;
+const REPORT_RETRY = { baseMs: 1_000, maxMs: 30_000 };
 
 export interface PositionReporterDeps {
   readonly event: 'read' | 'delivered';
@@ -125,7 +126,7 @@ export class PositionReporter {
         if (seq > this.covered(conversationId)) this.queued.set(conversationId, seq);
         if (this.disposed) return;
         // A lost link resends on reconnect (resume); otherwise try again after a while.
-        if (error.code !== 'disconnected') this.schedule(Math.min(MAX_RETRY_MS, 1_000 * 2 ** this.failures++));
+        if (error.code !== 'disconnected') this.schedule(exponentialDelay(this.failures++, REPORT_RETRY));
       },
     );
   }

@@ -7,6 +7,7 @@
  * The files themselves stay here, outside the store: the store holds plain,
  * serializable data, and Retry needs the bytes again.
  */
+import { exponentialDelay } from './backoff';
 import { safeParse } from './schema';
 import { ChatError } from './errors';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, matchUploadType, type UploadFileType } from './fileTypes';
@@ -51,6 +52,7 @@ export interface UploadManagerDeps {
 
 /** Lost links an upload rides out on its own (then waits for the user's Retry). */
 const AUTO_RETRIES = 3;
+const UPLOAD_RETRY = { baseMs: 1_000, maxMs: 8_000 };
 
 interface Outcome {
   readonly promise: Promise<Message>;
@@ -227,7 +229,7 @@ export class UploadManager {
         if (this.deps.isOnline?.() ?? true) {
           job.retryTimer = setTimeout(() => {
             if (this.get(id)?.status === 'waiting') this.start(id, job);
-          }, 1_000 * 2 ** (job.lostLinks - 1));
+          }, exponentialDelay(job.lostLinks - 1, UPLOAD_RETRY));
         }
         return;
       }

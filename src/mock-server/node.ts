@@ -40,6 +40,13 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
   uploadTypes?: readonly UploadFileType[];
   /** Largest socket.io frame a client may send; bigger ones close that connection. Default 1 MB. */
   maxHttpBufferSize?: number;
+  /**
+   * socket.io heartbeat: the server pings every `pingIntervalMs` and drops a client that
+   * has not answered within `pingTimeoutMs` (defaults 25 000 and 20 000, socket.io's own).
+   * Clients take a link as dead after both together; tests shorten them.
+   */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
   /** Per-socket token buckets (merged over the defaults), or `false` to turn them off. */
   rateLimits?: Partial<Record<keyof RateLimits, RateLimitRule>> | false;
 }
@@ -72,6 +79,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     uploadTypes = DEFAULT_UPLOAD_TYPES,
     maxHttpBufferSize = 1_000_000,
     rateLimits = {},
+    pingIntervalMs = 25_000,
+    pingTimeoutMs = 20_000,
     ...coreOptions
   } = options;
   if (adminKey.length < 8) throw new Error('adminKey must be at least 8 characters');
@@ -95,6 +104,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const http = createServer(createRequestListener({ server, adminKey, uploads }));
   const io = attachSocketGateway(http, server, {
     maxHttpBufferSize,
+    pingIntervalMs,
+    pingTimeoutMs,
     rateLimits: rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...rateLimits },
   });
 

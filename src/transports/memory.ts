@@ -7,6 +7,7 @@
  */
 import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
 import { TransportError, UploadError, type Transport, type TransportStatus } from '../core/transport';
+import { jitteredDelay } from '../core/backoff';
 import { FramePipe } from './framePipe';
 import { simulateUpload, type MemoryUploadInput, type SimulatedUpload } from './memoryUpload';
 import { PERFECT_NETWORK, type NetworkConditions } from './network';
@@ -200,10 +201,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
   }
 
   function scheduleRetry(error: ErrorInfo): void {
-    // Exponential backoff with "equal jitter": half fixed, half random, so clients spread out.
-    const ceiling = Math.min(maxRetryMs, initialRetryMs * 2 ** Math.min(failedAttempts, 30));
-    failedAttempts++;
-    const delay = Math.round(ceiling / 2 + random() * (ceiling / 2));
+    const delay = jitteredDelay(failedAttempts++, { baseMs: initialRetryMs, maxMs: maxRetryMs }, random);
     cancelRetry = later(delay, () => {
       cancelRetry = null;
       beginAttempt();

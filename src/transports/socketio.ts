@@ -4,13 +4,17 @@
  * Reconnection is done here, not by socket.io's manager, so the kit gets the
  * same connection states as with every transport: an exact `nextRetryAt` for
  * the "reconnecting in 4 s" countdown, `reconnectNow()`, and a reconnect after
- * the server itself dropped us (socket.io does not retry after
- * "io server disconnect", e.g. a server restart). A refused handshake (bad
- * token) is final and reported with the server's reason.
+ * every kind of loss. Each attempt gets a fresh socket (and manager): nothing
+ * depends on what socket.io keeps of a dead link, which is what once left
+ * this transport offline for good after a network drop. A refused handshake
+ * (bad token) is final and reported with the server's reason.
  */
 import { io, type Socket } from 'socket.io-client';
+import { jitteredDelay } from '../core/backoff';
 import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
-import { TransportError, UploadError, type Transport, type TransportStatus, type UploadRequest } from '../core/transport';
+import { TransportError, type Transport, type TransportStatus } from '../core/transport';
+import { uploadOverHttp } from './httpUpload';
+import { browserOffline, watchLinkSignals } from './linkSignals';
 
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
@@ -22,7 +26,7 @@ export interface SocketIoTransportOptions {
   /** First reconnection delay; doubles per failed attempt up to `maxRetryMs`, with jitter. */
   initialRetryMs?: number;
   maxRetryMs?: number;
-  /** How long a handshake may take before it counts as failed. */
+  /** How long an attempt may take, from the first byte to the server's welcome, before it counts as failed. */
   connectTimeoutMs?: number;
 }
 
@@ -30,19 +34,30 @@ type Listener<T extends unknown[]> = (...args: T) => void;
 
 const IDLE: TransportStatus = { state: 'disconnected', willRetry: false };
 
+/**
+ * After a wake, a connected link from which nothing (not even the server's
+ * heartbeat, every 25 s by default) was heard for this long is taken as dead.
+ */
+const SILENT_LINK_MS = 30_000;
+
 export function createSocketIoTransport(options: SocketIoTransportOptions): Transport {
-  const initialRetryMs = options.initialRetryMs ?? 500;
-  const maxRetryMs = options.maxRetryMs ?? 10_000;
+  const backoff = { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 };
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const eventListeners = new Set<Listener<[string, unknown]>>();
   const statusListeners = new Set<Listener<[TransportStatus]>>();
   const pending = new Set<(error: TransportError) => void>();
 
+  /** The socket of the current attempt or link; an older one is torn down and ignored. */
   let socket: Socket | null = null;
   let status: TransportStatus = IDLE;
   /** The user wants a connection (connect() called, no disconnect() or refusal since). */
   let wanted = false;
   let failedAttempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let attemptTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the server was last heard from on the current link (epoch ms). */
+  let lastHeard = 0;
+  let stopSignals: (() => void) | undefined;
 
   function setStatus(next: TransportStatus): void {
     status = next;
@@ -55,69 +70,133 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     for (const reject of rejects) reject(new TransportError('disconnected', reason));
   }
 
-  function scheduleRetry(error?: ErrorInfo): void {
+  function clearTimers(): void {
     clearTimeout(retryTimer);
+    clearTimeout(attemptTimer);
+    retryTimer = attemptTimer = undefined;
+  }
+
+  /** Tears the current socket down; its late events can no longer reach us. */
+  function dropSocket(reason: string): void {
+    const s = socket;
+    socket = null;
+    if (!s) return;
+    rejectPending(reason);
+    s.removeAllListeners();
+    s.offAny();
+    // Frames queued for a dead link would be replayed later; the client resends what matters.
+    s.sendBuffer = [];
+    s.disconnect(); // also closes this socket's own manager and its engine
+  }
+
+  function scheduleRetry(error: ErrorInfo): void {
+    clearTimers();
+    dropSocket(error.message);
     if (!wanted) return;
-    const ceiling = Math.min(maxRetryMs, initialRetryMs * 2 ** failedAttempts);
-    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
-    failedAttempts++;
+    if (browserOffline()) {
+      // No network: trying now would only use up the backoff. `online` resumes.
+      setStatus({ state: 'disconnected', willRetry: true, error: { code: 'offline', message: 'No network connection' } });
+      return;
+    }
+    const delay = jitteredDelay(failedAttempts++, backoff);
     retryTimer = setTimeout(attempt, delay);
-    setStatus({ state: 'disconnected', willRetry: true, nextRetryAt: Date.now() + delay, ...(error ? { error } : {}) });
+    setStatus({ state: 'disconnected', willRetry: true, nextRetryAt: Date.now() + delay, error });
   }
 
   function attempt(): void {
-    clearTimeout(retryTimer);
+    clearTimers();
     if (!wanted) return;
-    const s = ensureSocket();
-    if (s.connected || s.active) return;
+    dropSocket('Reconnecting');
+    const s = openSocket();
+    socket = s;
     setStatus({ state: 'connecting' });
+    // Covers every hang before the welcome, including a link that stalls after the transport opened.
+    attemptTimer = setTimeout(() => {
+      if (socket === s && !s.connected) {
+        scheduleRetry({ code: 'disconnected', message: `The server did not answer within ${connectTimeoutMs} ms` });
+      }
+    }, connectTimeoutMs);
     s.connect();
   }
 
-  function ensureSocket(): Socket {
-    if (socket) return socket;
+  function openSocket(): Socket {
     const s = io(options.url, {
       auth: { token: options.token },
       autoConnect: false,
+      forceNew: true,
       // Our own loop reconnects (see the file comment).
       reconnection: false,
-      timeout: options.connectTimeoutMs ?? 10_000,
+      timeout: connectTimeoutMs,
       ...(options.path ? { path: options.path } : {}),
     });
+    const heard = () => {
+      if (socket === s) lastHeard = Date.now();
+    };
+    s.io.on('ping', heard);
     s.on('connect', () => {
+      if (socket !== s) return;
+      clearTimeout(attemptTimer);
       failedAttempts = 0;
+      heard();
       setStatus({ state: 'connected' });
     });
     s.on('disconnect', (reason) => {
-      // Frames queued for a dead link would be replayed later; the client resends what matters.
-      s.sendBuffer = [];
-      rejectPending(`Connection lost (${reason})`);
-      if (!wanted || reason === 'io client disconnect') {
-        setStatus(IDLE);
-        return;
-      }
+      if (socket !== s) return;
       scheduleRetry({ code: 'disconnected', message: `Connection lost (${reason})` });
     });
     s.on('connect_error', (err: Error & { data?: unknown }) => {
+      if (socket !== s) return;
       const code = errorCode(err);
       if (code === 'unauthorized' || code === 'forbidden') {
         // The server refused this token: retrying cannot help.
-        wanted = false;
+        stop();
         setStatus({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
         return;
       }
       scheduleRetry({ code: 'disconnected', message: err.message });
     });
     s.onAny((event: string, payload: unknown) => {
+      if (socket !== s) return;
+      heard();
       for (const listener of [...eventListeners]) listener(event, payload);
     });
-    socket = s;
     return s;
   }
 
-  const onBrowserOnline = () => {
+  /** No more attempts until connect() is called again. */
+  function stop(): void {
+    wanted = false;
+    clearTimers();
+    stopSignals?.();
+    stopSignals = undefined;
+    dropSocket('Disconnected');
+  }
+
+  /** Waiting for a scheduled retry (or for the network): try now instead. */
+  function retryIfWaiting(): void {
     if (wanted && status.state === 'disconnected') attempt();
-  };
+  }
+
+  function watch(): () => void {
+    return watchLinkSignals({
+      online() {
+        failedAttempts = 0;
+        retryIfWaiting();
+      },
+      offline() {
+        if (!wanted || status.state !== 'disconnected') return;
+        clearTimers();
+        setStatus({ state: 'disconnected', willRetry: true, error: { code: 'offline', message: 'No network connection' } });
+      },
+      visible: retryIfWaiting,
+      woke() {
+        if (!wanted) return;
+        // After a sleep the server has most likely closed our link while nothing could tell us.
+        if (status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
+        else retryIfWaiting();
+      },
+    });
+  }
 
   return {
     get status() {
@@ -127,21 +206,15 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       if (wanted) return;
       wanted = true;
       failedAttempts = 0;
-      if (typeof window !== 'undefined') window.addEventListener('online', onBrowserOnline);
+      stopSignals = watch();
       attempt();
     },
     disconnect() {
-      wanted = false;
-      clearTimeout(retryTimer);
-      if (typeof window !== 'undefined') window.removeEventListener('online', onBrowserOnline);
-      socket?.disconnect();
-      rejectPending('Disconnected');
-      if (status.state !== 'disconnected' || status.willRetry) setStatus(IDLE);
+      const wasIdle = status.state === 'disconnected' && !status.willRetry;
+      stop();
+      if (!wasIdle) setStatus(IDLE);
     },
-    reconnectNow() {
-      if (!wanted || status.state === 'connected' || status.state === 'connecting') return;
-      attempt();
-    },
+    reconnectNow: retryIfWaiting,
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
       const s = socket;
       if (!s || !s.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));
@@ -155,7 +228,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         });
       });
     },
-    upload: (request) => uploadOverHttp(options.url, options.token, request),
+    upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => options.token }, request),
     resolveUrl(url) {
       // Uploaded files are served to members only; an <img> cannot send the header, so the token rides along.
       try {
@@ -185,40 +258,4 @@ function errorCode(err: Error & { data?: unknown }): string | undefined {
     return (data as { code: string }).code;
   }
   return undefined;
-}
-
-/**
- * `POST /uploads` as multipart/form-data with the user's token. XHR rather
- * than fetch: it reports upload progress, which fetch cannot.
- */
-function uploadOverHttp(baseUrl: string, token: string, { conversationId, file, name, signal, onProgress }: UploadRequest): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new UploadError('aborted', 'The upload was cancelled'));
-      return;
-    }
-    const form = new FormData();
-    form.append('conversationId', conversationId);
-    form.append('file', file, name);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', new URL('/uploads', baseUrl).href);
-    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-    xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onload = () => {
-      const body = xhr.response as unknown;
-      if (xhr.status === 201) {
-        resolve(body);
-        return;
-      }
-      const error = (body as { error?: { code?: unknown; message?: unknown; maxBytes?: unknown } } | null)?.error;
-      const code = typeof error?.code === 'string' ? error.code : xhr.status === 413 ? 'too_large' : xhr.status === 415 ? 'unsupported_type' : xhr.status === 401 ? 'unauthorized' : xhr.status === 403 ? 'forbidden' : 'invalid_payload';
-      const message = typeof error?.message === 'string' ? error.message : `Upload failed (HTTP ${xhr.status})`;
-      reject(new UploadError(code, message, typeof error?.maxBytes === 'number' ? error.maxBytes : undefined));
-    };
-    xhr.onerror = () => reject(new UploadError('disconnected', 'The upload could not reach the server'));
-    xhr.onabort = () => reject(new UploadError('aborted', 'The upload was cancelled'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(form);
-  });
 }

@@ -27,6 +27,9 @@ import { createSocketRateLimiter, type RateLimits } from './rateLimit';
 export interface SocketGatewayOptions {
   /** Largest frame a client may send, in bytes (engine.io `maxHttpBufferSize`). */
   readonly maxHttpBufferSize: number;
+  /** Heartbeat (engine.io `pingInterval` / `pingTimeout`). */
+  readonly pingIntervalMs: number;
+  readonly pingTimeoutMs: number;
   /** Per-socket limits, or `false` for none. */
   readonly rateLimits: RateLimits | false;
 }
@@ -53,6 +56,8 @@ type Ack = (answer: unknown) => void;
 export function attachSocketGateway(http: HttpServer, server: MockChatServer, options: SocketGatewayOptions): Server {
   const io = new Server(http, {
     maxHttpBufferSize: options.maxHttpBufferSize,
+    pingInterval: options.pingIntervalMs,
+    pingTimeout: options.pingTimeoutMs,
     // A dev server: Storybook and demo pages on other ports must connect. No cookies are used.
     cors: { origin: '*' },
     serveClient: false,
