@@ -11,7 +11,9 @@ export type TransportStatus =
   | { state: 'connected' }
   /**
    * Not connected. `willRetry` says the transport reconnects by itself at
-   * `nextRetryAt` (epoch ms); `error` explains a refusal (e.g. a bad token).
+   * `nextRetryAt` (epoch ms), or, with no `nextRetryAt` and `error.code`
+   * `'offline'`, as soon as the device has a network again; `error` explains a
+   * loss or a refusal (e.g. a bad token).
    */
   | { state: 'disconnected'; willRetry: boolean; nextRetryAt?: number; error?: ErrorInfo };
 

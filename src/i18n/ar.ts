@@ -94,6 +94,7 @@ export const ar: Catalog = {
     offline: 'غير متصل',
     reconnecting: 'جارٍ إعادة الاتصال…',
     reconnectingIn: 'إعادة الاتصال خلال {seconds} ث',
+    noNetwork: 'لا توجد شبكة. ستتم إعادة الاتصال عند عودتها…',
     retryNow: 'أعد المحاولة الآن',
     unauthorized: 'تم رفض تسجيل الدخول: {message}',
   },

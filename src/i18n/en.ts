@@ -89,6 +89,7 @@ export const en = {
     offline: 'Offline',
     reconnecting: 'Reconnecting…',
     reconnectingIn: 'Reconnecting in {seconds} s',
+    noNetwork: 'No network. Reconnecting when it is back…',
     retryNow: 'Retry now',
     unauthorized: 'Sign-in was refused: {message}',
   },

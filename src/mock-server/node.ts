@@ -135,6 +135,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       closing ??= (async () => {
         // Drops every session (each socket is disconnected), clears the bot's timers.
         server.dispose();
+        // A long-polling client whose link died mid-poll would hold close() for engine.io's
+        // 30 s close timeout, waiting for a poll that never comes; a server going away need not.
+        const engineClients = (io.engine as unknown as { clients: Record<string, { transport?: { closeTimeout?: number } }> }).clients;
+        for (const client of Object.values(engineClients)) {
+          if (client.transport && typeof client.transport.closeTimeout === 'number') client.transport.closeTimeout = 0;
+        }
         await new Promise<void>((resolve) => {
           // io.close() closes the HTTP server too; its callback runs once every connection is gone.
           io.close(() => resolve());

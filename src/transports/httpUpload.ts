@@ -67,7 +67,7 @@ export function uploadOverHttp(target: HttpUploadTarget, request: UploadRequest)
       settle();
       reject(
         stalled
-          ? new UploadError('disconnected', `The upload made no progress for ${Math.round(stallTimeoutMs / 1000)} s`)
+          ? new UploadError('disconnected', `The upload made no progress for ${stallTimeoutMs / 1000} s`)
           : new UploadError('aborted', 'The upload was cancelled'),
       );
     };

@@ -2,33 +2,70 @@
  * Browser commands (they run in Vitest's Node process) that give e2e tests a
  * real Node mock server: HTTP + socket.io on 127.0.0.1, port chosen by the OS.
  * One server per test file run; `stopLiveServer` in afterAll closes it.
+ *
+ * With `{ faults: true }` the URL handed out is a fault proxy's in front of
+ * the server (test/support/faultProxy.ts), which `networkDrop`,
+ * `networkRefuse` and `networkStall` drive; `pingMs` shortens the heartbeat so
+ * a stalled link is noticed in a test's time.
  */
 import type { BrowserCommand } from 'vitest/node';
 import type { Message } from '../../src/core/protocol';
 import type { RunningMockServer } from '../../src/mock-server/node';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+
+export interface LiveServerOptions {
+  readonly faults?: boolean;
+  /** Heartbeat interval and timeout, each (default socket.io's 25 s / 20 s). */
+  readonly pingMs?: number;
+}
 
 let running: Promise<RunningMockServer> | null = null;
+let proxy: FaultProxy | null = null;
+
+function faults(): FaultProxy {
+  if (!proxy) throw new Error('startLiveServer({ faults: true }) was not called');
+  return proxy;
+}
 
 async function live(): Promise<RunningMockServer> {
   if (!running) throw new Error('startLiveServer was not called');
   return running;
 }
 
-export const startLiveServer: BrowserCommand<[]> = async (ctx) => {
-  if (running) await (await running).close();
+export const startLiveServer: BrowserCommand<[options?: LiveServerOptions]> = async (ctx, options = {}) => {
+  await stopLiveServer(ctx);
   // Through the project's module runner, not a static import: vite.config.ts imports this
   // file, and the config bundle would otherwise take in the whole Node server.
   const { startMockServer } = await ctx.project.import<typeof import('../../src/mock-server/node')>('./src/mock-server/node.ts');
-  running = startMockServer({ port: 0, host: '127.0.0.1', seed: 'demo' });
-  return (await running).url;
+  running = startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'demo',
+    ...(options.pingMs ? { pingIntervalMs: options.pingMs, pingTimeoutMs: options.pingMs } : {}),
+  });
+  const { url } = await running;
+  if (!options.faults) return url;
+  proxy = await startFaultProxy(url);
+  return proxy.url;
 };
 
 export const stopLiveServer: BrowserCommand<[]> = async () => {
+  await proxy?.close();
+  proxy = null;
   if (!running) return;
   const server = await running;
   running = null;
   await server.close();
 };
+
+/** Closes every open connection through the proxy. */
+export const networkDrop: BrowserCommand<[]> = async () => faults().drop();
+/** While on, new connections are reset at once: the server looks unreachable. */
+export const networkRefuse: BrowserCommand<[on: boolean]> = async (_ctx, on) => faults().refuse(on);
+/** While on, nothing is forwarded either way (a half-open link). */
+export const networkStall: BrowserCommand<[on: boolean]> = async (_ctx, on) => faults().stall(on);
+/** Connections the proxy accepted so far. */
+export const networkConnections: BrowserCommand<[]> = async () => faults().accepted;
 
 export const restartLiveServer: BrowserCommand<[]> = async () => {
   (await live()).server.restart();
@@ -48,7 +85,11 @@ export const liveServerPost: BrowserCommand<[conversationId: string, authorId: s
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    startLiveServer(): Promise<string>;
+    startLiveServer(options?: LiveServerOptions): Promise<string>;
+    networkDrop(): Promise<void>;
+    networkRefuse(on: boolean): Promise<void>;
+    networkStall(on: boolean): Promise<void>;
+    networkConnections(): Promise<number>;
     stopLiveServer(): Promise<void>;
     restartLiveServer(): Promise<void>;
     liveServerMessages(conversationId: string): Promise<Message[]>;

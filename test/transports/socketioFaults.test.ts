@@ -79,18 +79,27 @@ async function deliveredOnce(client: ChatClient, texts: readonly string[]): Prom
 
 // Each case waits on events with its own bounds; the test timeout only stops a hang.
 describe('socket.io transport under network faults', { timeout: 30_000 }, () => {
-  it('a drop while connected: reconnects and sends what was typed meanwhile, once', async () => {
+  it('a drop while connected: reconnects and sends what was typed and read meanwhile, once', async () => {
     const client = newClient();
     await client.connect();
+    await client.openConversation('alice-bob');
+    const fromBob = live.server.postMessage('alice-bob', { authorId: 'bob', text: 'unread until the drop' });
+    await vi.waitFor(() => expect(client.getMessages('alice-bob').at(-1)?.id).toBe(fromBob.id), { timeout: 5_000, interval: 10 });
     proxy.refuse(true);
     proxy.drop();
     await notOnline(client);
+    // Read while offline: the read position goes out once the link is back.
+    client.markRead('alice-bob');
     const typed = client.sendMessage('alice-bob', { text: 'typed during the drop' });
     expect(client.getMessages('alice-bob').at(-1)).toMatchObject({ text: 'typed during the drop', status: 'sending' });
     proxy.refuse(false);
     const back = await online(client, BACK_WITHIN_MS);
     await typed;
     await deliveredOnce(client, ['typed during the drop']);
+    await vi.waitFor(() => expect(live.server.conversation('alice-bob', 'bob')?.readSeqs.alice).toBeGreaterThanOrEqual(fromBob.seq), {
+      timeout: 5_000,
+      interval: 10,
+    });
     console.info(`[faults] drop while connected: online again ${back} ms after the network returned`);
   });
 

@@ -63,6 +63,11 @@ export function attachSocketGateway(http: HttpServer, server: MockChatServer, op
     serveClient: false,
   });
   const states = new WeakMap<Socket, SocketState>();
+  // engine.io keeps a long-polling transport of a dead client for 30 s, waiting to hand it a
+  // close packet on a poll that never comes; past the heartbeat's own patience that is moot.
+  io.engine.on('connection', (raw: { transport?: { closeTimeout?: unknown } }) => {
+    if (raw.transport && typeof raw.transport.closeTimeout === 'number') raw.transport.closeTimeout = options.pingTimeoutMs;
+  });
 
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;

@@ -25,7 +25,8 @@ export function connectionLabel(catalog: Catalog, connection: ConnectionState): 
     case 'online':
       return t.online;
     case 'reconnecting':
-      return t.reconnecting;
+      // The transport waits for the browser's `online` event instead of a timer.
+      return connection.error?.code === 'offline' ? t.noNetwork : t.reconnecting;
     case 'offline':
       return connection.error?.code === 'unauthorized'
         ? interpolate(t.unauthorized, { message: connection.error.message })
@@ -44,6 +45,8 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
   const client = useChatClient();
   const connection = useConnection();
   const waiting = connection.state === 'reconnecting' ? connection.nextRetryAt : undefined;
+  // Waiting for a timer or for the network: either way the user may try at once.
+  const canRetryNow = waiting !== undefined || (connection.state === 'reconnecting' && connection.error?.code === 'offline');
   const seconds = useRetryCountdown(waiting);
   const label = connectionLabel(catalog, connection);
   const hidden = hideWhenOnline && connection.state === 'online';
@@ -74,7 +77,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
           ) : (
             <span className="parley-connection-text">{label}</span>
           )}
-          {waiting !== undefined && (
+          {canRetryNow && (
             <button type="button" className="parley-button parley-button-small" onClick={() => client.reconnectNow()}>
               {catalog.connection.retryNow}
             </button>
