@@ -16,17 +16,24 @@ afterEach(() => {
   server?.dispose();
 });
 
-/** `failUploads`: that many uploads are refused with a server error before the endpoint works again. */
-async function setup({ failUploads = 0 } = {}) {
+/**
+ * `failUploads`: that many uploads are refused with a server error before the endpoint works again.
+ * `maxUploadBytes`: the client's size limit (a small one proves the check without moving megabytes).
+ */
+async function setup({ failUploads = 0, maxUploadBytes }: { failUploads?: number; maxUploadBytes?: number } = {}) {
   server = createMockServer({ seed: 'demo' });
   const transport = server.connect({ userId: 'alice', token: 'alice-token' });
   const upload = transport.upload!.bind(transport);
-  transport.upload = (request) =>
-    failUploads-- > 0 ? Promise.reject(new UploadError('internal', 'The upload endpoint failed')) : upload(request);
+  let transfers = 0;
+  transport.upload = (request) => {
+    transfers++;
+    return failUploads-- > 0 ? Promise.reject(new UploadError('internal', 'The upload endpoint failed')) : upload(request);
+  };
   const client = createChatClient({
     transport,
     userId: 'alice',
     outbox: createMemoryOutbox(),
+    ...(maxUploadBytes !== undefined ? { maxUploadBytes } : {}),
   });
   clients.push(client);
   await client.connect();
@@ -43,7 +50,7 @@ async function setup({ failUploads = 0 } = {}) {
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
   const sent = () => server.messages('general').slice(before);
   const status = () => root.querySelector('[role="status"]')!.textContent;
-  return { client, root, input, sent, status };
+  return { client, root, input, sent, status, transfers: () => transfers };
 }
 
 /** The visible row text (the live region repeats it for screen readers). */
@@ -76,13 +83,15 @@ test('a PNG chosen in the file input is sent once and shown with its size reserv
 });
 
 test('an oversized file shows a clear error; nothing is sent', async () => {
-  const { input, sent, status } = await setup();
-  await userEvent.upload(input, new File([new Uint8Array(10_000_001)], 'video.mov', { type: 'video/quicktime' }));
-  const error = inList('video.mov is larger than 10 MB');
+  const { client, input, sent, status, transfers } = await setup({ maxUploadBytes: 2_000 });
+  await userEvent.upload(input, new File([new Uint8Array(2_001)], 'video.mov', { type: 'video/quicktime' }));
+  const error = inList('video.mov is larger than 2 kB');
   await expect.element(error).toBeVisible();
-  expect(status()).toBe('video.mov is larger than 10 MB');
-  await expect.element(page.getByRole('button', { name: 'Retry upload of video.mov' })).toHaveAccessibleDescription('video.mov is larger than 10 MB');
-  await pause(100);
+  expect(status()).toBe('video.mov is larger than 2 kB');
+  await expect.element(page.getByRole('button', { name: 'Retry upload of video.mov' })).toHaveAccessibleDescription('video.mov is larger than 2 kB');
+  // Refused before any byte left: no transfer began and no message waits to be sent.
+  expect(transfers()).toBe(0);
+  expect(client.getMessages('general').filter((m) => m.status !== 'sent')).toEqual([]);
   expect(sent()).toEqual([]);
 });
 

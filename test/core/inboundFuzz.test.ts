@@ -30,6 +30,11 @@ import { conversation, message, ScriptedTransport, type Handler } from './script
 
 /** Runs per property; explicit so a slow machine does not silently test less. */
 const RUNS = 500;
+/**
+ * A property of 500 runs takes 1–2 s on an idle machine of this project's kind and about
+ * 5 s with both cores busy: the limit leaves a wide margin instead of Vitest's default 5 s.
+ */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 /** Every pending microtask chain (ScriptedTransport answers in microtasks) runs before this resolves. */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -147,7 +152,7 @@ const frameFor = (event: string): fc.Arbitrary<unknown> => {
   );
 };
 
-describe('inbound fuzz: server pushes', () => {
+describe('inbound fuzz: server pushes', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('any frame under any event name: no throw, no pollution; invalid ⇒ dropped, store untouched, one invalid_payload error', async () => {
     const snapshot = prototypeSnapshot();
     await fc.assert(
@@ -558,7 +563,7 @@ async function checkAcks(mode: fc.Arbitrary<AckMode>): Promise<void> {
     expect(deliveredAcks, 'runs in which a delivered ack was fuzzed').toBeGreaterThan(RUNS / 10);
 }
 
-describe('inbound fuzz: acks', () => {
+describe('inbound fuzz: acks', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('malformed or corrupted acks: every call settles with a ChatError or a valid result, malformed acks are reported, the store stays valid', async () => {
     await checkAcks(ackMode);
   });

@@ -11,7 +11,7 @@
 import type { BrowserCommand } from 'vitest/node';
 import type { Message } from '../../src/core/protocol';
 import type { RunningMockServer } from '../../src/mock-server/node';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
 
 export interface LiveServerOptions {
   readonly faults?: boolean;
