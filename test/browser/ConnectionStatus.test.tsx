@@ -50,7 +50,9 @@ test('connecting, then online', async () => {
   await expect.element(status).toHaveTextContent('Online');
 });
 
-test('cut off: reconnecting with a live countdown and "Retry now"; back online after healing', async () => {
+// Waits for the backoff to grow past 2 s (three or four failed attempts, with jitter), then watches
+// a second tick: up to ~20 s on a loaded machine, so the limit is the sum of the waits' own bounds.
+test('cut off: reconnecting with a live countdown and "Retry now"; back online after healing', { timeout: 30_000 }, async () => {
   const { status } = await setup();
   server.setOnline('alice', false);
   await expect.element(status).toHaveAttribute('data-state', 'reconnecting');
@@ -73,7 +75,7 @@ test('cut off: reconnecting with a live countdown and "Retry now"; back online a
   await expect.element(retry).not.toBeInTheDocument();
 });
 
-test('"Retry now" calls reconnectNow (the attempt happens at once)', async () => {
+test('"Retry now" calls reconnectNow (the attempt happens at once)', { timeout: 30_000 }, async () => {
   const { status } = await setup();
   server.setOnline('alice', false);
   await expect.poll(() => countdownSeconds(status.element()), { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(2);
