@@ -4,6 +4,7 @@
 //   npm test                          everything
 //   npm test -- --project unit        extra arguments go to `vitest run`
 //   PARLEY_SKIP_TYPECHECK=1 npm test  skip `tsc --noEmit`
+//   PARLEY_SKIP_BUILD=1 npm test      use the dist/ already built (the package tests read it)
 //
 // The last line printed is always `N passed, N failed` (tests across all projects;
 // a test file that fails outside a test, an unhandled error, or a failed type check
@@ -69,7 +70,15 @@ if (process.env.PARLEY_SKIP_TYPECHECK !== '1') {
   if (tsc.status !== 0) failedOutsideTests('Type check failed (tsc --noEmit); tests were not run.');
 }
 
-// 3. Vitest, all projects, default reporter plus a counting reporter.
+// 3. The package build: the package tests (publint, attw, consumer apps, the browser tests
+//    against dist/) read it.
+if (process.env.PARLEY_SKIP_BUILD !== '1') {
+  console.log('Building the package (npm run build)…');
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, env, stdio: 'inherit' });
+  if (build.status !== 0) failedOutsideTests('The package build failed (npm run build); tests were not run.');
+}
+
+// 4. Vitest, all projects, default reporter plus a counting reporter.
 const tmp = mkdtempSync(path.join(tmpdir(), 'parley-test-'));
 const summaryFile = path.join(tmp, 'summary.json');
 const vitest = spawnSync(

@@ -1,8 +1,10 @@
 // @vitest-environment node
 /**
- * The package's entry points are declared three times (package.json `exports` for users,
- * the Vite aliases for tests and stories, tsconfig `paths` for types); a mismatch means a
- * user import that works in our tests but not in their app, or the reverse.
+ * The package's entry points are declared four times: package.json `exports` (the built
+ * files users get), the Vite aliases (the sources tests and stories import), tsconfig
+ * `paths` (types while developing) and `typesVersions` (types for old resolvers). A
+ * mismatch means an import that works in our tests but not in a user's app, or the reverse.
+ * `npm test` builds dist/ first, so the built files are checked too.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,29 +14,67 @@ import { PARLEY_ENTRIES } from '../scripts/aliases.mjs';
 // Vitest runs from the repository root.
 const at = (file: string) => path.resolve(process.cwd(), file);
 const read = (file: string) => readFileSync(at(file), 'utf8');
-const pkg = JSON.parse(read('package.json')) as { name: string; exports: Record<string, string> };
+type Conditions = { types: string; import: string };
+const pkg = JSON.parse(read('package.json')) as {
+  name: string;
+  exports: Record<string, string | Conditions>;
+  typesVersions: Record<string, Record<string, string[]>>;
+  sideEffects: string[];
+};
 // tsconfig.json is JSON without comments here.
 const tsconfig = JSON.parse(read('tsconfig.json')) as { compilerOptions: { paths: Record<string, string[]> } };
-const strip = (path: string) => path.replace(/^\.\//, '');
+const strip = (p: string) => p.replace(/^\.\//, '');
 const specifier = (key: string) => (key === '.' ? pkg.name : `${pkg.name}/${strip(key)}`);
+/** src/react/index.ts → dist/react/index; src/theme/styles.css → dist/styles.css. */
+const builtFrom = (source: string) => (source.endsWith('.css') ? `dist/${path.basename(source)}` : source.replace(/^src\//, 'dist/').replace(/\.ts$/, ''));
+const entryExports = Object.entries(pkg.exports).filter(([key]) => key !== './package.json');
 
 describe('entry points', () => {
-  it('every package export exists and has the same file in the test aliases', () => {
-    for (const [key, file] of Object.entries(pkg.exports)) {
-      expect(existsSync(at(strip(file))), file).toBe(true);
-      expect(PARLEY_ENTRIES[specifier(key) as keyof typeof PARLEY_ENTRIES], key).toBe(strip(file));
+  it('every package export has a source in the test aliases, and points at that source built', () => {
+    for (const [key, target] of entryExports) {
+      const source = PARLEY_ENTRIES[specifier(key) as keyof typeof PARLEY_ENTRIES];
+      expect(source, key).toBeDefined();
+      expect(existsSync(at(source)), source).toBe(true);
+      const built = builtFrom(source);
+      if (typeof target === 'string') expect(strip(target), key).toBe(built);
+      else expect([strip(target.import), strip(target.types)], key).toEqual([`${built}.js`, `${built}.d.ts`]);
     }
-    expect(Object.keys(PARLEY_ENTRIES).sort()).toEqual(Object.keys(pkg.exports).map(specifier).sort());
+    expect(Object.keys(PARLEY_ENTRIES).sort()).toEqual(entryExports.map(([key]) => specifier(key)).sort());
   });
 
-  it('every TypeScript entry has a tsconfig path to the same file', () => {
-    const tsEntries = Object.entries(pkg.exports).filter(([, file]) => file.endsWith('.ts'));
-    for (const [key, file] of tsEntries) expect(tsconfig.compilerOptions.paths[specifier(key)], key).toEqual([file]);
+  it('the built files exist: JavaScript, declarations, styles', () => {
+    for (const [key, target] of entryExports) {
+      for (const file of typeof target === 'string' ? [target] : [target.import, target.types]) {
+        expect(existsSync(at(strip(file))), `${key}: ${file} (run npm run build)`).toBe(true);
+      }
+    }
+  });
+
+  it('every TypeScript entry has a tsconfig path to its source and a typesVersions path to its declarations', () => {
+    const tsEntries = entryExports.filter(([, target]) => typeof target !== 'string') as [string, Conditions][];
+    for (const [key, target] of tsEntries) {
+      expect(tsconfig.compilerOptions.paths[specifier(key)], key).toEqual([`./${PARLEY_ENTRIES[specifier(key) as keyof typeof PARLEY_ENTRIES]}`]);
+      if (key !== '.') expect(pkg.typesVersions['*']![strip(key)], key).toEqual([target.types]);
+    }
     expect(Object.keys(tsconfig.compilerOptions.paths).sort()).toEqual(tsEntries.map(([key]) => specifier(key)).sort());
   });
 
+  it('"use client" is on the built components and hooks, and not on entry files or pure helpers', () => {
+    const firstLine = (file: string) => read(file).split('\n', 1)[0];
+    expect(firstLine('dist/react/ChatProvider.js')).toBe('"use client";');
+    expect(firstLine('dist/react/components/MessageList/MessageList.js')).toBe('"use client";');
+    expect(firstLine('dist/react/hooks/useMessages.js')).toBe('"use client";');
+    expect(firstLine('dist/react/index.js')).not.toContain('use client');
+    expect(firstLine('dist/react/components/MessageBubble/linkify.js')).not.toContain('use client');
+    expect(read('dist/core/client.js')).not.toContain('use client');
+  });
+
+  it('only the styles have side effects', () => {
+    expect(pkg.sideEffects).toEqual(['**/*.css']);
+  });
+
   it('catalogs other than English are entry points of their own, outside `parley`', () => {
-    expect(pkg.exports['./locales/ar']).toBe('./src/i18n/ar.ts');
+    expect(PARLEY_ENTRIES['parley/locales/ar']).toBe('src/i18n/ar.ts');
     expect(read('src/react/index.ts')).not.toMatch(/i18n\/ar/);
     expect(read('src/core/index.ts')).not.toMatch(/i18n\/ar/);
   });

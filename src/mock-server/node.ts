@@ -16,6 +16,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } f
 import { createMockServer, type MockChatServer, type MockServerOptions } from './MockChatServer';
 import { createRequestListener } from './node/httpServer';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
+import { loadServerPeers } from './node/peers';
 import { attachSocketGateway } from './node/socketGateway';
 import { UploadStore } from './node/uploads';
 
@@ -90,6 +91,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     throw new Error(`Listening on ${host} (not loopback) needs an adminKey of your own`);
   }
 
+  const peers = await loadServerPeers();
   const server = createMockServer(coreOptions);
   const dir = uploadDir ?? (await mkdtemp(path.join(tmpdir(), 'parley-uploads-')));
   let url = '';
@@ -100,14 +102,16 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     maxBytes: maxUploadBytes,
     types: uploadTypes,
     baseUrl: () => url,
+    busboy: peers.busboy,
   });
   const http = createServer(createRequestListener({ server, adminKey, uploads }));
-  const io = attachSocketGateway(http, server, {
+  const gatewayOptions = {
     maxHttpBufferSize,
     pingIntervalMs,
     pingTimeoutMs,
-    rateLimits: rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...rateLimits },
-  });
+    rateLimits: rateLimits === false ? (false as const) : { ...DEFAULT_RATE_LIMITS, ...rateLimits },
+  };
+  const io = attachSocketGateway(http, server, gatewayOptions, peers.SocketIoServer);
 
   try {
     await new Promise<void>((resolve, reject) => {

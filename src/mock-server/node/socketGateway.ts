@@ -18,7 +18,7 @@
  *   them), and every other socket goes on as before.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { ErrorInfo, ServerEvent } from '../../core/protocol';
 import type { MockChatServer } from '../MockChatServer';
 import type { ServerSession } from '../types';
@@ -53,8 +53,13 @@ function handshakeError(error: ErrorInfo, retry: boolean): HandshakeError {
 
 type Ack = (answer: unknown) => void;
 
-export function attachSocketGateway(http: HttpServer, server: MockChatServer, options: SocketGatewayOptions): Server {
-  const io = new Server(http, {
+export function attachSocketGateway(
+  http: HttpServer,
+  server: MockChatServer,
+  options: SocketGatewayOptions,
+  SocketIoServer: typeof Server,
+): Server {
+  const io = new SocketIoServer(http, {
     maxHttpBufferSize: options.maxHttpBufferSize,
     pingInterval: options.pingIntervalMs,
     pingTimeout: options.pingTimeoutMs,

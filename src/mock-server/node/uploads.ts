@@ -22,7 +22,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, readFile, rm, unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import busboy from 'busboy';
+import type busboy from 'busboy';
 import type { Attachment } from '../../core/protocol';
 import type { UploadFileType } from '../../core/fileTypes';
 import { sanitizeFileName } from '../fileNames';
@@ -40,6 +40,8 @@ export interface UploadStoreOptions {
   readonly types: readonly UploadFileType[];
   /** The server's base URL (known once it listens), for absolute attachment URLs. */
   readonly baseUrl: () => string;
+  /** The multipart parser (an optional peer dependency, loaded by the server: `peers.ts`). */
+  readonly busboy: typeof busboy;
 }
 
 interface StoredUpload {
@@ -151,7 +153,7 @@ export class UploadStore {
     return new Promise<ParsedUpload>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({
+        parser = this.options.busboy({
           headers: req.headers,
           // Browsers send the file name as raw UTF-8.
           defParamCharset: 'utf8',
