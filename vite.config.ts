@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-import { parleyAliases } from './scripts/aliases.mjs';
+import { parleyAliases, parleyDistAliases } from './scripts/aliases.mjs';
 import * as liveServerCommands from './test/e2e/liveServerCommands.ts';
 import { CHROMIUM_ARGS, findChromium, resolveChromium } from './scripts/chromium.mjs';
 
@@ -101,6 +101,17 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
           // e2e tests drive a real Node mock server through these (they run in Node).
           browser: { ...chromiumBrowser(), commands: { ...liveServerCommands } },
+        },
+      },
+      {
+        extends: true,
+        // The same real-browser tests against the built package (dist/, as `npm install` gives it),
+        // so a build that breaks what the sources do fails here. npm test builds dist/ first.
+        resolve: { alias: parleyDistAliases },
+        test: {
+          name: 'browser-dist',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: chromiumBrowser(),
         },
       },
       {

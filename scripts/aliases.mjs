@@ -27,3 +27,13 @@ export const parleyAliases = Object.entries(PARLEY_ENTRIES).map(([find, file]) =
   find: new RegExp(`^${escape(find)}$`),
   replacement: `${root}${file}`,
 }));
+
+/** src/react/index.ts → dist/react/index.js; src/theme/styles.css → dist/styles.css (as package.json `exports`). */
+export const builtFile = (source) =>
+  source.endsWith('.css') ? `dist/${source.split('/').pop()}` : source.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+
+/** The same aliases onto the built package, for the test project that runs against dist/. */
+export const parleyDistAliases = Object.entries(PARLEY_ENTRIES).map(([find, file]) => ({
+  find: new RegExp(`^${escape(find)}$`),
+  replacement: `${root}${builtFile(file)}`,
+}));
