@@ -1,5 +1,5 @@
 /**
- * Message-list bench (DESIGN.md "Budgets", issue 6): Parley's MessageList against a bare
+ * Message-list bench (docs/architecture.md "Budgets"): Parley's MessageList against a bare
  * @tanstack/react-virtual list, react-virtuoso and @chatscope/chat-ui-kit-react's
  * MessageList, same data (bench/message-list/data.ts), same run, headless Chromium at 400×700.
  *
@@ -221,7 +221,7 @@ function printTable(n: number, rows: Row[]): string[] {
 
   const base = rows.find((r) => r.impl === 'tanstack');
   for (const p of rows.filter((r) => r.impl.startsWith('parley'))) {
-    // DESIGN.md budgets the 100 000-message list; other sizes are shown against the same bars.
+    // The budgets are for the 100 000-message list; other sizes are shown against the same bars.
     const budgeted = n === BUDGETED_N;
     const check = (name: string, ok: boolean | undefined, detail: string) =>
       `  ${ok === undefined ? 'N/A ' : ok ? (budgeted ? 'PASS' : 'ok  ') : budgeted ? 'FAIL' : 'over'} ${p.impl} ${name}: ${detail}`;

@@ -1,6 +1,6 @@
 /**
  * Store bench: the cost of ONE inbound message into a conversation that already
- * holds N messages (DESIGN.md "Budgets": ≤ 50 µs median at N = 100 000).
+ * holds N messages (docs/architecture.md "Budgets": ≤ 50 µs median at N = 100 000).
  *
  * Run: `npm run bench` (all benches) or `npm run bench -- store`.
  * How it runs: bench/run.mjs bundles this file with esbuild (Node 20 cannot strip
@@ -59,7 +59,7 @@ const WARMUP_ROUNDS = 10;
 const TIMED_ROUNDS = 40; // 40 × 50 = 2 000 timed inserts per N and path
 const E2E_WARMUP = 50;
 const E2E_TIMED = 500;
-/** DESIGN.md "Budgets": one inbound message into a 100 000-message conversation. */
+/** docs/architecture.md "Budgets": one inbound message into a 100 000-message conversation. */
 const BUDGET_N = 100_000;
 const BUDGET_MEDIAN_US = 50;
 /** (c) is skipped at sizes whose history takes longer than this to load. */
@@ -408,7 +408,7 @@ const checks = [
   { name: 'parley paged', median: atBudget.paged.median },
 ];
 console.log('');
-console.log(`Budget (DESIGN.md "Budgets"): one inbound message into a ${BUDGET_N.toLocaleString('en-US')}-message conversation ≤ ${BUDGET_MEDIAN_US} µs median`);
+console.log(`Budget (docs/architecture.md "Budgets"): one inbound message into a ${BUDGET_N.toLocaleString('en-US')}-message conversation ≤ ${BUDGET_MEDIAN_US} µs median`);
 let pass = true;
 for (const c of checks) {
   const ok = c.median <= BUDGET_MEDIAN_US;

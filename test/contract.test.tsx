@@ -1,5 +1,5 @@
 /**
- * The public contract from DESIGN.md, written exactly as a host app (and the
+ * The public contract (README's API), written exactly as a host app (and the
  * tests outside this repo) use it: these names must keep compiling and working.
  */
 import { act, render, screen } from '@testing-library/react';
@@ -17,7 +17,7 @@ import {
 } from 'parley';
 
 describe('public contract', () => {
-  it('connects, sends, edits, reacts, deletes and pages as DESIGN.md shows', async () => {
+  it('connects, sends, edits, reacts, deletes and pages as the public contract shows', async () => {
     const server = createMockServer({ seed: 'demo' });
     const client = createChatClient({
       transport: server.connect({ userId: 'alice', token: 'alice-token' }),

@@ -1,6 +1,6 @@
 /**
  * The seeded world: six people, a bot and a dozen conversations. Names and ids
- * are part of the public contract (DESIGN.md) and stay the same for every
+ * are part of the public contract (README, docs/architecture.md) and stay the same for every
  * seed; the seed string only varies the generated history.
  */
 import type { ConversationKind, User } from '../core/protocol';
