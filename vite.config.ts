@@ -135,6 +135,17 @@ export default defineConfig({
           browser: chromiumBrowser(),
         },
       },
+      {
+        // Apps that install the packed tarball (Vite + React 19/18, Next.js, strict tsc, plain
+        // Node) in temp dirs, built and driven in Chromium. npm test builds dist/ first.
+        test: {
+          name: 'consumers',
+          environment: 'node',
+          include: ['test/consumers/**/*.test.ts'],
+          // The unit project's glob matches these files too; they run only here.
+          env: { PARLEY_CONSUMER_TESTS: '1' },
+        },
+      },
     ],
   },
 });
