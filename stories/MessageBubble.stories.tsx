@@ -169,6 +169,12 @@ export const WithAttachments: Story = {
     );
   },
   args: { own: false, message: message('Two files for the review') },
+  // The attachments' code loads on first use: wait for them, so the accessibility check sees them.
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('img', { name: 'Mockup.png' })).toBeVisible();
+    await expect(canvas.getByText('budget-2026.xlsx')).toBeVisible();
+  },
 };
 
 export const SystemNotice: Story = {
@@ -183,7 +189,8 @@ export const WithReactions: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('group', { name: 'Reactions' })).toBeVisible();
+    // The chips' code loads on first use.
+    await expect(await canvas.findByRole('group', { name: 'Reactions' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: '👍 2, you reacted' })).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByRole('button', { name: '🎉 1, react with 🎉' })).toHaveAttribute('aria-pressed', 'false');
   },

@@ -1,37 +1,17 @@
 /** Formatting through Intl, so every locale gets its own dates, numbers and plurals. */
 import type { Catalog } from './en';
+import { cached, formatNumber, interpolate } from './text';
+
+export { formatNumber, interpolate };
 
 export type Plural = { one: string; other: string };
 
-/** Replace `{key}` placeholders; unknown keys are left visible to make mistakes obvious. */
-export function interpolate(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole,
-  );
-}
-
-/**
- * One Intl formatter per locale and style: constructing one costs far more than
- * formatting (a list row formats two or three dates), so they are kept.
- */
-const formatters = new Map<string, unknown>();
-function cached<T>(make: new (locale: string, options?: object) => T, name: string, locale: string, options?: object): T {
-  const key = `${name}|${locale}|${options ? JSON.stringify(options) : ''}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) formatters.set(key, (formatter = new make(locale, options)));
-  return formatter;
-}
 const dateTime = (locale: string, options: Intl.DateTimeFormatOptions) => cached(Intl.DateTimeFormat, 'date', locale, options);
-const number = (locale: string, options?: Intl.NumberFormatOptions) => cached(Intl.NumberFormat, 'number', locale, options);
 
 export function plural(catalog: Catalog, forms: Plural, count: number, values: Record<string, string | number> = {}): string {
   const rules = cached(Intl.PluralRules, 'plural', catalog.locale);
   const form = rules.select(count) === 'one' ? forms.one : forms.other;
   return interpolate(form, { count: formatNumber(catalog, count), ...values });
-}
-
-export function formatNumber(catalog: Catalog, n: number): string {
-  return number(catalog.locale).format(n);
 }
 
 export function formatTime(catalog: Catalog, epochMs: number): string {
@@ -61,23 +41,6 @@ export function startOfDay(epochMs: number): number {
   const d = new Date(epochMs);
   d.setHours(0, 0, 0, 0);
   return d.getTime();
-}
-
-/** Bytes as "1.2 MB" in the locale's number style. */
-export function formatFileSize(catalog: Catalog, bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return number(catalog.locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: unit === 0 ? 'long' : 'short',
-    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
-  }).format(value);
 }
 
 /** "5 min ago" style, for conversation list timestamps. */

@@ -5,10 +5,10 @@
  */
 export { en } from './en';
 export type { Catalog } from './en';
+export { formatFileSize } from './fileSize';
 export {
   formatDateTime,
   formatDay,
-  formatFileSize,
   formatNumber,
   formatRelative,
   formatTime,

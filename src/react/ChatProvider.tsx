@@ -1,14 +1,9 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ChatClient } from '../core/client';
 import { en, type Catalog } from '../i18n/en';
+import { ChatContext } from './chatContext';
 
-interface ChatContextValue {
-  client: ChatClient;
-  catalog: Catalog;
-}
-
-const ChatContext = createContext<ChatContextValue | null>(null);
-ChatContext.displayName = 'ParleyChatContext';
+export { useCatalog, useChatClient } from './chatContext';
 
 export interface ChatProviderProps {
   client: ChatClient;
@@ -27,17 +22,3 @@ export function ChatProvider({ client, catalog = en, children }: ChatProviderPro
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }
 ChatProvider.displayName = 'ChatProvider';
-
-function useChatContext(hook: string): ChatContextValue {
-  const value = useContext(ChatContext);
-  if (!value) throw new Error(`Parley: ${hook} must be used inside <ChatProvider client={…}>.`);
-  return value;
-}
-
-export function useChatClient(): ChatClient {
-  return useChatContext('useChatClient').client;
-}
-
-export function useCatalog(): Catalog {
-  return useChatContext('useCatalog').catalog;
-}

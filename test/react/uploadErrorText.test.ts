@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from 'parley/locales/ar';
 import { en } from '../../src/i18n/en';
-import { formatFileSize } from '../../src/i18n/format';
+import { formatFileSize } from '../../src/i18n/fileSize';
 import { uploadErrorText } from '../../src/react/components/FileUpload/uploadErrorText';
 
 const failed = (name: string, code: string, maxBytes?: number) => ({

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Upload } from '../../../core/types';
-import { formatFileSize, interpolate } from '../../../i18n/format';
+import { formatFileSize } from '../../../i18n/fileSize';
+import { interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { uploadErrorText } from './uploadErrorText';
 

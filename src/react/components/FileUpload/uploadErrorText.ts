@@ -1,6 +1,7 @@
 import type { Upload } from '../../../core/types';
 import type { Catalog } from '../../../i18n/en';
-import { formatFileSize, interpolate } from '../../../i18n/format';
+import { formatFileSize } from '../../../i18n/fileSize';
+import { interpolate } from '../../../i18n/format';
 
 /**
  * The sentence a person reads for a failed upload. Core reports codes (and

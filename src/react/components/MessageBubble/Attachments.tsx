@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../core/protocol';
-import { formatFileSize, interpolate } from '../../../i18n/format';
-import { useCatalog, useChatClient } from '../../ChatProvider';
+import { formatFileSize } from '../../../i18n/fileSize';
+import { interpolate } from '../../../i18n/text';
+import { useCatalog, useChatClient } from '../../chatContext';
 
 const MAX_IMAGE_WIDTH = 240;
 const MAX_IMAGE_HEIGHT = 320;
@@ -21,6 +22,7 @@ function isSafeUrl(url: string): boolean {
   }
 }
 
+/** A message's files: image thumbnails and download links. Loaded on first use (`components/lazyParts`). */
 export function Attachments({ attachments }: { attachments: readonly Attachment[] }) {
   const catalog = useCatalog();
   const client = useChatClient();

@@ -4,11 +4,10 @@ import type { DisplayMessage } from '../../../core/types';
 import { formatDateTime, formatTime } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { Avatar } from '../Avatar/Avatar';
-import { Attachments } from './Attachments';
+import { Attachments, Reactions } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
 import { MessageText } from './MessageText';
-import { Reactions } from './Reactions';
 
 export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   message: DisplayMessage;
@@ -79,7 +78,8 @@ export const MessageBubble = memo(
                   <MessageText text={message.text} />
                 </p>
               ))}
-              <Attachments attachments={message.attachments} />
+              {/* Loaded on first use, like the reactions: a row grows when they arrive and is measured again. */}
+              {message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
             </>
           )}
         </div>

@@ -1,19 +1,18 @@
 import type { DisplayMessage } from '../../../core/types';
-import { formatNumber, interpolate } from '../../../i18n/format';
-import { useCatalog, useChatClient } from '../../ChatProvider';
-import { useCurrentUserId } from '../../hooks/useConversations';
+import { formatNumber, interpolate } from '../../../i18n/text';
+import { useCatalog, useChatClient } from '../../chatContext';
 import { reactionChips } from './reactionChips';
 
 /**
  * The reactions under a bubble: one toggle button per emoji with its count.
- * Nothing at all when there are none (or the message is deleted).
+ * Nothing at all when there are none (or the message is deleted). Loaded on
+ * first use (`components/lazyParts`).
  */
 export function Reactions({ message }: { message: DisplayMessage }) {
   const catalog = useCatalog();
   const client = useChatClient();
-  const userId = useCurrentUserId();
   if (message.deletedAt !== undefined || message.status !== 'sent') return null;
-  const chips = reactionChips(message.reactions, userId);
+  const chips = reactionChips(message.reactions, client.userId);
   if (chips.length === 0) return null;
   return (
     <div className="parley-reactions" role="group" aria-label={catalog.message.reactions}>

@@ -1,22 +1,21 @@
-import { useContext, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { DisplayMessage } from '../../../core/types';
-import { interpolate } from '../../../i18n/format';
-import { useCatalog, useChatClient } from '../../ChatProvider';
-import { useCurrentUserId } from '../../hooks/useConversations';
+import { interpolate } from '../../../i18n/text';
+import { useCatalog, useChatClient } from '../../chatContext';
 import { hasReacted, QUICK_REACTIONS } from '../MessageBubble/reactionChips';
-import { MessageActionsContext } from './messageActionsContext';
+import type { MessageActionsApi } from './messageActionsContext';
+import { nextControl } from './nextControl';
 
 type Mode = 'idle' | 'menu' | 'confirm';
 
 /**
  * The actions of the one row that is hovered or focused: React (a small menu
  * of emoji), and for own messages Edit and Delete (confirmed inline).
- * MessageList renders it for a single row only.
+ * MessageList renders it for a single row only, and loads it on first use.
  */
-export function MessageActions({ message, own }: { message: DisplayMessage; own: boolean }) {
+export function MessageActions({ message, own, api }: { message: DisplayMessage; own: boolean; api: MessageActionsApi }) {
   const catalog = useCatalog();
   const client = useChatClient();
-  const api = useContext(MessageActionsContext);
   const [mode, setMode] = useState<Mode>('idle');
   const group = useRef<HTMLDivElement>(null);
   const reactButton = useRef<HTMLButtonElement>(null);
@@ -25,6 +24,17 @@ export function MessageActions({ message, own }: { message: DisplayMessage; own:
   const returnTo = useRef<'react' | 'delete' | null>(null);
   const menuId = useId();
   const questionId = useId();
+
+  // Tab was pressed in the row before this code had arrived (see MessageRow): focus moves
+  // on now, to what Tab would have reached, if the reader is still in the row. Own
+  // messages fetch the editor's code, so Edit opens it at once.
+  useEffect(() => {
+    if (own) api.preloadEditor();
+    const row = group.current?.closest('[data-message-id]');
+    const from = document.activeElement;
+    if (!api.takeFocus('toolbar', message.id) || !row || !from || !row.contains(from)) return;
+    (nextControl(row, from) ?? reactButton.current)?.focus();
+  }, [api, message.id, own]);
 
   useEffect(() => {
     if (mode === 'confirm') noButton.current?.focus();
@@ -95,7 +105,7 @@ export function MessageActions({ message, own }: { message: DisplayMessage; own:
           )}
           {own && (
             <>
-              <button type="button" className="parley-message-action" onClick={() => api?.startEdit(message.id)}>
+              <button type="button" className="parley-message-action" onClick={() => api.startEdit(message.id)}>
                 {catalog.message.edit}
               </button>
               <button ref={deleteButton} type="button" className="parley-message-action" onClick={() => setMode('confirm')}>
@@ -123,7 +133,7 @@ function ReactionMenu({
 }) {
   const catalog = useCatalog();
   const client = useChatClient();
-  const userId = useCurrentUserId();
+  const { userId } = client;
   const [index, setIndex] = useState(0);
   const menu = useRef<HTMLDivElement>(null);
 

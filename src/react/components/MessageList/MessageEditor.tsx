@@ -1,17 +1,17 @@
-import { useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DisplayMessage } from '../../../core/types';
-import { useCatalog, useChatClient } from '../../ChatProvider';
-import { MessageActionsContext } from './messageActionsContext';
+import { useCatalog, useChatClient } from '../../chatContext';
+import type { MessageActionsApi } from './messageActionsContext';
 
 /**
  * The bubble's text as a textarea: Enter saves, Shift+Enter is a new line,
  * Escape cancels. Focus returns to the row. A failed save keeps the text.
+ * Loaded on first use (`components/lazyParts`).
  */
-export function MessageEditor({ message }: { message: DisplayMessage }) {
+export function MessageEditor({ message, api }: { message: DisplayMessage; api: MessageActionsApi }) {
   const catalog = useCatalog();
   const client = useChatClient();
-  const api = useContext(MessageActionsContext);
-  const [text, setText] = useState(() => api?.drafts.get(message.id) ?? message.text);
+  const [text, setText] = useState(() => api.drafts.get(message.id) ?? message.text);
   const [error, setError] = useState<'empty' | 'failed' | null>(null);
   const [saving, setSaving] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
@@ -21,20 +21,20 @@ export function MessageEditor({ message }: { message: DisplayMessage }) {
 
   useEffect(() => {
     const el = field.current;
-    if (!el || !api?.takeFocus(message.id)) return;
+    if (!el || !api.takeFocus('editor', message.id)) return;
     el.focus({ preventScroll: true });
     el.setSelectionRange(el.value.length, el.value.length);
   }, [api, message.id]);
 
   const close = () => {
-    api?.drafts.delete(message.id);
+    api.drafts.delete(message.id);
     // Back to the row, unless the reader has moved on while a save was in flight.
     const el = box.current;
     const active = document.activeElement;
     if (el && (active === null || active === document.body || el.contains(active))) {
       el.closest<HTMLElement>('[data-message-id]')?.focus({ preventScroll: true });
     }
-    api?.endEdit(message.id);
+    api.endEdit(message.id);
   };
 
   const save = () => {
@@ -81,7 +81,7 @@ export function MessageEditor({ message }: { message: DisplayMessage }) {
         readOnly={saving}
         onChange={(event) => {
           setText(event.target.value);
-          api?.drafts.set(message.id, event.target.value);
+          api.drafts.set(message.id, event.target.value);
           if (error === 'empty') setError(null);
         }}
         onKeyDown={onKeyDown}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
+import { forwardRef, useCallback, useEffect, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { countConfirmedAfter, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
@@ -10,7 +10,8 @@ import { useConversation, useCurrentUserId } from '../../hooks/useConversations'
 import { useHistory, useLoadedTimeline, useMessageTimeline } from '../../hooks/useMessages';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import { ListHeader } from './ListHeader';
-import { MessageActionsContext, type MessageActionsApi } from './messageActionsContext';
+import { MessageActions } from '../lazyParts';
+import { MessageActionsContext, useMessageActionsApi } from './messageActionsContext';
 import { MessageRow } from './MessageRow';
 import { useActionsRow } from './useActionsRow';
 import { useJumpToMessage } from './useJumpToMessage';
@@ -160,23 +161,7 @@ function MessageListView({
 
   // One row at a time shows actions (hovered or focused); one at a time is edited.
   const actionsRow = useActionsRow();
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const actionsApi = useMemo((): MessageActionsApi => {
-    let focusNext: string | null = null;
-    return {
-      startEdit: (id) => {
-        focusNext = id;
-        setEditingId(id);
-      },
-      endEdit: (id) => setEditingId((current) => (current === id ? null : current)),
-      drafts: new Map(),
-      takeFocus: (id) => {
-        if (focusNext !== id) return false;
-        focusNext = null;
-        return true;
-      },
-    };
-  }, []);
+  const { api: actionsApi, editingId } = useMessageActionsApi();
 
   const setScrollRef = useCallback(
     (node: HTMLDivElement | null) => {
@@ -207,11 +192,14 @@ function MessageListView({
           const index = (event.target as HTMLElement).getAttribute('data-index');
           if (index !== null && Number(index) !== keyboard.activeIndex) keyboard.activate(Number(index));
           actionsRow.onFocusIn(event);
+          void MessageActions.preload();
         }}
         onBlur={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget)) hadFocus.current = false;
           actionsRow.onFocusOut(event);
         }}
+        // The toolbar's code is fetched as the pointer or focus comes in, before a row asks for it.
+        onPointerEnter={() => void MessageActions.preload()}
         onPointerMove={actionsRow.onPointerMove}
         onPointerLeave={actionsRow.onPointerLeave}
         data-at-bottom={atBottom ? 'true' : 'false'}

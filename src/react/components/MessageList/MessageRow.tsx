@@ -1,4 +1,4 @@
-import { forwardRef, memo, type ReactNode } from 'react';
+import { forwardRef, memo, useContext, type KeyboardEvent, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import { formatDay } from '../../../i18n/format';
@@ -6,8 +6,9 @@ import { useCatalog } from '../../ChatProvider';
 import { MessageBubble } from '../MessageBubble/MessageBubble';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import type { RenderMessageProps } from './MessageList';
-import { MessageActions } from './MessageActions';
-import { MessageEditor } from './MessageEditor';
+import { MessageActions, MessageEditor } from '../lazyParts';
+import { MessageActionsContext } from './messageActionsContext';
+import { nextControl } from './nextControl';
 import { computeRowMeta } from './rowMeta';
 
 interface MessageRowProps {
@@ -58,7 +59,18 @@ export const MessageRow = memo(
   const meta = computeRowMeta(prev, message, { userId, unreadAfterSeq });
   // Only stored, live user messages can be reacted to, edited or deleted.
   const actionable = message.status === 'sent' && message.deletedAt === undefined && message.kind !== 'system';
-  const editor = editing && own && actionable ? <MessageEditor message={message} /> : undefined;
+  const api = useContext(MessageActionsContext);
+  const editor = editing && own && actionable && api ? <MessageEditor message={message} api={api} /> : undefined;
+  const toolbar = showActions && actionable && !editor && api !== null;
+  // Tab through the row ends in its toolbar. If the toolbar's code is still on its way,
+  // focus waits where it is and moves on when the toolbar mounts, rather than
+  // jumping past the row to whatever comes after the list.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Tab' || event.shiftKey || !MessageActions.loading()) return;
+    if (!(event.target instanceof Element) || nextControl(event.currentTarget, event.target)) return;
+    event.preventDefault();
+    api?.focusOnMount('toolbar', message.id);
+  };
   return (
     <div
       ref={ref}
@@ -76,6 +88,7 @@ export const MessageRow = memo(
       data-own={own ? 'true' : 'false'}
       data-highlighted={highlighted ? 'true' : undefined}
       style={{ transform: `translateY(${start}px)` }}
+      onKeyDown={toolbar ? onKeyDown : undefined}
     >
       {meta.showDate && (
         <div className="parley-date-separator">
@@ -103,7 +116,7 @@ export const MessageRow = memo(
           editor={editor}
         />
       )}
-      {showActions && actionable && !editor && <MessageActions message={message} own={own} />}
+      {toolbar && api && <MessageActions message={message} own={own} api={api} />}
     </div>
   );
   }),

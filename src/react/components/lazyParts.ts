@@ -1,0 +1,27 @@
+/**
+ * Parts that only appear on interaction (a row's toolbar and editor) or only in
+ * some conversations (reactions, attachments), fetched on first use so the
+ * message list loads without them (see `lazyPart`). They share one chunk.
+ */
+import { lazyPart } from '../lazyPart';
+
+// One promise for all four, so parts whose code arrives together show in the same render
+// (a toolbar that takes focus finds the chips before it already there).
+let chunk: Promise<typeof import('./onDemand')> | undefined;
+const load = () =>
+  (chunk ??= import('./onDemand').catch((error: unknown) => {
+    chunk = undefined;
+    throw error;
+  }));
+
+/** The toolbar of the hovered or focused row: React menu, Edit, Delete and its confirmation. */
+export const MessageActions = lazyPart(() => load().then((m) => m.MessageActions));
+
+/** The in-place editor. */
+export const MessageEditor = lazyPart(() => load().then((m) => m.MessageEditor));
+
+/** Reaction chips, under bubbles that have reactions. */
+export const Reactions = lazyPart(() => load().then((m) => m.Reactions));
+
+/** Attachment thumbnails and file links, in bubbles that have attachments. */
+export const Attachments = lazyPart(() => load().then((m) => m.Attachments));

@@ -1,0 +1,9 @@
+/**
+ * Everything `lazyParts` loads, as one module: one chunk, one request, and one
+ * small set of modules (the chat context, `i18n/text`) that it shares with the
+ * main bundle. Nothing else may import this file statically.
+ */
+export { Attachments } from './MessageBubble/Attachments';
+export { Reactions } from './MessageBubble/Reactions';
+export { MessageActions } from './MessageList/MessageActions';
+export { MessageEditor } from './MessageList/MessageEditor';
