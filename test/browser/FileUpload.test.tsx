@@ -1,4 +1,5 @@
 /** FileUpload in real Chromium: real files through the file input and drag-and-drop, on the in-browser mock server. */
+import { act } from 'react';
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
@@ -25,9 +26,16 @@ async function setup({ failUploads = 0, maxUploadBytes }: { failUploads?: number
   const transport = server.connect({ userId: 'alice', token: 'alice-token' });
   const upload = transport.upload!.bind(transport);
   let transfers = 0;
+  let settled = 0;
   transport.upload = (request) => {
     transfers++;
-    return failUploads-- > 0 ? Promise.reject(new UploadError('internal', 'The upload endpoint failed')) : upload(request);
+    const result = failUploads-- > 0 ? Promise.reject(new UploadError('internal', 'The upload endpoint failed')) : upload(request);
+    // Counted before the client hears the answer: whatever it does with it is queued by the time a test sees the count.
+    void result.then(
+      () => settled++,
+      () => settled++,
+    );
+    return result;
   };
   const client = createChatClient({
     transport,
@@ -50,16 +58,35 @@ async function setup({ failUploads = 0, maxUploadBytes }: { failUploads?: number
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
   const sent = () => server.messages('general').slice(before);
   const status = () => root.querySelector('[role="status"]')!.textContent;
-  return { client, root, input, sent, status, transfers: () => transfers };
+  /**
+   * Sends a text message and waits until the server has stored it. Messages go out one at a
+   * time in the order they were handed to the client, so anything queued earlier got there first.
+   */
+  const sendAfter = (text: string) => client.sendMessage('general', { text });
+  return { client, root, input, sent, status, sendAfter, transfers: () => transfers, settled: () => settled };
 }
+
+/** What reached the server, in order: an attachment by its name, a text message by its text. */
+const described = (messages: readonly { text: string; attachments: readonly { name: string }[] }[]) =>
+  messages.map((m) => m.attachments[0]?.name ?? m.text);
 
 /** The visible row text (the live region repeats it for screen readers). */
 const inList = (text: string) => page.getByRole('list', { name: 'File uploads' }).getByText(text);
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Runs `fn` in React's act(): every update it causes has rendered when this resolves. */
+async function rendered(fn: () => void): Promise<void> {
+  const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const was = env.IS_REACT_ACT_ENVIRONMENT;
+  env.IS_REACT_ACT_ENVIRONMENT = true;
+  try {
+    await act(async () => fn());
+  } finally {
+    env.IS_REACT_ACT_ENVIRONMENT = was;
+  }
+}
 
 test('a PNG chosen in the file input is sent once and shown with its size reserved', async () => {
-  const { input, sent, status } = await setup();
+  const { input, sent, status, sendAfter, transfers } = await setup();
   await expect.element(page.getByRole('button', { name: 'Attach files' })).toBeVisible();
   await userEvent.upload(input, await canvasPng('photo.png', 120, 80));
 
@@ -78,8 +105,10 @@ test('a PNG chosen in the file input is sent once and shown with its size reserv
   expect(message).toMatchObject({ authorId: 'alice', text: '', attachments: [{ name: 'photo.png', mimeType: 'image/png', width: 120, height: 80 }] });
   await expect.element(page.getByRole('list', { name: 'File uploads' })).not.toBeInTheDocument();
   expect(status()).toBe('photo.png uploaded');
-  await pause(100);
-  expect(sent()).toHaveLength(1);
+  // The file went up once, and a message sent after it arrives right after it: no second copy was queued.
+  expect(transfers()).toBe(1);
+  await sendAfter('After the photo');
+  expect(described(sent())).toEqual(['photo.png', 'After the photo']);
 });
 
 test('an oversized file shows a clear error; nothing is sent', async () => {
@@ -118,7 +147,7 @@ test('a renamed executable is refused by the server by its content; Dismiss clea
 });
 
 test('an upload made offline waits for the connection, then goes by itself', async () => {
-  const { client, root, input, sent, status } = await setup();
+  const { client, root, input, sent, status, sendAfter, transfers } = await setup();
   server.setOnline('alice', false);
   await expect.poll(() => client.store.getState().connection.state).not.toBe('online');
   await userEvent.upload(input, await canvasPng('later.png', 30, 20));
@@ -131,8 +160,9 @@ test('an upload made offline waits for the connection, then goes by itself', asy
   client.reconnectNow();
   await expect.poll(() => sent().map((m) => m.attachments[0]?.name)).toEqual(['later.png']);
   await expect.element(page.getByRole('list', { name: 'File uploads' })).not.toBeInTheDocument();
-  await pause(100);
-  expect(sent()).toHaveLength(1);
+  expect(transfers()).toBe(1);
+  await sendAfter('After the upload');
+  expect(described(sent())).toEqual(['later.png', 'After the upload']);
 });
 
 test('Retry uploads the same file again after a server error', async () => {
@@ -145,7 +175,7 @@ test('Retry uploads the same file again after a server error', async () => {
 });
 
 test('Cancel during a slow upload removes it and sends nothing', async () => {
-  const { root, input, sent, status } = await setup();
+  const { root, input, sent, status, sendAfter, settled } = await setup();
   server.setNetwork({ latencyMs: 300 });
   await userEvent.upload(input, await canvasPng('slow.png', 40, 40));
   const progress = page.getByRole('progressbar', { name: 'Uploading slow.png' });
@@ -156,8 +186,11 @@ test('Cancel during a slow upload removes it and sends nothing', async () => {
   await expect.element(progress).not.toBeInTheDocument();
   expect(status()).toBe('Upload of slow.png cancelled');
   expect(document.activeElement).toBe(page.getByRole('button', { name: 'Attach files' }).element());
-  await pause(2_000); // longer than the whole upload would have taken
-  expect(sent()).toEqual([]);
+  // The transfer has ended (aborted, or finished if Cancel failed to stop it; 5 trips of 300 ms),
+  // so a message it led to would be queued before the next one.
+  await expect.poll(settled, { timeout: 10_000 }).toBe(1);
+  await sendAfter('After the cancel');
+  expect(described(sent())).toEqual(['After the cancel']);
 });
 
 test('dropping files on the component uploads them; the zone shows while files are over it', async () => {
@@ -186,7 +219,11 @@ test('dragging text (no files) over the zone does nothing', async () => {
   const { root } = await setup();
   const data = new DataTransfer();
   data.setData('text/plain', 'hello');
-  root.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }));
-  await pause(50);
+  let accepted = false;
+  await rendered(() => {
+    accepted = !root.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }));
+  });
+  // Not taken as a drop target, and (every update rendered) not lit.
+  expect(accepted).toBe(false);
   expect(root.dataset.dragging).toBe('false');
 });

@@ -217,7 +217,7 @@ describe('MessageList: the first page arriving after mount', () => {
     );
     // A keyboard user reaches the list while it is still loading.
     document.querySelector<HTMLElement>('.parley-message-list-scroller')!.focus();
-    await expect.poll(() => seen.some((f) => f.rows > 0), { timeout: 3000 }).toBe(true);
+    await expect.poll(() => seen.some((f) => f.rows > 0), { timeout: 10_000 }).toBe(true);
     await frames(3);
     recording = false;
     const first = seen.find((f) => f.rows > 0)!;

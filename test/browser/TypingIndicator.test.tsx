@@ -69,8 +69,13 @@ test('a message from the typist ends their typing', async () => {
 test('typing in another conversation does not show here', async () => {
   const status = await setup();
   server.setTyping('alice-bob', 'bob', true);
-  await new Promise((r) => setTimeout(r, 50));
-  await expect.element(status).toHaveAttribute('data-state', 'idle');
+  // Bob's typing has reached the client (it shows in his conversation)…
+  await expect.poll(() => client.store.getState().typing['alice-bob']?.bob).toBeDefined();
+  // …and the first render here after it, for Carol, names Carol alone, while Bob still types.
+  server.setTyping('general', 'carol', true);
+  await expect.element(status).toHaveTextContent(/Carol Okafor/);
+  expect(status.element().textContent).toBe('Carol Okafor is typing…');
+  expect(client.store.getState().typing['alice-bob']?.bob).toBeDefined();
 });
 
 test('the dots stand still when reduced motion is asked for', async () => {

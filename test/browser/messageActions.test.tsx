@@ -198,7 +198,7 @@ describe('editing', () => {
     server.setOnline('alice', false);
     await userEvent.type(field()!, 'Offline edit');
     await userEvent.keyboard('{Enter}');
-    await expect.poll(() => row(id).querySelector('[role="alert"]')?.textContent, { timeout: 3000 }).toBe('The change could not be saved');
+    await expect.poll(() => row(id).querySelector('[role="alert"]')?.textContent, { timeout: 10_000 }).toBe('The change could not be saved');
     expect(field()!.value).toBe('Offline edit');
     expect(errors.length).toBeGreaterThan(0);
     expect(serverMessage(server, id).text).toBe('Message 5');

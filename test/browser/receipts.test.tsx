@@ -44,7 +44,15 @@ function Pane({ client, label }: { client: ChatClient; label: string }) {
   );
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Alice's client re-reads the conversation list, which carries every member's read and
+ * delivered positions as the server has them now; returns what it says of `seq` for Bob.
+ */
+async function bobsReceiptAsAliceSees(alice: ChatClient, seq: number): Promise<'read' | 'delivered' | 'sent'> {
+  await alice.loadConversations();
+  const c = alice.store.getState().conversations['alice-bob']!;
+  return (c.readSeqs.bob ?? 0) >= seq ? 'read' : (c.deliveredSeqs.bob ?? 0) >= seq ? 'delivered' : 'sent';
+}
 
 /** Alice types `text` into her pane; returns a getter for that message's status element. */
 async function aliceSends(text: string) {
@@ -73,8 +81,12 @@ describe('receipts in a real browser', () => {
     expect(bob.store.getState().history['alice-bob']).toBeUndefined(); // Bob never opened it
     const stored = server.messages('alice-bob').at(-1)!;
     expect(server.conversation('alice-bob')!.readSeqs.bob).toBeLessThan(stored.seq);
-    // Delivered is not read: it stays so while Bob looks elsewhere.
-    await sleep(300);
+    // Delivered is not read: it stays so while Bob looks elsewhere. A request of Bob's answered
+    // now went out after any read report his client had made…
+    await bob.loadConversations();
+    expect(server.conversation('alice-bob')!.readSeqs.bob).toBeLessThan(stored.seq);
+    // …and Alice's client, up to date with the server, still shows delivered.
+    expect(await bobsReceiptAsAliceSees(alice, stored.seq)).toBe('delivered');
     expect(status()).toBe('delivered');
 
     await screen.rerender(
@@ -94,7 +106,10 @@ describe('receipts in a real browser', () => {
     await render(<Pane client={alice} label="Alice" />);
     const status = await aliceSends('Talk when you are back');
     await expect.poll(status).toBe('sent');
-    await sleep(500);
+    // Bob has no session, so no client of his can have it: not on the server, not as Alice's client sees it.
+    const { seq } = server.messages('alice-bob').at(-1)!;
+    expect(server.conversation('alice-bob')!.deliveredSeqs.bob).toBeLessThan(seq);
+    expect(await bobsReceiptAsAliceSees(alice, seq)).toBe('sent');
     expect(status()).toBe('sent');
 
     const bob = newClient(server, 'bob');
@@ -111,7 +126,10 @@ describe('receipts in a real browser', () => {
     server.setOnline('bob', false);
     const status = await aliceSends('Ping while you are cut off');
     await expect.poll(status).toBe('sent');
-    await sleep(500);
+    // Cut off, Bob's client cannot have it: not on the server, not as Alice's client sees it.
+    const { seq } = server.messages('alice-bob').at(-1)!;
+    expect(server.conversation('alice-bob')!.deliveredSeqs.bob).toBeLessThan(seq);
+    expect(await bobsReceiptAsAliceSees(alice, seq)).toBe('sent');
     expect(status()).toBe('sent');
 
     server.setOnline('bob', true);

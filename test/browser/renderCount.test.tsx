@@ -41,12 +41,12 @@ async function connect(): Promise<{ server: MockChatServer; client: ChatClient }
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Wait until nothing renders any more: `read()` unchanged over 10 consecutive
- * frames and 150 ms (measuring, pinning to the bottom, read receipts and their
- * acks all settle well within that).
+ * frames and 150 ms (measuring and pinning to the bottom settle well within that).
+ * The last store update a new message causes, its read receipt, is waited for by
+ * name first (`readUpTo`), so this covers layout only.
  */
 async function settle(read: () => string, timeoutMs = 5_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -82,6 +82,12 @@ function diffAttributes(a: Record<string, string> | undefined, b: Record<string,
     .map((k) => `${k} ${a?.[k] ?? '∅'} → ${b?.[k] ?? '∅'}`)
     .join(', ');
 }
+
+/** Alice's store has her read position at `seq` (the server's read push is back; it moves delivered too). */
+const readUpTo = (client: ChatClient, conversationId: string, seq: number) =>
+  expect
+    .poll(() => client.store.getState().conversations[conversationId]?.readSeqs.alice ?? 0, { timeout: 5_000 })
+    .toBeGreaterThanOrEqual(seq);
 
 const rowIn = (container: Element | null, messageId: string) =>
   container?.querySelector(`[data-message-id="${CSS.escape(messageId)}"]`) ?? null;
@@ -139,11 +145,14 @@ describe('render counts', () => {
     const lastOf = (id: string) => server.messages(id).at(-1)!.id;
     await expect.poll(() => rowIn(general, lastOf('general'))).not.toBeNull();
     await expect.poll(() => rowIn(aliceBob, lastOf('alice-bob'))).not.toBeNull();
+    await readUpTo(client, 'general', server.messages('general').at(-1)!.seq);
+    await readUpTo(client, 'alice-bob', server.messages('alice-bob').at(-1)!.seq);
     await settle(counts);
 
     const before = new Map(commits);
     const hi = server.postMessage('general', { authorId: 'bob', text: 'hi' });
     await expect.poll(() => rowIn(general, hi.id)).not.toBeNull();
+    await readUpTo(client, 'general', hi.seq);
     await settle(counts);
 
     // The list that shows 'general' did render (so the counters work)…
@@ -183,6 +192,7 @@ describe('render counts', () => {
 
     const hi = server.postMessage('general', { authorId: 'bob', text: 'hi' });
     await expect.poll(() => rowIn(list, hi.id)).not.toBeNull();
+    await readUpTo(client, 'general', hi.seq);
     await settle(renders);
 
     // The new row rendered (so the counter works)…

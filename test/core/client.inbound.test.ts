@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createChatClient } from '../../src/core/client';
 import { createMemoryOutbox } from '../../src/core/outbox';
 import type { ChatError } from '../../src/core/errors';
@@ -82,8 +82,7 @@ describe('client: inbound validation', () => {
     const fuller = simpleServer(log);
     (transport as unknown as { handler: typeof fuller }).handler = fuller;
     transport.push('message:new', message(5));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(client.getMessages('general').map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    await vi.waitFor(() => expect(client.getMessages('general').map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]));
     expect(transport.sent.some((s) => s.event === 'messages:since')).toBe(true);
   });
 
@@ -100,7 +99,6 @@ describe('client: inbound validation', () => {
   });
 
   it('expires a typing indicator whose typing:false was lost', async () => {
-    const { vi } = await import('vitest');
     vi.useFakeTimers();
     try {
       const { transport, client } = await connected();

@@ -269,7 +269,10 @@ describe('delivered end to end on the mock server', () => {
 
       bob.disconnect();
       const second = await alice.sendMessage('alice-bob', { text: 'hello?' });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Stored, and no client of Bob's is connected to have it: the server says so, and so does
+      // Alice's client once it has re-read the list (which carries everyone's positions).
+      expect(server.conversation('alice-bob')!.deliveredSeqs.bob).toBe(first.seq);
+      await alice.loadConversations();
       expect(bobDelivered()).toBe(first.seq);
 
       const bobAgain = await connect('bob');

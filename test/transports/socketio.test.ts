@@ -40,6 +40,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const t of transports.splice(0)) t.disconnect();
   await new Promise<void>((resolve) => io.close(() => resolve()));
 });
@@ -52,9 +53,23 @@ function open(token = 'alice-token', extra: Partial<Parameters<typeof createSock
   return { transport, statuses };
 }
 
-const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 3000, interval: 10 });
+// A wait for an event over a real socket: milliseconds idle, the bound only matters on a starved machine.
+const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000, interval: 10 });
 
-describe('socket.io transport', () => {
+/** Past the longest wait before a retry with `open()`'s options (maxRetryMs: 200), with room to spare. */
+const PAST_ANY_RETRY_MS = 1_000;
+
+/**
+ * Fakes setTimeout while time still flows (the real sockets work as usual), so a test can
+ * run every timer due in the next `PAST_ANY_RETRY_MS` at once: a retry the transport had
+ * scheduled would start, and announce itself with `connecting`, before that returns.
+ */
+function fakeTimeouts(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+}
+
+// Socket handshakes over 127.0.0.1, each well under a second idle; room for a loaded machine.
+describe('socket.io transport', { timeout: 20_000 }, () => {
   it('connects, answers requests with the raw ack and forwards server events', async () => {
     const { transport, statuses } = open();
     const events: [string, unknown][] = [];
@@ -77,11 +92,12 @@ describe('socket.io transport', () => {
   });
 
   it('reports a refused token clearly and does not retry', async () => {
+    fakeTimeouts();
     const { transport, statuses } = open('wrong');
     transport.connect();
     await until(() => transport.status.state === 'disconnected');
     expect(transport.status).toEqual({ state: 'disconnected', willRetry: false, error: { code: 'unauthorized', message: 'Invalid token' } });
-    await new Promise((r) => setTimeout(r, 300));
+    await vi.advanceTimersByTimeAsync(PAST_ANY_RETRY_MS);
     expect(statuses.filter((s) => s.state === 'connecting')).toHaveLength(1);
   });
 
@@ -113,22 +129,27 @@ describe('socket.io transport', () => {
   });
 
   it('disconnect() closes the socket for good: no retry, no open handles', async () => {
-    const { transport } = open();
+    fakeTimeouts();
+    const { transport, statuses } = open();
     transport.connect();
     await until(() => transport.status.state === 'connected');
     transport.disconnect();
     expect(transport.status).toEqual({ state: 'disconnected', willRetry: false });
+    const afterDisconnect = statuses.length;
     await until(() => io.sockets.sockets.size === 0);
-    await new Promise((r) => setTimeout(r, 300));
+    await vi.advanceTimersByTimeAsync(PAST_ANY_RETRY_MS);
+    expect(statuses.slice(afterDisconnect)).toEqual([]);
     expect(io.sockets.sockets.size).toBe(0);
   });
 
   it('connect() twice opens one connection (StrictMode double effects)', async () => {
-    const { transport } = open();
+    const { transport, statuses } = open();
     transport.connect();
     transport.connect();
+    // Every attempt announces itself as it starts: the second call started none.
+    expect(statuses).toEqual([{ state: 'connecting' }]);
     await until(() => transport.status.state === 'connected');
-    await new Promise((r) => setTimeout(r, 100));
     expect(io.sockets.sockets.size).toBe(1);
+    expect(statuses.map((s) => s.state)).toEqual(['connecting', 'connected']);
   });
 });
