@@ -25,7 +25,8 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   let pending: Promise<boolean> | undefined;
   const listeners = new Set<() => void>();
   const preload = () =>
-    (pending ??= load().then(
+    // Through a promise, so that a loader that throws counts as a failed fetch.
+    (pending ??= Promise.resolve().then(load).then(
       (loaded) => {
         component = loaded;
         for (const listener of listeners) listener();
