@@ -32,7 +32,8 @@ import type { Transport, TransportStatus } from './transport';
 import { InboundTyping, OutboundTyping, TYPING_EXPIRY_MS } from './typing';
 import type { ConnectionState, DisplayMessage, NewMessage, PendingMessage } from './types';
 import { createClientId } from './ids';
-import { UploadManager, type UploadFileOptions } from './uploads';
+import { lazyUploads } from './lazyUploads';
+import type { UploadFileOptions } from './uploads';
 import type { UploadFileType } from './fileTypes';
 
 export interface ChatClientOptions {
@@ -352,7 +353,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     return message;
   }
 
-  const uploads = new UploadManager({
+  // Its code arrives with the first upload (see lazyUploads).
+  const uploads = lazyUploads({
     store,
     transport,
     report,

@@ -29,6 +29,18 @@ export const DEFAULT_UPLOAD_TYPES: readonly UploadFileType[] = [
 /** 10 MB in the SI units `formatFileSize` shows, so the limit reads as a round "10 MB". */
 export const DEFAULT_MAX_UPLOAD_BYTES = 10_000_000;
 
+export interface UploadPolicy {
+  /** Largest file accepted, in bytes (checked before uploading). */
+  readonly maxBytes: number;
+  /** Allowed types, by MIME type and extension. */
+  readonly types: readonly UploadFileType[];
+}
+
+export const DEFAULT_UPLOAD_POLICY: UploadPolicy = {
+  maxBytes: DEFAULT_MAX_UPLOAD_BYTES,
+  types: DEFAULT_UPLOAD_TYPES,
+};
+
 /** `photo.PNG` → `png`; no extension → `''`. */
 export function fileExtension(name: string): string {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);

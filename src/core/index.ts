@@ -11,8 +11,10 @@ export { TransportError, UploadError } from './transport';
 export type { Transport, TransportStatus, UploadErrorCode, UploadRequest } from './transport';
 export { acceptAttribute, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, matchUploadType } from './fileTypes';
 export type { UploadFileType } from './fileTypes';
-export { DEFAULT_UPLOAD_POLICY } from './uploads';
-export type { UploadFileOptions, UploadPolicy } from './uploads';
+export { DEFAULT_UPLOAD_POLICY } from './fileTypes';
+export type { UploadPolicy } from './fileTypes';
+// Types only: the upload code itself is loaded on the first upload (see lazyUploads.ts).
+export type { UploadFileOptions } from './uploads';
 export { DEFAULT_RETRY } from './delivery';
 export type { RetryPolicy } from './delivery';
 export {

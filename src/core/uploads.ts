@@ -10,7 +10,7 @@
 import { exponentialDelay } from './backoff';
 import { safeParse } from './schema';
 import { ChatError } from './errors';
-import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, matchUploadType, type UploadFileType } from './fileTypes';
+import { DEFAULT_UPLOAD_POLICY, matchUploadType, type UploadPolicy } from './fileTypes';
 import { createClientId } from './ids';
 import { AttachmentSchema, LIMITS, type Attachment, type Message } from './protocol';
 import { describeIssues } from './requests';
@@ -24,18 +24,6 @@ export interface UploadFileOptions {
   /** Text of the message that carries the attachment; empty by default. */
   text?: string;
 }
-
-export interface UploadPolicy {
-  /** Largest file accepted, in bytes (checked before uploading). */
-  readonly maxBytes: number;
-  /** Allowed types, by MIME type and extension. */
-  readonly types: readonly UploadFileType[];
-}
-
-export const DEFAULT_UPLOAD_POLICY: UploadPolicy = {
-  maxBytes: DEFAULT_MAX_UPLOAD_BYTES,
-  types: DEFAULT_UPLOAD_TYPES,
-};
 
 export interface UploadManagerDeps {
   readonly store: ChatStore;

@@ -338,7 +338,8 @@ describe('client.uploadFile', () => {
     const client = createChatClient({ transport, userId: 'alice', syncIntervalMs: 0 });
     await client.connect();
     const done = client.uploadFile('general', png());
-    expect(calls).toHaveLength(1);
+    // The first upload of a page waits for the upload code (fetched on first use).
+    await expect.poll(() => calls.length).toBe(1);
     client.disconnect();
     expect(calls[0]!.request.signal?.aborted).toBe(true);
     await flush();

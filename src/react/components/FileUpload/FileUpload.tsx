@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, type ChangeEvent, type DragEvent, type HTMLAttributes } from 'react';
 import { acceptAttribute } from '../../../core/fileTypes';
+import { preloadUploads } from '../../../core/lazyUploads';
 import type { Upload } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useUploads } from '../../hooks/useUploads';
@@ -48,6 +49,14 @@ export const FileUpload = forwardRef<HTMLDivElement, FileUploadProps>(function F
   const cancelled = useRef(new Set<string>()).current;
   const focusTarget = useRef<FocusTarget | null>(null);
   const announcement = useUploadAnnouncer(uploads, catalog, cancelled);
+
+  // The client fetches its upload code on the first upload; here it is fetched as soon
+  // as a way to upload is shown, so picking a file starts at once, even offline later.
+  useEffect(() => {
+    preloadUploads().catch(() => {
+      // The first upload tries again (and reports a failure).
+    });
+  }, []);
 
   const start = (files: readonly File[]) => {
     for (const file of multiple ? files : files.slice(0, 1)) {
