@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from './useVirtualizer';
 import { forwardRef, useCallback, useEffect, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode, type RefObject } from 'react';
 import { countConfirmedAfter, lastSeq, timelineAt } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
