@@ -36,25 +36,30 @@ interface Waiter {
 }
 
 export class Delivery {
-  private queue: OutboxEntry[] = [];
-  private readonly waiters = new Map<string, Waiter[]>();
-  private pumping = false;
-  private disposed = false;
-  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
-  private wake: (() => void) | undefined;
+  #queue: OutboxEntry[] = [];
+  readonly #waiters = new Map<string, Waiter[]>();
+  #pumping = false;
+  #disposed = false;
+  #wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  #wake: (() => void) | undefined;
 
-  constructor(
-    private readonly request: Requester,
-    private readonly outbox: Outbox,
-    private readonly hooks: DeliveryHooks,
-    private readonly policy: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+  readonly #request: Requester;
+  readonly #outbox: Outbox;
+  readonly #hooks: DeliveryHooks;
+  readonly #policy: RetryPolicy;
+
+  constructor(request: Requester, outbox: Outbox, hooks: DeliveryHooks, policy: RetryPolicy = DEFAULT_RETRY) {
+    this.#request = request;
+    this.#outbox = outbox;
+    this.#hooks = hooks;
+    this.#policy = policy;
+  }
 
   /** Queue an entry (already shown as pending); resolves when the server stores it. */
   async enqueue(entry: OutboxEntry): Promise<Message> {
     const result = this.waitFor(entry.clientId);
-    await this.outbox.put(entry);
-    this.queue.push(entry);
+    await this.#outbox.put(entry);
+    this.#queue.push(entry);
     this.pump();
     return result;
   }
@@ -62,17 +67,17 @@ export class Delivery {
   /** Re-queue entries found in a persistent outbox after a reload. */
   restore(entries: readonly OutboxEntry[]): void {
     for (const e of entries) {
-      if (this.queue.some((q) => q.clientId === e.clientId)) continue;
-      if (e.status === 'sending') this.queue.push(e);
+      if (this.#queue.some((q) => q.clientId === e.clientId)) continue;
+      if (e.status === 'sending') this.#queue.push(e);
     }
     this.pump();
   }
 
   waitFor(clientId: string): Promise<Message> {
     return new Promise<Message>((resolve, reject) => {
-      const list = this.waiters.get(clientId) ?? [];
+      const list = this.#waiters.get(clientId) ?? [];
       list.push({ resolve, reject });
-      this.waiters.set(clientId, list);
+      this.#waiters.set(clientId, list);
     });
   }
 
@@ -80,44 +85,44 @@ export class Delivery {
   async retry(entry: OutboxEntry): Promise<Message> {
     const again: OutboxEntry = { ...entry, status: 'sending' };
     delete (again as { error?: unknown }).error;
-    this.hooks.onChanged(again);
+    this.#hooks.onChanged(again);
     return this.enqueue(again);
   }
 
   /** Drop an entry for good; a caller waiting on it is told it was discarded. */
   async discard(clientId: string): Promise<void> {
-    this.queue = this.queue.filter((e) => e.clientId !== clientId);
-    await this.outbox.delete(clientId);
-    this.settle(clientId, undefined, new ChatError({ code: 'discarded', message: 'The message was deleted before it was sent' }));
+    this.#queue = this.#queue.filter((e) => e.clientId !== clientId);
+    await this.#outbox.delete(clientId);
+    this.#settle(clientId, undefined, new ChatError({ code: 'discarded', message: 'The message was deleted before it was sent' }));
   }
 
   /** Called when the connection comes (back) up. */
   pump(): void {
-    if (this.pumping || this.disposed) return;
-    this.pumping = true;
-    void this.run().finally(() => {
-      this.pumping = false;
+    if (this.#pumping || this.#disposed) return;
+    this.#pumping = true;
+    void this.#run().finally(() => {
+      this.#pumping = false;
     });
   }
 
   /** After `dispose()`: the client connects again; sending may resume (`pump`). */
   revive(): void {
-    this.disposed = false;
+    this.#disposed = false;
   }
 
   dispose(): void {
-    this.disposed = true;
-    clearTimeout(this.wakeTimer);
-    this.wake?.();
+    this.#disposed = true;
+    clearTimeout(this.#wakeTimer);
+    this.#wake?.();
   }
 
-  private async run(): Promise<void> {
+  async #run(): Promise<void> {
     let attempts = 0;
-    while (!this.disposed && this.hooks.isOnline()) {
-      const entry = this.queue[0];
+    while (!this.#disposed && this.#hooks.isOnline()) {
+      const entry = this.#queue[0];
       if (!entry) return;
       try {
-        const { message } = await this.request('message:send', {
+        const { message } = await this.#request('message:send', {
           conversationId: entry.conversationId,
           clientId: entry.clientId,
           text: entry.text,
@@ -134,51 +139,51 @@ export class Delivery {
             message: `The server acknowledged message ${entry.clientId} with a different message (${message.id})`,
             event: 'message:send',
           });
-          this.hooks.report(error);
+          this.#hooks.report(error);
           throw error;
         }
-        if (!this.hooks.onDelivered(entry, message)) {
+        if (!this.#hooks.onDelivered(entry, message)) {
           throw new ChatError({ code: 'invalid_payload', message: `The acknowledgement of message ${entry.clientId} was refused`, event: 'message:send' });
         }
         attempts = 0;
-        this.queue.shift();
-        await this.outbox.delete(entry.clientId);
-        this.settle(entry.clientId, message);
+        this.#queue.shift();
+        await this.#outbox.delete(entry.clientId);
+        this.#settle(entry.clientId, message);
       } catch (err) {
         const error = toChatError(err);
-        if (this.queue[0] !== entry) continue; // discarded meanwhile
+        if (this.#queue[0] !== entry) continue; // discarded meanwhile
         // A dropped link is not the message's fault: wait for the reconnect.
         if (error.code === 'disconnected') return;
         attempts += 1;
-        if (!isRetryable(error.code) || attempts >= this.policy.maxAttempts) {
+        if (!isRetryable(error.code) || attempts >= this.#policy.maxAttempts) {
           attempts = 0;
-          this.queue.shift();
+          this.#queue.shift();
           const failed: OutboxEntry = { ...entry, status: 'failed', error: { code: error.code, message: error.message } };
-          await this.outbox.put(failed);
-          this.hooks.onChanged(failed);
-          this.settle(entry.clientId, undefined, error);
+          await this.#outbox.put(failed);
+          this.#hooks.onChanged(failed);
+          this.#settle(entry.clientId, undefined, error);
           continue;
         }
-        await this.sleep(this.backoff(attempts));
+        await this.#sleep(this.#backoff(attempts));
       }
     }
   }
 
-  private backoff(attempt: number): number {
-    return jitteredDelay(attempt - 1, { baseMs: this.policy.baseDelayMs, maxMs: this.policy.maxDelayMs }, this.hooks.random);
+  #backoff(attempt: number): number {
+    return jitteredDelay(attempt - 1, { baseMs: this.#policy.baseDelayMs, maxMs: this.#policy.maxDelayMs }, this.#hooks.random);
   }
 
-  private sleep(ms: number): Promise<void> {
+  #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.wake = resolve;
-      this.wakeTimer = setTimeout(resolve, ms);
+      this.#wake = resolve;
+      this.#wakeTimer = setTimeout(resolve, ms);
     });
   }
 
-  private settle(clientId: string, message: Message | undefined, error?: ChatError): void {
-    const list = this.waiters.get(clientId);
+  #settle(clientId: string, message: Message | undefined, error?: ChatError): void {
+    const list = this.#waiters.get(clientId);
     if (!list) return;
-    this.waiters.delete(clientId);
+    this.#waiters.delete(clientId);
     for (const w of list) {
       if (message) w.resolve(message);
       else w.reject(error ?? new ChatError({ code: 'internal', message: 'Message not sent' }));

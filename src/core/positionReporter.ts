@@ -35,98 +35,102 @@ export function newestFromOthers(messages: readonly Message[], userId: string): 
 
 export class PositionReporter {
   /** Positions waiting for the next flush, per conversation. */
-  private readonly queued = new Map<string, number>();
+  readonly #queued = new Map<string, number>();
   /** Highest position in flight, per conversation. */
-  private readonly inFlight = new Map<string, number>();
+  readonly #inFlight = new Map<string, number>();
   /** Highest position the server acknowledged, per conversation. */
-  private readonly acked = new Map<string, number>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerDue = 0;
-  private failures = 0;
-  private disposed = false;
+  readonly #acked = new Map<string, number>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerDue = 0;
+  #failures = 0;
+  #disposed = false;
 
-  constructor(private readonly deps: PositionReporterDeps) {}
+  readonly #deps: PositionReporterDeps;
+
+  constructor(deps: PositionReporterDeps) {
+    this.#deps = deps;
+  }
 
   /** Report `seq` for the conversation, unless that position is already covered. */
   reach(conversationId: string, seq: number): void {
-    if (seq > 0 && seq > this.covered(conversationId)) {
-      this.queued.set(conversationId, seq);
-      this.schedule(this.deps.delayMs);
+    if (seq > 0 && seq > this.#covered(conversationId)) {
+      this.#queued.set(conversationId, seq);
+      this.#schedule(this.#deps.delayMs);
     }
   }
 
   /** After (re)connecting: send whatever is still waiting. */
   resume(): void {
-    if (this.queued.size > 0) this.schedule(0);
+    if (this.#queued.size > 0) this.#schedule(0);
   }
 
   /** After `dispose()`: the client connects again (`resume` sends what waited). */
   revive(): void {
-    this.disposed = false;
+    this.#disposed = false;
   }
 
   /** The client disconnects: nothing more goes out until `revive()`; what waits is kept for then. */
   dispose(): void {
-    this.disposed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private covered(conversationId: string): number {
+  #covered(conversationId: string): number {
     return Math.max(
-      this.queued.get(conversationId) ?? 0,
-      this.inFlight.get(conversationId) ?? 0,
-      this.acked.get(conversationId) ?? 0,
-      this.deps.knownSeq(conversationId),
+      this.#queued.get(conversationId) ?? 0,
+      this.#inFlight.get(conversationId) ?? 0,
+      this.#acked.get(conversationId) ?? 0,
+      this.#deps.knownSeq(conversationId),
     );
   }
 
   /** Flush after `delayMs`, unless a flush is due sooner (a retry's backoff gives way to new arrivals). */
-  private schedule(delayMs: number): void {
-    if (this.disposed || !this.deps.isOnline()) return;
-    const due = this.deps.now() + delayMs;
-    if (this.timer !== undefined && this.timerDue <= due) return;
-    clearTimeout(this.timer);
-    this.timerDue = due;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
+  #schedule(delayMs: number): void {
+    if (this.#disposed || !this.#deps.isOnline()) return;
+    const due = this.#deps.now() + delayMs;
+    if (this.#timer !== undefined && this.#timerDue <= due) return;
+    clearTimeout(this.#timer);
+    this.#timerDue = due;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#flush();
     }, delayMs);
   }
 
-  private flush(): void {
+  #flush(): void {
     // Offline: the queue waits for resume().
-    if (!this.deps.isOnline()) return;
-    const due = [...this.queued];
-    this.queued.clear();
+    if (!this.#deps.isOnline()) return;
+    const due = [...this.#queued];
+    this.#queued.clear();
     for (const [conversationId, seq] of due) {
-      if (seq > this.covered(conversationId)) this.send(conversationId, seq);
+      if (seq > this.#covered(conversationId)) this.#send(conversationId, seq);
     }
   }
 
-  private send(conversationId: string, seq: number): void {
-    this.inFlight.set(conversationId, seq);
+  #send(conversationId: string, seq: number): void {
+    this.#inFlight.set(conversationId, seq);
     const settle = () => {
-      if (this.inFlight.get(conversationId) === seq) this.inFlight.delete(conversationId);
+      if (this.#inFlight.get(conversationId) === seq) this.#inFlight.delete(conversationId);
     };
-    this.deps.request(this.deps.event, { conversationId, seq }).then(
+    this.#deps.request(this.#deps.event, { conversationId, seq }).then(
       () => {
         settle();
-        this.failures = 0;
-        if (seq > (this.acked.get(conversationId) ?? 0)) this.acked.set(conversationId, seq);
+        this.#failures = 0;
+        if (seq > (this.#acked.get(conversationId) ?? 0)) this.#acked.set(conversationId, seq);
       },
       (err: unknown) => {
         settle();
         const error = toChatError(err);
         if (!isRetryable(error.code)) {
-          if (!this.disposed) this.deps.report(error);
+          if (!this.#disposed) this.#deps.report(error);
           return;
         }
         // Back in the queue (a later report in flight or queued covers it anyway).
-        if (seq > this.covered(conversationId)) this.queued.set(conversationId, seq);
-        if (this.disposed) return;
+        if (seq > this.#covered(conversationId)) this.#queued.set(conversationId, seq);
+        if (this.#disposed) return;
         // A lost link resends on reconnect (resume); otherwise try again after a while.
-        if (error.code !== 'disconnected') this.schedule(exponentialDelay(this.failures++, REPORT_RETRY));
+        if (error.code !== 'disconnected') this.#schedule(exponentialDelay(this.#failures++, REPORT_RETRY));
       },
     );
   }
