@@ -84,7 +84,7 @@ const pairs: Pair[] = [
   ]),
 ];
 
-// 1 000 runs per pair: up to ~0.4 s idle, ~0.5 s with both cores busy; the limit leaves a wide margin.
+// 1 000 runs per pair: up to ~0.4 s idle, ~1 s with both cores busy; the limit leaves a wide margin.
 describe('schema: the same verdicts and outputs as the valibot schemas it replaced', { timeout: 30_000 }, () => {
   it.each(pairs)('%s', (_name, ours, theirs) => {
     fc.assert(
