@@ -16,7 +16,10 @@ import { AttachmentSchema, LIMITS, type Attachment, type Message } from './proto
 import { describeIssues } from './requests';
 import type { ChatStore } from './store';
 import { UploadError, type Transport } from './transport';
-import type { NewMessage, Upload, UploadErrorInfo } from './types';
+import type { NewMessage, Upload } from './types';
+import { toUploadErrorInfo } from './uploadErrorInfo';
+
+export { toUploadErrorInfo };
 
 export interface UploadFileOptions {
   /** Stored name; defaults to the File's own name (a bare Blob becomes "file"). */
@@ -75,22 +78,6 @@ interface Job {
 function nameOf(file: Blob): string {
   const name = (file as { name?: unknown }).name;
   return typeof name === 'string' && name !== '' ? name : 'file';
-}
-
-/** Any rejection as the `{ code, message }` the store shows; errors are recognised by shape, not class. */
-export function toUploadErrorInfo(err: unknown): UploadErrorInfo {
-  if (typeof err === 'object' && err !== null) {
-    const { code, message, maxBytes, name } = err as { code?: unknown; message?: unknown; maxBytes?: unknown; name?: unknown };
-    if (name === 'AbortError') return { code: 'aborted', message: 'The upload was cancelled' };
-    if (typeof code === 'string' && code !== '') {
-      return {
-        code: code.slice(0, 100),
-        message: typeof message === 'string' ? message.slice(0, 2_000) : code,
-        ...(typeof maxBytes === 'number' && Number.isFinite(maxBytes) && maxBytes >= 0 ? { maxBytes } : {}),
-      };
-    }
-  }
-  return { code: 'internal', message: `The upload failed: ${String(err).slice(0, 300)}` };
 }
 
 export class UploadManager {
