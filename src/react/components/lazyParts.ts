@@ -6,7 +6,7 @@
 import { lazyPart } from '../lazyPart';
 
 // One promise for all four, so parts whose code arrives together show in the same render
-// (a toolbar that takes focus finds the chips before it already there).
+// (a toolbar that takes focus finds the row's reaction chips already there).
 let chunk: Promise<typeof import('./onDemand')> | undefined;
 const load = () =>
   (chunk ??= import('./onDemand').catch((error: unknown) => {

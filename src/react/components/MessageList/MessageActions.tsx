@@ -26,15 +26,13 @@ export function MessageActions({ message, own, api }: { message: DisplayMessage;
   const questionId = useId();
 
   // Tab was pressed in the row before this code had arrived (see MessageRow): focus moves
-  // on now, to what Tab would have reached, if the reader is still in the row. Own
-  // messages fetch the editor's code, so Edit opens it at once.
+  // on now, to what Tab would have reached, if the reader is still in the row.
   useEffect(() => {
-    if (own) api.preloadEditor();
     const row = group.current?.closest('[data-message-id]');
     const from = document.activeElement;
     if (!api.takeFocus('toolbar', message.id) || !row || !from || !row.contains(from)) return;
     (nextControl(row, from) ?? reactButton.current)?.focus();
-  }, [api, message.id, own]);
+  }, [api, message.id]);
 
   useEffect(() => {
     if (mode === 'confirm') noButton.current?.focus();

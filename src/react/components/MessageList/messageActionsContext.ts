@@ -9,8 +9,6 @@ export interface MessageActionsApi {
   /** Open the editor on a message, once its code is here, and move focus into it. */
   startEdit(id: string): void;
   endEdit(id: string): void;
-  /** Fetch the editor's code ahead of Edit. */
-  preloadEditor(): void;
   /** Edited text kept while a row is scrolled out of the DOM or a save fails. */
   readonly drafts: Map<string, string>;
   /** The `part` of message `id` takes focus when it next mounts. */
@@ -31,7 +29,7 @@ export function useMessageActionsApi(): { api: MessageActionsApi; editingId: str
     };
     return {
       startEdit: (id) => {
-        // Until the editor's code is here (at once, normally: preloadEditor), focus stays on Edit.
+        // Until the editor's code is here (at once, normally: it comes with the toolbar's), focus stays on Edit.
         void MessageEditor.preload().then((ready) => {
           if (!ready) return;
           focusOnMount('editor', id);
@@ -39,7 +37,6 @@ export function useMessageActionsApi(): { api: MessageActionsApi; editingId: str
         });
       },
       endEdit: (id) => setEditingId((current) => (current === id ? null : current)),
-      preloadEditor: () => void MessageEditor.preload(),
       drafts: new Map(),
       focusOnMount,
       takeFocus: (part, id) => {
