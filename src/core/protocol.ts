@@ -5,6 +5,10 @@
  * unknown keys rather than reject them, so a backend may send extra fields.
  */
 import * as v from './schema';
+import { isUnsafeKey } from './schema';
+
+// One check for prototype keys, shared with the schemas' records.
+export { isUnsafeKey };
 
 /** Limits the server enforces and the client checks before sending. */
 export const LIMITS = {
@@ -198,8 +202,4 @@ export const SERVER_EVENTS = Object.keys(ServerEventSchemas) as ServerEvent[];
 
 export function isServerEvent(name: string): name is ServerEvent {
   return Object.prototype.hasOwnProperty.call(ServerEventSchemas, name);
-}
-
-export function isUnsafeKey(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }

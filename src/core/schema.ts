@@ -136,8 +136,12 @@ export function array<T>(item: Schema<T>, max = Infinity, min = 0): Schema<T[]> 
   };
 }
 
-const isPlainKey = (input: object, key: string) =>
-  Object.prototype.hasOwnProperty.call(input, key) && key !== '__proto__' && key !== 'constructor' && key !== 'prototype';
+/** Keys that would reach an object's prototype machinery if used as plain keys. */
+export function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
+const isPlainKey = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && !isUnsafeKey(key);
 
 export function record<K extends string, V>(key: Schema<K>, value: Schema<V>): Schema<Record<K, V>> {
   return (input) => {
