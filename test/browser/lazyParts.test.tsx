@@ -76,6 +76,11 @@ describe('parts loaded on first use', () => {
     expect(row(ids[2]!).querySelector('.parley-message-actions')).toBeNull();
     await userEvent.tab();
     expect(focused()).toBe(row(ids[2]!));
+    // A second Tab is not held: the reader can always go on (and come back).
+    await userEvent.tab();
+    expect(focused()?.textContent).toBe('After the list');
+    await userEvent.tab({ shift: true });
+    expect(focused()).toBe(row(ids[2]!));
 
     // Alice's row: Tab reaches the link in its text as usual; from there the next Tab waits.
     await userEvent.keyboard('{ArrowUp}');

@@ -64,12 +64,12 @@ export const MessageRow = memo(
   const toolbar = showActions && actionable && !editor && api !== null;
   // Tab through the row ends in its toolbar. If the toolbar's code is still on its way,
   // focus waits where it is and moves on when the toolbar mounts, rather than
-  // jumping past the row to whatever comes after the list.
+  // jumping past the row to whatever comes after the list. A second Tab is not held.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Tab' || event.shiftKey || !MessageActions.loading()) return;
+    if (event.key !== 'Tab' || event.shiftKey || !api || !MessageActions.loading() || api.awaitsFocus('toolbar', message.id)) return;
     if (!(event.target instanceof Element) || nextControl(event.currentTarget, event.target)) return;
     event.preventDefault();
-    api?.focusOnMount('toolbar', message.id);
+    api.focusOnMount('toolbar', message.id);
   };
   return (
     <div

@@ -15,6 +15,8 @@ export interface MessageActionsApi {
   focusOnMount(part: FocusPart, id: string): void;
   /** True once, for the part that was asked to take focus. */
   takeFocus(part: FocusPart, id: string): boolean;
+  /** The part was asked to take focus and has not mounted yet. */
+  awaitsFocus(part: FocusPart, id: string): boolean;
 }
 
 export const MessageActionsContext = createContext<MessageActionsApi | null>(null);
@@ -27,6 +29,7 @@ export function useMessageActionsApi(): { api: MessageActionsApi; editingId: str
     const focusOnMount = (part: FocusPart, id: string) => {
       focusNext = { part, id };
     };
+    const awaitsFocus = (part: FocusPart, id: string) => focusNext?.part === part && focusNext.id === id;
     return {
       startEdit: (id) => {
         // Until the editor's code is here (at once, normally: it comes with the toolbar's), focus stays on Edit.
@@ -40,10 +43,11 @@ export function useMessageActionsApi(): { api: MessageActionsApi; editingId: str
       drafts: new Map(),
       focusOnMount,
       takeFocus: (part, id) => {
-        if (focusNext?.part !== part || focusNext.id !== id) return false;
+        if (!awaitsFocus(part, id)) return false;
         focusNext = null;
         return true;
       },
+      awaitsFocus,
     };
   }, []);
   return { api, editingId };
