@@ -144,6 +144,8 @@ export default defineConfig({
           include: ['test/consumers/**/*.test.ts'],
           // The unit project's glob matches these files too; they run only here.
           env: { PARLEY_CONSUMER_TESTS: '1' },
+          // After the other projects: installs and builds on 2 cores would slow their timed tests.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
