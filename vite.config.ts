@@ -90,7 +90,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**', 'test/consumers/**'],
           setupFiles: ['./test/setup/unit.ts'],
         },
       },
@@ -142,7 +142,7 @@ export default defineConfig({
           name: 'consumers',
           environment: 'node',
           include: ['test/consumers/**/*.test.ts'],
-          // The unit project's glob matches these files too; they run only here.
+          // Only here (the unit project excludes them); the flag keeps any other glob from running them.
           env: { PARLEY_CONSUMER_TESTS: '1' },
           // After the other projects: installs and builds on 2 cores would slow their timed tests.
           sequence: { groupOrder: 1 },

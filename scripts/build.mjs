@@ -33,6 +33,10 @@ await esbuild({
   logLevel: 'error',
 });
 
+// A declaration for the stylesheet, so `import 'parley/styles.css'` type-checks in a plain
+// TypeScript project too (bundlers' own CSS declarations cover only their apps).
+writeFileSync(path.join(dist, 'styles.css.d.ts'), 'export {};\n');
+
 // 3. Declarations.
 const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });

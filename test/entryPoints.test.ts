@@ -14,7 +14,8 @@ import { PARLEY_ENTRIES } from '../scripts/aliases.mjs';
 // Vitest runs from the repository root.
 const at = (file: string) => path.resolve(process.cwd(), file);
 const read = (file: string) => readFileSync(at(file), 'utf8');
-type Conditions = { types: string; import: string };
+type Conditions = { types: string; import?: string; default?: string };
+const runtimeFile = (c: Conditions) => c.import ?? c.default ?? '';
 const pkg = JSON.parse(read('package.json')) as {
   name: string;
   exports: Record<string, string | Conditions>;
@@ -37,21 +38,22 @@ describe('entry points', () => {
       expect(existsSync(at(source)), source).toBe(true);
       const built = builtFrom(source);
       if (typeof target === 'string') expect(strip(target), key).toBe(built);
-      else expect([strip(target.import), strip(target.types)], key).toEqual([`${built}.js`, `${built}.d.ts`]);
+      else if (source.endsWith('.css')) expect([strip(runtimeFile(target)), strip(target.types)], key).toEqual([built, `${built}.d.ts`]);
+      else expect([strip(runtimeFile(target)), strip(target.types)], key).toEqual([`${built}.js`, `${built}.d.ts`]);
     }
     expect(Object.keys(PARLEY_ENTRIES).sort()).toEqual(entryExports.map(([key]) => specifier(key)).sort());
   });
 
   it('the built files exist: JavaScript, declarations, styles', () => {
     for (const [key, target] of entryExports) {
-      for (const file of typeof target === 'string' ? [target] : [target.import, target.types]) {
+      for (const file of typeof target === 'string' ? [target] : [runtimeFile(target), target.types]) {
         expect(existsSync(at(strip(file))), `${key}: ${file} (run npm run build)`).toBe(true);
       }
     }
   });
 
   it('every TypeScript entry has a tsconfig path to its source and a typesVersions path to its declarations', () => {
-    const tsEntries = entryExports.filter(([, target]) => typeof target !== 'string') as [string, Conditions][];
+    const tsEntries = entryExports.filter(([key, target]) => typeof target !== 'string' && key !== './styles.css') as [string, Conditions][];
     for (const [key, target] of tsEntries) {
       expect(tsconfig.compilerOptions.paths[specifier(key)], key).toEqual([`./${PARLEY_ENTRIES[specifier(key) as keyof typeof PARLEY_ENTRIES]}`]);
       if (key !== '.') expect(pkg.typesVersions['*']![strip(key)], key).toEqual([target.types]);

@@ -21,7 +21,7 @@ import { attachSocketGateway } from './node/socketGateway';
 import { UploadStore } from './node/uploads';
 
 export { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
-export type { HandshakeError } from './node/socketGateway';
+export type { HandshakeError } from './node/handshakeError';
 
 /** The admin key of a dev server when none is given. Set your own anywhere that is not your laptop. */
 export const DEV_ADMIN_KEY = 'parley-admin-key';

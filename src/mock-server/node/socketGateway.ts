@@ -22,6 +22,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ErrorInfo, ServerEvent } from '../../core/protocol';
 import type { MockChatServer } from '../MockChatServer';
 import type { ServerSession } from '../types';
+import type { HandshakeError } from './handshakeError';
 import { createSocketRateLimiter, type RateLimits } from './rateLimit';
 
 export interface SocketGatewayOptions {
@@ -34,8 +35,6 @@ export interface SocketGatewayOptions {
   readonly rateLimits: RateLimits | false;
 }
 
-/** The handshake error a client's `connect_error` receives. */
-export type HandshakeError = Error & { data: { code: string; retry: boolean } };
 
 interface SocketState {
   session: ServerSession;

@@ -1,0 +1,6 @@
+/**
+ * The handshake error a client's `connect_error` receives from the Node server. On its
+ * own, without socket.io or Node types, so that a consumer's TypeScript can read the
+ * published declarations of `parley/mock-server/node` without those packages' types.
+ */
+export type HandshakeError = Error & { data: { code: string; retry: boolean } };
