@@ -62,6 +62,13 @@ const react18Aliases = [
   { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
 ];
 
+/**
+ * Real-browser tests drive a page, a mock server and often lazily loaded code: a few seconds
+ * idle, several times that with both cores busy. Each waits on events with its own bounds;
+ * this limit only ends a hang (browser mode's default is 15 s).
+ */
+const BROWSER_TEST_TIMEOUT_MS = 45_000;
+
 /** A fresh browser-mode config per project (a shared object would be mutated by Vitest). */
 function chromiumBrowser() {
   return {
@@ -98,6 +105,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          testTimeout: BROWSER_TEST_TIMEOUT_MS,
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
           // e2e tests drive a real Node mock server through these (they run in Node).
           browser: { ...chromiumBrowser(), commands: { ...liveServerCommands } },
@@ -110,7 +118,12 @@ export default defineConfig({
         resolve: { alias: parleyDistAliases },
         test: {
           name: 'browser-dist',
+          testTimeout: BROWSER_TEST_TIMEOUT_MS,
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          // It holds a source module back with vi.mock, which cannot reach the built files.
+          exclude: [...configDefaults.exclude, 'test/browser/lazyParts.test.tsx'],
+          // After the first browser group: four Chromium projects at once overload 2 cores.
+          sequence: { groupOrder: 1 },
           browser: chromiumBrowser(),
         },
       },
@@ -121,6 +134,7 @@ export default defineConfig({
         optimizeDeps: { include: browserDeps.map((dep) => dep.replace(/^react(-dom)?(?=\/|$)/, (m) => `${m}-18`)) },
         test: {
           name: 'react18',
+          testTimeout: BROWSER_TEST_TIMEOUT_MS,
           include: ['test/browser/**/*.test.{ts,tsx}'],
           browser: chromiumBrowser(),
         },
@@ -132,6 +146,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         test: {
           name: 'storybook',
+          sequence: { groupOrder: 1 },
           browser: chromiumBrowser(),
         },
       },
@@ -145,7 +160,7 @@ export default defineConfig({
           // Only here (the unit project excludes them); the flag keeps any other glob from running them.
           env: { PARLEY_CONSUMER_TESTS: '1' },
           // After the other projects: installs and builds on 2 cores would slow their timed tests.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
