@@ -68,6 +68,11 @@ const react18Aliases = [
  * this limit only ends a hang (browser mode's default is 15 s).
  */
 const BROWSER_TEST_TIMEOUT_MS = 45_000;
+/**
+ * `expect.poll` and `expect.element` wait for what the user would see; their default bound
+ * (1 s) is shorter than a lazily loaded part plus a server round trip take on a loaded machine.
+ */
+const BROWSER_EXPECT = { poll: { timeout: 10_000, interval: 20 } };
 
 /** A fresh browser-mode config per project (a shared object would be mutated by Vitest). */
 function chromiumBrowser() {
@@ -106,6 +111,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
+          expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
           // e2e tests drive a real Node mock server through these (they run in Node).
           browser: { ...chromiumBrowser(), commands: { ...liveServerCommands } },
@@ -119,6 +125,7 @@ export default defineConfig({
         test: {
           name: 'browser-dist',
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
+          expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}'],
           // It holds a source module back with vi.mock, which cannot reach the built files.
           exclude: [...configDefaults.exclude, 'test/browser/lazyParts.test.tsx'],
@@ -135,6 +142,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
+          expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}'],
           browser: chromiumBrowser(),
         },
