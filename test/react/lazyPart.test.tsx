@@ -38,7 +38,7 @@ it('a failed fetch is retried after 1 s, then 2 s, while the part waits; it show
 it('no retry once no part waits for the code', async () => {
   vi.useFakeTimers();
   let calls = 0;
-  const Part = lazyPart(() => (++calls, Promise.reject(new Error('chunk failed'))));
+  const Part = lazyPart<{ name: string }>(() => (++calls, Promise.reject(new Error('chunk failed'))));
   const { unmount } = render(<Part name="Linus" />);
   await act(() => vi.advanceTimersByTimeAsync(0));
   unmount();
