@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARLEY_ENTRIES } from '../scripts/aliases.mjs';
+import { builtFile, PARLEY_ENTRIES } from '../scripts/aliases.mjs';
 
 // Vitest runs from the repository root.
 const at = (file: string) => path.resolve(process.cwd(), file);
@@ -26,8 +26,6 @@ const pkg = JSON.parse(read('package.json')) as {
 const tsconfig = JSON.parse(read('tsconfig.json')) as { compilerOptions: { paths: Record<string, string[]> } };
 const strip = (p: string) => p.replace(/^\.\//, '');
 const specifier = (key: string) => (key === '.' ? pkg.name : `${pkg.name}/${strip(key)}`);
-/** src/react/index.ts → dist/react/index; src/theme/styles.css → dist/styles.css. */
-const builtFrom = (source: string) => (source.endsWith('.css') ? `dist/${path.basename(source)}` : source.replace(/^src\//, 'dist/').replace(/\.ts$/, ''));
 const entryExports = Object.entries(pkg.exports).filter(([key]) => key !== './package.json');
 
 describe('entry points', () => {
@@ -36,10 +34,11 @@ describe('entry points', () => {
       const source = (PARLEY_ENTRIES as Record<string, string | undefined>)[specifier(key)];
       if (source === undefined) throw new Error(`${key} has no source in scripts/aliases.mjs`);
       expect(existsSync(at(source)), source).toBe(true);
-      const built = builtFrom(source);
-      if (typeof target === 'string') expect(strip(target), key).toBe(built);
-      else if (source.endsWith('.css')) expect([strip(runtimeFile(target)), strip(target.types)], key).toEqual([built, `${built}.d.ts`]);
-      else expect([strip(runtimeFile(target)), strip(target.types)], key).toEqual([`${built}.js`, `${built}.d.ts`]);
+      // The same mapping the browser-dist test project resolves the entries with.
+      const runtime = builtFile(source);
+      const types = source.endsWith('.css') ? `${runtime}.d.ts` : runtime.replace(/\.js$/, '.d.ts');
+      if (typeof target === 'string') expect(strip(target), key).toBe(runtime);
+      else expect([strip(runtimeFile(target)), strip(target.types)], key).toEqual([runtime, types]);
     }
     expect(Object.keys(PARLEY_ENTRIES).sort()).toEqual(entryExports.map(([key]) => specifier(key)).sort());
   });
