@@ -73,3 +73,14 @@ export function removeApps(): void {
   }
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * `next build` under a CI variable warns that the app has no build cache: a fact about the
+ * CI machine's caching, not about the package. Only that line goes; any other warning stays.
+ */
+export function withoutCiNotices(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => !/No build cache found/.test(line))
+    .join('\n');
+}
