@@ -22,8 +22,29 @@ export { MessageBubble, MessageStatus, MessageText, linkify } from './components
 export type { MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
 export { MessageInput, useMessageComposer } from './components/MessageInput';
 export type { MessageComposer, MessageInputProps } from './components/MessageInput';
-export { MessageList } from './components/MessageList';
-export type { MessageListProps, RenderMessageProps } from './components/MessageList';
+export {
+  DateSeparator,
+  JumpToLatest,
+  MessageActions,
+  MessageEditor,
+  MessageList,
+  MessageListViewport,
+  UnreadSeparator,
+  useMessageList,
+} from './components/MessageList';
+export type {
+  MessageListProps,
+  MessageListRow,
+  MessageListState,
+  MessageListViewportProps,
+  RenderMessageProps,
+  RowAttributes,
+  RowMeta,
+  ScrollerProps,
+  UseMessageListOptions,
+} from './components/MessageList';
+/** The bubble's attachments and reaction chips, for a bubble of your own (loaded on first use). */
+export { Attachments as MessageAttachments, Reactions as MessageReactions } from './components/lazyParts';
 export { TypingIndicator, typingText } from './components/TypingIndicator';
 export type { TypingIndicatorProps } from './components/TypingIndicator';
 

@@ -1,4 +1,12 @@
 export { MessageList } from './MessageList';
 export type { MessageListProps, RenderMessageProps } from './MessageList';
+export { useMessageList } from './useMessageList';
+export type { MessageListRow, MessageListState, ScrollerProps, UseMessageListOptions } from './useMessageList';
+export { MessageListViewport } from './MessageListViewport';
+export type { MessageListViewportProps } from './MessageListViewport';
+export { JumpToLatest } from './JumpToLatest';
+export { DateSeparator, UnreadSeparator } from './Separators';
+export { MessageActions, MessageEditor } from './rowParts';
+export type { RowAttributes } from './rowAttributes';
 export { computeRowMeta, GROUP_WINDOW_MS } from './rowMeta';
 export type { RowMeta } from './rowMeta';

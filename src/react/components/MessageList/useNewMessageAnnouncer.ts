@@ -9,6 +9,8 @@ import { interpolate } from '../../../i18n/format';
  * it arrives live (not when history loads), so screen readers hear it once.
  */
 export function useNewMessageAnnouncer(
+  /** Another conversation (or list session) starts over: its history is not news. */
+  sessionKey: string,
   timeline: MessageTimeline,
   ready: boolean,
   userId: string,
@@ -16,17 +18,17 @@ export function useNewMessageAnnouncer(
   catalog: Catalog,
 ): string {
   const [text, setText] = useState('');
-  const previous = useRef<number | null>(null);
+  const previous = useRef<{ key: string; seq: number } | null>(null);
   const newest = lastSeq(timeline) ?? 0;
   useEffect(() => {
     if (!ready) return;
-    const before = previous.current;
-    previous.current = newest;
+    const before = previous.current?.key === sessionKey ? previous.current.seq : null;
+    previous.current = { key: sessionKey, seq: newest };
     if (before === null || newest <= before) return;
     const message = timelineAt(timeline, timeline.confirmedCount - 1);
     if (!message || message.authorId === userId || message.deletedAt !== undefined) return;
     const name = users[message.authorId]?.name ?? message.authorId;
     setText(interpolate(catalog.message.announce, { name, text: message.text.slice(0, 300) }));
-  }, [newest, ready, timeline, userId, users, catalog]);
+  }, [sessionKey, newest, ready, timeline, userId, users, catalog]);
   return text;
 }

@@ -1,0 +1,58 @@
+import { forwardRef, useCallback, type HTMLAttributes, type ReactNode } from 'react';
+import { interpolate } from '../../../i18n/format';
+import { useCatalog } from '../../ChatProvider';
+import { ListHeader } from './ListHeader';
+import { MessageActionsContext } from './messageActionsContext';
+import type { MessageListState } from './useMessageList';
+
+export interface MessageListViewportProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  list: MessageListState;
+  /** The rows: elements spreading `list.getRowProps(row)`. Handlers the list needs on the scroller win over ones passed here. */
+  children: ReactNode;
+}
+
+/**
+ * The scrolling part of a message list built on `useMessageList`: the scroller
+ * (keyboard, focus, pointer), the header row (loading, start, retry), the feed
+ * that holds the rows at their full height, and the live region that announces
+ * new messages. The row toolbar and editor parts find the list's actions here.
+ */
+export const MessageListViewport = forwardRef<HTMLDivElement, MessageListViewportProps>(function MessageListViewport(
+  { list, children, className, ...rest },
+  ref,
+) {
+  const catalog = useCatalog();
+  const scroller = list.getScrollerProps();
+  const setRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      scroller.ref(node);
+      if (typeof ref === 'function') ref(node);
+      else if (ref) ref.current = node;
+    },
+    // scroller.ref is stable for the list's lifetime.
+    [ref],
+  );
+  const title = list.conversation?.title ?? list.conversationId;
+  const empty = list.timeline.length === 0;
+  return (
+    <MessageActionsContext.Provider value={list.actionsApi}>
+      <div {...rest} {...scroller} ref={setRef} className={['parley-message-list-scroller', className].filter(Boolean).join(' ')}>
+        {/* Outside the feed: a feed may contain only articles. */}
+        <ListHeader height={list.headerHeight} history={list.history} empty={empty} onRetry={list.retry} />
+        <div
+          className="parley-message-list-sizer"
+          // An idle feed must hold articles; with none, the header row says why.
+          {...(!empty || list.busy
+            ? { role: 'feed', 'aria-label': interpolate(catalog.messageList.label, { title }), 'aria-busy': list.busy }
+            : {})}
+          style={{ position: 'relative', width: '100%', height: list.totalSize }}
+        >
+          {children}
+        </div>
+      </div>
+      <div className="parley-visually-hidden" role="log" aria-live="polite" aria-relevant="additions text">
+        {list.announcement}
+      </div>
+    </MessageActionsContext.Provider>
+  );
+});

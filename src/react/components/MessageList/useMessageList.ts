@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type RefCallback } from 'react';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { countConfirmedAfter, lastSeq, timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
+import type { Conversation, User } from '../../../core/protocol';
+import type { DisplayMessage, HistoryState } from '../../../core/types';
+import { useCatalog, useChatClient } from '../../ChatProvider';
+import { useChatStore } from '../../hooks/useChatStore';
+import { useConversation, useCurrentUserId } from '../../hooks/useConversations';
+import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
+import type { Receipt } from '../MessageBubble/MessageStatus';
+import { MessageActions } from '../lazyParts';
+import { useMessageActionsApi, type MessageActionsApi } from './messageActionsContext';
+import { rowAttributes, type RowAttributes } from './rowAttributes';
+import { computeRowMeta, type RowMeta } from './rowMeta';
+import { scrollFromCurrentPosition } from './scrollFromCurrentPosition';
+import { useActionsRow } from './useActionsRow';
+import { useJumpToMessage } from './useJumpToMessage';
+import { useListKeyboard } from './useListKeyboard';
+import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
+import { useReadTracking } from './useReadTracking';
+import { useReceipts } from './useReceipts';
+import { useVirtualizer } from './useVirtualizer';
+
+/** Room above the first message for the "loading" / "start of conversation" row. */
+export const LIST_HEADER_HEIGHT = 48;
+/** Within this many px of the bottom counts as "at the bottom" (pinned). */
+const PIN_THRESHOLD = 32;
+/** Start loading older messages this close to the top. */
+const LOAD_OLDER_THRESHOLD_PX = 600;
+
+export interface UseMessageListOptions {
+  conversationId: string;
+  /** Estimated row height before measuring, in px. */
+  estimatedRowHeight?: number;
+  /** Scroll to this message (loading older pages until it is there), focus and highlight it. A new id jumps again. */
+  jumpToMessageId?: string;
+}
+
+/** One rendered row and everything its markup needs. */
+export interface MessageListRow {
+  readonly index: number;
+  readonly key: string | number | bigint;
+  /** Its offset in the list, px (`getRowProps` places it there). */
+  readonly start: number;
+  readonly message: DisplayMessage;
+  readonly prev: DisplayMessage | undefined;
+  readonly author: User | undefined;
+  readonly own: boolean;
+  /** Date and unread separators above it, and whether it starts an author's group. */
+  readonly meta: RowMeta;
+  readonly receipt: Receipt | undefined;
+  /** The list's tab stop. */
+  readonly active: boolean;
+  /** Just jumped to. */
+  readonly highlighted: boolean;
+  /** The one hovered or focused row: shows the action toolbar. */
+  readonly showActions: boolean;
+  /** Its text is being edited. */
+  readonly editing: boolean;
+}
+
+/** Props for the scrolling element (`MessageListViewport` spreads them). */
+export interface ScrollerProps {
+  ref: RefCallback<HTMLDivElement>;
+  tabIndex: number;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  onFocus: (event: FocusEvent<HTMLDivElement>) => void;
+  onBlur: (event: FocusEvent<HTMLDivElement>) => void;
+  onPointerEnter: () => void;
+  onPointerMove: (event: PointerEvent<HTMLElement>) => void;
+  onPointerLeave: () => void;
+  'data-at-bottom': 'true' | 'false';
+}
+
+/** The message list's behaviour without its markup. */
+export interface MessageListState {
+  readonly conversationId: string;
+  readonly conversation: Conversation | undefined;
+  readonly history: HistoryState;
+  readonly timeline: MessageTimeline;
+  /** The rows to render now (the virtualized window). */
+  readonly rows: readonly MessageListRow[];
+  /** Height of everything, px: the element holding the rows gets it. */
+  readonly totalSize: number;
+  /** Room reserved above the first row for the list header. */
+  readonly headerHeight: number;
+  /** Pinned to the newest message. */
+  readonly atBottom: boolean;
+  /** Messages from others that arrived since the reader left the bottom. */
+  readonly newCount: number;
+  /** Loading the first page or an older one. */
+  readonly busy: boolean;
+  /** Text for a polite live region: the newest message from someone else. */
+  readonly announcement: string;
+  jumpToLatest(): void;
+  /** Scroll to the row at `index` and focus it, as the arrow keys do. */
+  focusRow(index: number): void;
+  /** Retry what failed: the first page, or an older one. */
+  retry(): void;
+  getScrollerProps(): ScrollerProps;
+  getRowProps(row: MessageListRow): RowAttributes & { ref: (node: Element | null) => void };
+  /** The ref every row element needs: rows are measured, whatever their height. */
+  measureRow(node: Element | null): void;
+  /** For the toolbar and editor parts (`MessageListViewport` provides it). */
+  readonly actionsApi: MessageActionsApi;
+}
+
+/**
+ * Pinning, the first-position gate, paging older history, anchoring, the
+ * new-message count, jump to message and keyboard navigation, for markup of
+ * your own. `MessageList` is this hook plus Parley's markup.
+ */
+export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpToMessageId }: UseMessageListOptions): MessageListState {
+  const client = useChatClient();
+  const catalog = useCatalog();
+  const userId = useCurrentUserId();
+  const timeline = useMessageTimeline(conversationId);
+  const history = useHistory(conversationId);
+  const conversation = useConversation(conversationId);
+  const users = useChatStore((s) => s.users);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+
+  // A fresh virtualizer per conversation, and again when the first messages
+  // arrive, so that it opens at the newest message in its first frame.
+  const session = `${conversationId}\u0000${timeline.length > 0 ? 'rows' : 'empty'}`;
+  const getItemKey = useCallback((index: number) => timelineAt(timeline, index)?.clientId ?? index, [timeline]);
+  const virtualizer: Virtualizer<HTMLDivElement, Element> = useVirtualizer(
+    {
+      count: timeline.length,
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => estimatedRowHeight,
+      getItemKey,
+      scrollToFn: scrollFromCurrentPosition,
+      overscan: 6,
+      anchorTo: 'end',
+      followOnAppend: true,
+      scrollEndThreshold: PIN_THRESHOLD,
+      paddingStart: LIST_HEADER_HEIGHT,
+      paddingEnd: 8,
+      // Open at the newest message when starting with messages already loaded.
+      initialOffset: () => (timeline.length > 0 ? LIST_HEADER_HEIGHT + timeline.length * estimatedRowHeight : 0),
+    },
+    session,
+  );
+  const items = virtualizer.getVirtualItems();
+  const atBottom = timeline.length === 0 || virtualizer.isAtEnd(PIN_THRESHOLD);
+
+  const { unreadAfterSeq } = useReadTracking(client, conversationId, conversation, userId, atBottom && history.status === 'ready');
+
+  // History may load only once the opening scroll has landed: until its scroll
+  // event is processed (a frame later) the virtualizer still reads offset 0,
+  // which looks like "at the top".
+  const [positioned, setPositioned] = useState<string | null>(null);
+  const positioning = positioned !== session && timeline.length > 0;
+  useEffect(() => {
+    if (!positioning) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => setPositioned(session));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [positioning, session]);
+
+  // Your own new message always brings you to the bottom, wherever you were.
+  const ownPending = timeline.pending.length;
+  const prevOwnPending = useRef(ownPending);
+  useEffect(() => {
+    if (ownPending > prevOwnPending.current) virtualizer.scrollToEnd();
+    prevOwnPending.current = ownPending;
+  }, [ownPending, virtualizer]);
+
+  // Count arrivals from others since the reader left the bottom.
+  const seen = useRef({ session, seq: 0 });
+  const newest = lastSeq(timeline) ?? 0;
+  if (atBottom || seen.current.session !== session) seen.current = { session, seq: newest };
+  const newCount = atBottom ? 0 : countConfirmedAfter(timeline, seen.current.seq, (m) => m.authorId !== userId);
+
+  // Older pages load before the reader reaches the top, so scrolling rarely waits.
+  // The virtualizer's offset is the layout position; the DOM's scrollTop can lag
+  // behind it while a prepend correction is held.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const canLoadOlder = positioned === session && history.status === 'ready' && history.hasOlder && !history.loadingOlder;
+  useEffect(() => {
+    if (!canLoadOlder || offset >= LOAD_OLDER_THRESHOLD_PX) return;
+    client.loadOlder(conversationId).catch(() => {
+      // The header row offers a retry; the error is also in the client's error event.
+    });
+  }, [canLoadOlder, offset, client, conversationId]);
+
+  const announcement = useNewMessageAnnouncer(conversationId, timeline, history.status === 'ready', userId, users, catalog);
+  const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);
+  const highlightedId = useJumpToMessage(jumpToMessageId, client, conversationId, timeline, virtualizer, keyboard.moveTo);
+  const receiptOf = useReceipts(conversation, userId);
+  // One row at a time shows actions (hovered or focused); one at a time is edited.
+  const actionsRow = useActionsRow();
+  const { api: actionsApi, editingId } = useMessageActionsApi();
+
+  const rows: MessageListRow[] = [];
+  for (const item of items) {
+    const message = timelineAt(timeline, item.index);
+    if (!message) continue;
+    const prev = timelineAt(timeline, item.index - 1);
+    const own = message.authorId === userId;
+    rows.push({
+      index: item.index,
+      key: item.key,
+      start: item.start,
+      message,
+      prev,
+      author: users[message.authorId],
+      own,
+      meta: computeRowMeta(prev, message, { userId, unreadAfterSeq }),
+      receipt: receiptOf(message, own),
+      active: keyboard.activeIndex === item.index,
+      highlighted: highlightedId !== undefined && (message.id === highlightedId || message.clientId === highlightedId),
+      showActions: actionsRow.actionsId === message.id,
+      editing: editingId === message.id,
+    });
+  }
+
+  const setScrollRef = useCallback((node: HTMLDivElement | null) => {
+    scrollRef.current = node;
+  }, []);
+
+  return {
+    conversationId,
+    conversation,
+    history,
+    timeline,
+    rows,
+    totalSize: virtualizer.getTotalSize(),
+    headerHeight: LIST_HEADER_HEIGHT,
+    atBottom,
+    newCount,
+    busy: history.status === 'loading' || history.loadingOlder,
+    announcement,
+    jumpToLatest: () => virtualizer.scrollToEnd({ behavior: 'auto' }),
+    focusRow: keyboard.moveTo,
+    retry: () => {
+      const retry = history.status === 'error' ? client.openConversation(conversationId) : client.loadOlder(conversationId);
+      retry.catch(() => undefined);
+    },
+    getScrollerProps: () => ({
+      ref: setScrollRef,
+      tabIndex: keyboard.listTabIndex,
+      onKeyDown: keyboard.onKeyDown,
+      onFocus: (event) => {
+        keyboard.onFocus(event);
+        const index = (event.target as HTMLElement).getAttribute('data-index');
+        if (index !== null && Number(index) !== keyboard.activeIndex) keyboard.activate(Number(index));
+        actionsRow.onFocusIn(event);
+        void MessageActions.preload();
+      },
+      onBlur: actionsRow.onFocusOut,
+      // The toolbar's code is fetched as the pointer or focus comes in, before a row asks for it.
+      onPointerEnter: () => void MessageActions.preload(),
+      onPointerMove: actionsRow.onPointerMove,
+      onPointerLeave: actionsRow.onPointerLeave,
+      'data-at-bottom': atBottom ? 'true' : 'false',
+    }),
+    getRowProps: (row) => ({
+      ...rowAttributes({
+        index: row.index,
+        start: row.start,
+        message: row.message,
+        own: row.own,
+        label: row.own ? catalog.message.you : (row.author?.name ?? row.message.authorId),
+        active: row.active,
+        highlighted: row.highlighted,
+      }),
+      ref: virtualizer.measureElement,
+    }),
+    measureRow: virtualizer.measureElement,
+    actionsApi,
+  };
+}
