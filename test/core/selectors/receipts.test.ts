@@ -1,7 +1,9 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/core/protocol';
 import type { DisplayMessage } from '../../../src/core/types';
-import { otherMemberSeqs, receiptFor } from '../../../src/react/components/MessageList/useReceipts';
+import { otherMemberSeqs, receiptFor, selectReceipt, selectReceiptSeqs } from '../../../src/core/selectors';
+import { createChatStore } from '../../../src/core/store';
 
 function conversation(readSeqs: Record<string, number>, deliveredSeqs: Record<string, number>): Conversation {
   return {
@@ -32,5 +34,19 @@ describe('receipts', () => {
   it('gives no receipt to others’ messages or unsent ones', () => {
     expect(receiptFor(sent(1), false, { read: 9, delivered: 9 })).toBeUndefined();
     expect(receiptFor(pending, true, { read: 9, delivered: 9 })).toBeUndefined();
+  });
+
+  it('from the store: per message, and the positions stay the same object while the conversation does', () => {
+    const store = createChatStore('alice');
+    store.setState({ conversations: { c: conversation({ bob: 3 }, { bob: 5 }) } });
+    const seqs = selectReceiptSeqs(store.getState(), 'c');
+    expect(seqs).toEqual({ read: 3, delivered: 5 });
+    store.setState({ typing: { c: { bob: 1 } } });
+    expect(selectReceiptSeqs(store.getState(), 'c')).toBe(seqs);
+    expect([2, 4, 6].map((seq) => selectReceipt(store.getState(), sent(seq)))).toEqual(['read', 'delivered', undefined]);
+    expect(selectReceipt(store.getState(), { ...sent(2), authorId: 'bob' } as DisplayMessage)).toBeUndefined();
+    store.setState({ conversations: { c: conversation({ bob: 6 }, { bob: 6 }) } });
+    expect(selectReceipt(store.getState(), sent(6))).toBe('read');
+    expect(selectReceiptSeqs(store.getState(), 'unknown')).toEqual({ read: 0, delivered: 0 });
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Small memos for selectors. A selector runs on every store change for every
+ * subscriber (zustand's `useStore` and any `store.subscribe` host), and React
+ * re-renders when its answer is a new reference: so an answer built from
+ * unchanged inputs must be the previous object, and building it should be cheap.
+ */
+
+/**
+ * One remembered answer per key object (a conversation, a timeline…), recomputed
+ * when the key or one of the other inputs changes (by `Object.is`). Held weakly:
+ * an entry goes when its key leaves the store.
+ */
+export function memoByKey<K extends object, I extends readonly unknown[], R>(
+  compute: (key: K, ...inputs: I) => R,
+): (key: K, ...inputs: I) => R {
+  const cache = new WeakMap<K, { inputs: I; result: R }>();
+  return (key, ...inputs) => {
+    const hit = cache.get(key);
+    if (hit && hit.inputs.every((input, i) => Object.is(input, inputs[i]))) return hit.result;
+    const result = compute(key, ...inputs);
+    cache.set(key, { inputs, result });
+    return result;
+  };
+}
+
+/** Shared by every empty answer; never mutated. */
+const EMPTY: never[] = [];
+
+/** Earlier lists of objects, by their first item (an object sits in one store, one conversation). */
+const listsByFirstItem = new WeakMap<object, unknown[]>();
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+}
+
+/**
+ * `next`, or the earlier list that holds the same objects in the same order, so a
+ * recomputed but unchanged answer keeps its identity (uploads of one conversation
+ * while a file in another makes progress, say).
+ */
+export function stableList<T extends object>(next: T[]): T[] {
+  const first = next[0];
+  if (first === undefined) return EMPTY;
+  const previous = listsByFirstItem.get(first) as T[] | undefined;
+  if (previous && sameItems(previous, next)) return previous;
+  listsByFirstItem.set(first, next);
+  return next;
+}
+
+/** Lists of ids have no identity of their own: equal lists are one array, from a small table. */
+const idLists = new Map<string, string[]>();
+const MAX_ID_LISTS = 256;
+
+/** `next`, or the array given before for the same ids in the same order. */
+export function stableIds(next: string[]): string[] {
+  if (next.length === 0) return EMPTY;
+  const key = JSON.stringify(next);
+  const previous = idLists.get(key);
+  if (previous) return previous;
+  // Forgetting costs one fresh array per list in use, never a wrong answer.
+  if (idLists.size >= MAX_ID_LISTS) idLists.clear();
+  idLists.set(key, next);
+  return next;
+}

@@ -1,0 +1,19 @@
+/** Unread counts: per conversation, and over every conversation the user is in. */
+import type { ChatState } from '../store';
+import { memoByKey } from './memo';
+
+/** Messages from others after the user's read position (0 for an unknown conversation). */
+export function selectUnreadCount(state: ChatState, conversationId: string): number {
+  return state.conversations[conversationId]?.unreadCount ?? 0;
+}
+
+const totalUnread = memoByKey((conversations: ChatState['conversations']): number => {
+  let total = 0;
+  for (const conversation of Object.values(conversations)) total += conversation.unreadCount;
+  return total;
+});
+
+/** The sum over every conversation (a tab title's or an app badge's count). */
+export function selectTotalUnreadCount(state: ChatState): number {
+  return totalUnread(state.conversations);
+}
