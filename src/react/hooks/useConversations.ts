@@ -1,6 +1,7 @@
 import type { Conversation, User } from '../../core/protocol';
+import { selectConversation, selectConversations } from '../../core/selectors';
 import type { ChatState } from '../../core/store';
-import { useChatStore, useChatStoreList } from './useChatStore';
+import { useChatStore } from './useChatStore';
 
 export interface ConversationsView {
   conversations: Conversation[];
@@ -9,15 +10,13 @@ export interface ConversationsView {
 
 /** Conversations the user is in, most recently active first. */
 export function useConversations(): ConversationsView {
-  const conversations = useChatStoreList((s) =>
-    s.conversationOrder.map((id) => s.conversations[id]).filter((c): c is Conversation => !!c),
-  );
+  const conversations = useChatStore(selectConversations);
   const status = useChatStore((s) => s.conversationsStatus);
   return { conversations, status };
 }
 
 export function useConversation(conversationId: string): Conversation | undefined {
-  return useChatStore((s) => s.conversations[conversationId]);
+  return useChatStore((s) => selectConversation(s, conversationId));
 }
 
 export function useUser(userId: string | undefined): User | undefined {

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { EMPTY_TIMELINE, timelineToArray, type MessageTimeline } from '../../core/messageTimeline';
+import type { MessageTimeline } from '../../core/messageTimeline';
+import { selectHistory, selectMessages, selectTimeline } from '../../core/selectors';
 import type { DisplayMessage, HistoryState } from '../../core/types';
 import { useChatClient } from '../ChatProvider';
 import { useBeforePaint } from './useBeforePaint';
@@ -24,17 +24,16 @@ export function useMessageTimeline(conversationId: string): MessageTimeline {
 
 /** What the store holds of the conversation, without asking for a page. */
 export function useLoadedTimeline(conversationId: string): MessageTimeline {
-  return useChatStore((s) => s.messages[conversationId] ?? EMPTY_TIMELINE);
+  return useChatStore((s) => selectTimeline(s, conversationId));
 }
 
 /** The conversation's messages as an array, in display order (pending last). */
 export function useMessages(conversationId: string): DisplayMessage[] {
-  const timeline = useMessageTimeline(conversationId);
-  return useMemo(() => timelineToArray(timeline), [timeline]);
+  // Asks for the latest page, as useMessageTimeline does.
+  useMessageTimeline(conversationId);
+  return useChatStore((s) => selectMessages(s, conversationId));
 }
 
-const NO_HISTORY: HistoryState = { status: 'loading', hasOlder: false, loadingOlder: false };
-
 export function useHistory(conversationId: string): HistoryState {
-  return useChatStore((s) => s.history[conversationId] ?? NO_HISTORY);
+  return useChatStore((s) => selectHistory(s, conversationId));
 }

@@ -1,10 +1,10 @@
 import { forwardRef, useState, type HTMLAttributes } from 'react';
+import { selectConversationSummaries } from '../../../core/selectors';
 import { useCatalog } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
-import { useConversations, useCurrentUserId } from '../../hooks/useConversations';
 import type { RenderAvatar } from '../Avatar/Avatar';
 import { ConversationItem, type RenderConversationItem } from './ConversationItem';
-import { conversationPreview, conversationTitle, counterpartId, lastActivityAt } from './conversationSummary';
+import { previewText } from './conversationSummary';
 import { useConversationListKeyboard } from './useConversationListKeyboard';
 import { useNow } from './useNow';
 
@@ -39,24 +39,19 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   ...rest
 }: ConversationListProps, ref) {
   const catalog = useCatalog();
-  const userId = useCurrentUserId();
-  const users = useChatStore((s) => s.users);
-  const { conversations, status } = useConversations();
+  const summaries = useChatStore(selectConversationSummaries);
+  const status = useChatStore((s) => s.conversationsStatus);
   const now = useNow(CLOCK_INTERVAL_MS);
   const [ownSelection, setOwnSelection] = useState<string | undefined>();
   const selected = selectedId !== undefined ? selectedId : ownSelection;
 
-  const rows = conversations.map((conversation) => {
-    const otherId = counterpartId(conversation, userId);
-    const counterpart = otherId === undefined ? undefined : users[otherId];
-    return {
-      conversation,
-      counterpart,
-      title: conversationTitle(conversation, counterpart),
-      preview: conversationPreview(catalog, conversation, userId, users),
-      timestamp: lastActivityAt(conversation),
-    };
-  });
+  const rows = summaries.map((summary) => ({
+    conversation: summary.conversation,
+    counterpart: summary.counterpart,
+    title: summary.title,
+    preview: previewText(catalog, summary.preview),
+    timestamp: summary.lastActivityAt,
+  }));
 
   const keyboard = useConversationListKeyboard({
     ids: rows.map((r) => r.conversation.id),

@@ -1,8 +1,9 @@
+import type { Receipt } from '../../../core/selectors';
 import type { DisplayMessage } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 
-/** Beyond "sent": another member has the message (delivered) or has read it. */
-export type Receipt = 'delivered' | 'read';
+/** Beyond "sent": another member has the message (delivered) or has read it (core's rule). */
+export type { Receipt };
 
 /** Delivery state of an own message; a failed one offers retry and delete. */
 export function MessageStatus({ message, receipt }: { message: DisplayMessage; receipt?: Receipt | undefined }) {
