@@ -78,6 +78,14 @@ export const ar: Catalog = {
     offline: 'أنت غير متصل. سيتم إرسال الرسائل عند عودة الاتصال.',
     counter: '{count} / {max}',
   },
+  conversationHeader: {
+    members: { one: 'عضو واحد', other: 'الأعضاء: {count}' },
+    back: 'العودة إلى المحادثات',
+    actions: 'إجراءات المحادثة',
+  },
+  chat: {
+    noSelection: 'اختر محادثة',
+  },
   presence: {
     online: 'متصل',
     offline: 'غير متصل',

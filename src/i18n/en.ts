@@ -73,6 +73,14 @@ export const en = {
     offline: 'You are offline. Messages will be sent when the connection returns.',
     counter: '{count} / {max}',
   },
+  conversationHeader: {
+    members: { one: '{count} member', other: '{count} members' },
+    back: 'Back to conversations',
+    actions: 'Conversation actions',
+  },
+  chat: {
+    noSelection: 'Choose a conversation',
+  },
   presence: {
     online: 'Online',
     offline: 'Offline',
