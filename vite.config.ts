@@ -102,7 +102,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**', 'test/consumers/**'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**', 'test/examples/**', 'test/consumers/**'],
           setupFiles: ['./test/setup/unit.ts'],
         },
       },
@@ -112,7 +112,8 @@ export default defineConfig({
           name: 'browser',
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
-          include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
+          // test/examples: the examples/ apps (no React), driven in a real page.
+          include: ['test/browser/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}', 'test/examples/**/*.test.{ts,tsx}'],
           // e2e tests drive a real Node mock server through these (they run in Node).
           browser: { ...chromiumBrowser(), commands: { ...liveServerCommands } },
         },
