@@ -36,7 +36,9 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
 /**
  * `next`, or the earlier list that holds the same objects in the same order, so a
  * recomputed but unchanged answer keeps its identity (uploads of one conversation
- * while a file in another makes progress, say).
+ * while a file in another makes progress, say). Meant for items that head one list
+ * at a time; where one can head two (a user typing in two conversations), put a
+ * `memoByKey` in front so this runs only when the inputs change.
  */
 export function stableList<T extends object>(next: T[]): T[] {
   const first = next[0];
