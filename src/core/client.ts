@@ -14,7 +14,7 @@ import { createInboundDispatcher } from './inbound';
 import { findBySeq, timelineToArray } from './messageTimeline';
 import { createDefaultOutbox } from './indexedDbOutbox';
 import type { Outbox, OutboxEntry } from './outbox';
-import { LIMITS, type Message } from './protocol';
+import { LIMITS, messageTextProblem, type Message } from './protocol';
 import { createRequester } from './requests';
 import { createChatStore, updateStore, type ChatState, type ChatStore } from './store';
 import {
@@ -410,12 +410,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       return t ? timelineToArray(t) : [];
     },
     async sendMessage(conversationId, { text, attachments = [] }) {
-      if (text.trim() === '' && attachments.length === 0) {
-        throw new ChatError({ code: 'invalid_payload', message: 'A message needs text or an attachment' });
-      }
-      if (text.length > LIMITS.maxTextLength) {
-        throw new ChatError({ code: 'too_large', message: `Messages are limited to ${LIMITS.maxTextLength} characters` });
-      }
+      const textProblem = messageTextProblem(text, attachments.length);
+      if (textProblem) throw new ChatError(textProblem);
       outboundTyping.stop(conversationId);
       if (!sync.isOpen(conversationId)) sync.open(conversationId).catch(report);
       // Strictly increasing, so the outbox replays messages in the order they were typed.

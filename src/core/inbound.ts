@@ -3,10 +3,9 @@
  * the store. A malformed or unknown frame is dropped and reported; it never
  * throws into the transport or into React.
  */
-import { safeParse } from './schema';
+import { describeIssues, safeParse } from './schema';
 import { ChatError, safeString } from './errors';
 import { isServerEvent, ServerEventSchemas, type ServerEvent, type ServerEventPayload } from './protocol';
-import { describeIssues } from './requests';
 
 export type ServerEventHandlers = { [E in ServerEvent]: (payload: ServerEventPayload<E>) => void };
 

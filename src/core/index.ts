@@ -29,13 +29,23 @@ export type { MessageTimeline } from './messageTimeline';
 export {
   AttachmentSchema,
   ConversationSchema,
+  ErrorInfoSchema,
+  FailedAckSchema,
+  isClientEvent,
+  isServerEvent,
   LIMITS,
   MessageSchema,
+  messageTextProblem,
+  parseRequest,
+  RequestSchemas,
+  ResultSchemas,
   SERVER_EVENTS,
   ServerEventSchemas,
+  TextSchema,
   UserSchema,
 } from './protocol';
-export { safeParse } from './schema';
+export type { TextProblem, ValidRequest } from './protocol';
+export { describeIssues, safeParse } from './schema';
 export type { Issue, SafeParseResult, Schema } from './schema';
 export type {
   Ack,

@@ -1,205 +1,42 @@
 /**
  * Wire protocol shared by the client, the transports and the mock server.
  * Everything that arrives from the network is `unknown` until one of the
- * schemas below has accepted it (see `schema.ts`). Object schemas strip
- * unknown keys rather than reject them, so a backend may send extra fields.
+ * schemas in `schemas/` has accepted it (see `schema.ts`); every payload and
+ * result type below is derived from those schemas, so the types cannot drift
+ * from what is checked. Object schemas strip unknown keys rather than reject
+ * them, so a backend may send extra fields.
+ *
+ * schemas/limits.ts       LIMITS
+ * schemas/messageText.ts  the rules for a message's text (one place, one `too_large`)
+ * schemas/entities.ts     Message, Attachment, User, Conversation
+ * schemas/requests.ts     client → server payloads and `parseRequest` (for servers)
+ * schemas/acks.ts         ack results, errors and codes
+ * schemas/pushes.ts       server → client pushes
  */
-import * as v from './schema';
-import { isUnsafeKey } from './schema';
+import type { RequestResult } from './schemas/acks';
+import type { ClientEvent, RequestPayload } from './schemas/requests';
 
 // One check for prototype keys, shared with the schemas' records.
-export { isUnsafeKey };
+export { isUnsafeKey } from './schema';
+export { LIMITS } from './schemas/limits';
+export { messageTextProblem, TextSchema } from './schemas/messageText';
+export type { TextProblem } from './schemas/messageText';
+export {
+  AttachmentSchema,
+  ConversationKindSchema,
+  ConversationSchema,
+  IdSchema,
+  MessageSchema,
+  SeqSchema,
+  UserSchema,
+} from './schemas/entities';
+export type { Attachment, Conversation, ConversationKind, Message, User } from './schemas/entities';
+export { isClientEvent, isSafeAttachmentUrl, parseRequest, RequestSchemas } from './schemas/requests';
+export type { ClientEvent, RequestPayload, ValidRequest } from './schemas/requests';
+export { ErrorInfoSchema, FailedAckSchema, ResultSchemas } from './schemas/acks';
+export type { Ack, ErrorCode, ErrorInfo, RequestResult } from './schemas/acks';
+export { isServerEvent, SERVER_EVENTS, ServerEventSchemas } from './schemas/pushes';
+export type { ServerEvent, ServerEventPayload } from './schemas/pushes';
 
-/** Limits the server enforces and the client checks before sending. */
-export const LIMITS = {
-  maxTextLength: 10_000,
-  maxAttachments: 10,
-  maxIdLength: 200,
-  maxNameLength: 200,
-  maxUrlLength: 2_000,
-  maxPageSize: 200,
-  maxMembers: 10_000,
-} as const;
-
-/** Ids become object keys in the store, so prototype keys are refused here. */
-export const IdSchema = v.refine(v.string(LIMITS.maxIdLength, 1), (s) => !isUnsafeKey(s), 'reserved id');
-export const SeqSchema = v.integer(0, Number.MAX_SAFE_INTEGER);
-export const TextSchema = v.string(LIMITS.maxTextLength);
-const Id = IdSchema;
-const Seq = SeqSchema;
-const Timestamp = v.integer(0, 8.64e15);
-const Text = TextSchema;
-const Name = v.string(LIMITS.maxNameLength);
-const Count = v.integer(0);
-
-export const AttachmentSchema = v.object({
-  id: Id,
-  url: v.string(LIMITS.maxUrlLength),
-  name: Name,
-  size: Count,
-  mimeType: v.string(200),
-  width: v.optional(Count),
-  height: v.optional(Count),
-});
-export type Attachment = v.Output<typeof AttachmentSchema>;
-
-/** Record<emoji, userId[]>; `__proto__` and friends are skipped by `record`. */
-const Reactions = v.record(v.string(32, 1), v.array(Id));
-
-export const MessageSchema = v.object({
-  id: Id,
-  clientId: Id,
-  conversationId: Id,
-  authorId: Id,
-  seq: v.integer(1, Number.MAX_SAFE_INTEGER),
-  createdAt: Timestamp,
-  text: Text,
-  attachments: v.array(AttachmentSchema, LIMITS.maxAttachments),
-  editedAt: v.optional(Timestamp),
-  deletedAt: v.optional(Timestamp),
-  reactions: v.optional(Reactions),
-  /** Server-authored notices ("bob joined") and bot posts. */
-  kind: v.optional(v.picklist(['user', 'system'])),
-});
-export type Message = v.Output<typeof MessageSchema>;
-
-export const UserSchema = v.object({
-  id: Id,
-  name: Name,
-  /** A CSS colour used behind the initials avatar. */
-  color: v.optional(v.string(40)),
-  isBot: v.optional(v.boolean),
-});
-export type User = v.Output<typeof UserSchema>;
-
-export const ConversationKindSchema = v.picklist(['direct', 'group', 'bot']);
-export type ConversationKind = v.Output<typeof ConversationKindSchema>;
-
-/** seq per member id; member ids become object keys (`record` skips prototype keys). */
-const MemberSeqs = v.record(Id, Seq);
-
-export const ConversationSchema = v.object({
-  id: Id,
-  kind: ConversationKindSchema,
-  title: Name,
-  memberIds: v.array(Id, LIMITS.maxMembers),
-  /** Highest seq in the conversation (0 when empty). */
-  lastSeq: Seq,
-  lastMessage: v.nullable(MessageSchema),
-  /** Last read seq per member. */
-  readSeqs: MemberSeqs,
-  /**
-   * Newest seq that reached each member's client (never below their read seq:
-   * reading implies delivery). Optional on the wire, so servers that predate
-   * delivery receipts still validate; a fresh `{}` then.
-   */
-  deliveredSeqs: v.optional(MemberSeqs, () => ({})),
-  /** Messages from others after the requesting user's read seq. */
-  unreadCount: Count,
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
-export type Conversation = v.Output<typeof ConversationSchema>;
-
-export const ErrorInfoSchema = v.object({
-  code: v.string(100),
-  message: v.string(2_000),
-});
-export type ErrorInfo = v.Output<typeof ErrorInfoSchema>;
-
-/** Codes the mock server answers with; other servers may add their own. */
-export type ErrorCode =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'invalid_payload'
-  | 'too_large'
-  | 'unsupported_type'
-  | 'rate_limited'
-  | 'timeout'
-  | 'disconnected'
-  | 'internal';
-
-// ---------------------------------------------------------------- client -> server
-
-export interface ClientRequests {
-  'message:send': {
-    payload: { conversationId: string; clientId: string; text: string; attachments?: Attachment[] };
-    result: { message: Message };
-  };
-  'messages:since': {
-    payload: { conversationId: string; afterSeq: number; limit?: number };
-    result: { messages: Message[]; hasMore: boolean };
-  };
-  'messages:before': {
-    payload: { conversationId: string; beforeSeq: number; limit: number };
-    result: { messages: Message[]; hasMore: boolean };
-  };
-  typing: { payload: { conversationId: string; isTyping: boolean }; result: Record<never, never> };
-  read: { payload: { conversationId: string; seq: number }; result: Record<never, never> };
-  /** Messages up to `seq` reached this user's client (a watermark, like `read`). */
-  delivered: { payload: { conversationId: string; seq: number }; result: Record<never, never> };
-  'conversations:list': {
-    payload: Record<string, never>;
-    result: { conversations: Conversation[]; users: User[] };
-  };
-  'message:edit': { payload: { id: string; text: string }; result: { message: Message } };
-  'message:delete': { payload: { id: string }; result: { message: Message } };
-  'reaction:add': { payload: { id: string; emoji: string }; result: { message: Message } };
-  'reaction:remove': { payload: { id: string; emoji: string }; result: { message: Message } };
-}
-export type ClientEvent = keyof ClientRequests;
-export type RequestPayload<E extends ClientEvent> = ClientRequests[E]['payload'];
-export type RequestResult<E extends ClientEvent> = ClientRequests[E]['result'];
-export type Ack<E extends ClientEvent> =
-  | ({ ok: true } & RequestResult<E>)
-  | { ok: false; error: ErrorInfo };
-
-const MessagePage = v.object({
-  ok: v.literal(true),
-  messages: v.array(MessageSchema, 5_000),
-  hasMore: v.boolean,
-});
-const MessageResult = v.object({ ok: v.literal(true), message: MessageSchema });
-const EmptyResult = v.object({ ok: v.literal(true) });
-
-/** Schemas for the success half of every ack. */
-export const ResultSchemas = {
-  'message:send': MessageResult,
-  'messages:since': MessagePage,
-  'messages:before': MessagePage,
-  typing: EmptyResult,
-  read: EmptyResult,
-  delivered: EmptyResult,
-  'conversations:list': v.object({
-    ok: v.literal(true),
-    conversations: v.array(ConversationSchema),
-    users: v.array(UserSchema),
-  }),
-  'message:edit': MessageResult,
-  'message:delete': MessageResult,
-  'reaction:add': MessageResult,
-  'reaction:remove': MessageResult,
-} satisfies { [E in ClientEvent]: v.Schema<unknown> };
-
-export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfoSchema });
-
-// ---------------------------------------------------------------- server -> client
-
-export const ServerEventSchemas = {
-  'message:new': MessageSchema,
-  'message:updated': MessageSchema,
-  typing: v.object({ conversationId: Id, userId: Id, isTyping: v.boolean }),
-  /** Implies `delivered` up to the same seq; no separate `delivered` push is sent for it. */
-  read: v.object({ conversationId: Id, userId: Id, seq: Seq }),
-  delivered: v.object({ conversationId: Id, userId: Id, seq: Seq }),
-  presence: v.object({ userId: Id, online: v.boolean }),
-  'conversation:updated': ConversationSchema,
-} as const;
-export type ServerEvent = keyof typeof ServerEventSchemas;
-export type ServerEventPayload<E extends ServerEvent> = v.Output<(typeof ServerEventSchemas)[E]>;
-export const SERVER_EVENTS = Object.keys(ServerEventSchemas) as ServerEvent[];
-
-export function isServerEvent(name: string): name is ServerEvent {
-  return Object.prototype.hasOwnProperty.call(ServerEventSchemas, name);
-}
+/** Every request's payload and result, by event. */
+export type ClientRequests = { [E in ClientEvent]: { payload: RequestPayload<E>; result: RequestResult<E> } };

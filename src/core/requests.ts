@@ -2,7 +2,7 @@
  * Sends one request through the transport and validates its ack, so the rest
  * of the client only ever sees well-formed results or a `ChatError`.
  */
-import { safeParse, type Issue } from './schema';
+import { describeIssues, safeParse } from './schema';
 import { ChatError, safeString } from './errors';
 import {
   FailedAckSchema,
@@ -55,11 +55,4 @@ function isTransportError(err: unknown): err is TransportError {
       (err as { name?: unknown }).name === 'TransportError' &&
       ((err as { code?: unknown }).code === 'timeout' || (err as { code?: unknown }).code === 'disconnected'))
   );
-}
-
-/** The first issue as "path: message", short enough for an error report. */
-export function describeIssues([first]: readonly Issue[]): string {
-  if (!first) return 'invalid';
-  const path = first.path.join('.');
-  return `${path ? `${path}: ` : ''}${first.message}`.slice(0, 300);
 }

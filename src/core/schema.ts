@@ -17,6 +17,8 @@ export interface Issue {
   /** Keys from the outside in, e.g. `['attachments', 0, 'url']`. */
   readonly path: (string | number)[];
   readonly message: string;
+  /** The error code a server answers this issue with, where it is not `invalid_payload` (see `refine`). */
+  readonly code?: string;
 }
 
 export type SafeParseResult<T> = { success: true; output: T; issues?: undefined } | { success: false; issues: [Issue] };
@@ -92,11 +94,11 @@ export function integer(min: number, max = Infinity): Schema<number> {
   };
 }
 
-/** `schema`, then a test of its output that fails with `message`. */
-export function refine<T>(schema: Schema<T>, test: (value: T) => boolean, message: string): Schema<T> {
+/** `schema`, then a test of its output that fails with `message` (and `code`, when a server should answer other than `invalid_payload`). */
+export function refine<T>(schema: Schema<T>, test: (value: T) => boolean, message: string, code?: string): Schema<T> {
   return (input) => {
     const value = schema(input);
-    if (!test(value)) throw new Invalid({ path: [], message });
+    if (!test(value)) throw new Invalid(code ? { path: [], message, code } : { path: [], message });
     return value;
   };
 }
@@ -178,4 +180,11 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOutput<S>> {
     }
     return out as ObjectOutput<S>;
   };
+}
+
+/** The first issue as "path: message", short enough for an error report. */
+export function describeIssues([first]: readonly Issue[]): string {
+  if (!first) return 'invalid';
+  const path = first.path.join('.');
+  return `${path ? `${path}: ` : ''}${first.message}`.slice(0, 300);
 }

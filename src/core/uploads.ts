@@ -8,12 +8,11 @@
  * serializable data, and Retry needs the bytes again.
  */
 import { exponentialDelay } from './backoff';
-import { safeParse } from './schema';
+import { describeIssues, safeParse } from './schema';
 import { ChatError } from './errors';
 import { DEFAULT_UPLOAD_POLICY, matchUploadType, type UploadPolicy } from './fileTypes';
 import { createClientId } from './ids';
-import { AttachmentSchema, LIMITS, type Attachment, type Message } from './protocol';
-import { describeIssues } from './requests';
+import { AttachmentSchema, messageTextProblem, type Attachment, type Message } from './protocol';
 import type { ChatStore } from './store';
 import { UploadError, type Transport } from './transport';
 import type { NewMessage, Upload } from './types';
@@ -252,9 +251,9 @@ export class UploadManager {
   /** The client's own checks, before any byte is sent: friendlier and cheaper than a server refusal. */
   private check(upload: Upload, job: Job): void {
     const { maxBytes, types } = this.policy;
-    if (job.text.length > LIMITS.maxTextLength) {
-      throw new ChatError({ code: 'invalid_payload', message: `Messages are limited to ${LIMITS.maxTextLength} characters` });
-    }
+    // The upload becomes the message's attachment, so only the length rule can apply.
+    const textProblem = messageTextProblem(job.text, 1);
+    if (textProblem) throw new ChatError(textProblem);
     if (upload.size > maxBytes) {
       throw new UploadError('too_large', `${upload.name} is larger than ${maxBytes} bytes`, maxBytes);
     }

@@ -6,14 +6,14 @@
  * handlers read `conversation.members` on every request, and connected members
  * (including a removed one) get `conversation:updated` right away.
  */
-import { isUnsafeKey, LIMITS, type ConversationKind, type User } from '../core/protocol';
+import { isUnsafeKey, LIMITS, messageTextProblem, type ConversationKind, type User } from '../core/protocol';
 import { postMessage, type ServerContext } from './messaging';
 import type { ConversationRecord } from './state';
 import type { StoredMessage } from './types';
 import { toWireConversation } from './wire';
 
 /** Why an admin call was refused; the REST layer maps `code` to an HTTP status. */
-export type MockServerErrorCode = 'invalid_payload' | 'not_found' | 'conflict';
+export type MockServerErrorCode = 'invalid_payload' | 'not_found' | 'conflict' | 'too_large';
 
 export class MockServerError extends Error {
   constructor(
@@ -225,7 +225,9 @@ export function postSystemMessage(
   authorId: string = SYSTEM_AUTHOR_ID,
 ): StoredMessage {
   const conversation = requireConversation(ctx, conversationId);
-  checkText(text, 'text', LIMITS.maxTextLength, false);
+  if (typeof text !== 'string') throw new MockServerError('invalid_payload', 'text must be a string');
+  const textProblem = messageTextProblem(text, 0);
+  if (textProblem) throw new MockServerError(textProblem.code, textProblem.message);
   if (authorId !== SYSTEM_AUTHOR_ID) requireUser(ctx, checkId(authorId, 'Author'));
   return postMessage(ctx, conversation, { authorId, text, kind: 'system' }).message;
 }

@@ -4,10 +4,18 @@
  * acting user's id), checks membership and ownership, and returns an ack.
  * `handleRequest` never throws: anything unexpected becomes an `internal` ack.
  */
-import { safeParse } from '../core/schema';
-import { LIMITS, type ClientEvent, type ErrorCode, type ErrorInfo, type RequestResult, type User } from '../core/protocol';
+import {
+  LIMITS,
+  messageTextProblem,
+  parseRequest,
+  type ClientEvent,
+  type ErrorCode,
+  type ErrorInfo,
+  type RequestPayload,
+  type RequestResult,
+  type User,
+} from '../core/protocol';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
-import { describeIssues, isClientEvent, RequestSchemas, type RequestInput } from './requestSchemas';
 import type { ConversationRecord } from './state';
 import type { ServerSession, StoredMessage } from './types';
 import { toWireConversation, toWireMessage } from './wire';
@@ -36,6 +44,12 @@ function refuse(code: ErrorCode, message: string): never {
 
 export function failure(code: ErrorCode, message: string): { ok: false; error: ErrorInfo } {
   return { ok: false, error: { code, message } };
+}
+
+/** The text rules every client and server share (`too_large` over the limit). */
+function checkText(text: string, attachmentCount: number): void {
+  const problem = messageTextProblem(text, attachmentCount);
+  if (problem) refuse(problem.code, problem.message);
 }
 
 /** Quotes client-supplied text for an error message without letting it grow the message. */
@@ -86,15 +100,13 @@ function withReaction(message: StoredMessage, emoji: string, userId: string, add
   return reactions.size > 0 ? { ...rest, reactions } : rest;
 }
 
-type Handlers = { [E in ClientEvent]: (ctx: ServerContext, session: ServerSession, payload: RequestInput<E>) => AckFor<E> };
+type Handlers = { [E in ClientEvent]: (ctx: ServerContext, session: ServerSession, payload: RequestPayload<E>) => AckFor<E> };
 
 const HANDLERS: Handlers = {
   'message:send'(ctx, session, p) {
     const conversation = memberConversation(ctx, session, p.conversationId);
     const attachments = p.attachments ?? [];
-    if (p.text.trim() === '' && attachments.length === 0) {
-      refuse('invalid_payload', 'A message needs text or at least one attachment');
-    }
+    checkText(p.text, attachments.length);
     const { message } = postMessage(ctx, conversation, {
       authorId: session.userId,
       clientId: p.clientId,
@@ -155,9 +167,7 @@ const HANDLERS: Handlers = {
   'message:edit'(ctx, session, p) {
     const { conversation, message } = ownMessage(ctx, session, p.id, 'edit');
     if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot be edited');
-    if (p.text.trim() === '' && message.attachments.length === 0) {
-      refuse('invalid_payload', 'A message needs text or at least one attachment');
-    }
+    checkText(p.text, message.attachments.length);
     const next: StoredMessage = { ...message, text: p.text, editedAt: ctx.now() };
     replaceMessage(ctx, conversation, next);
     return { ok: true, message: toWireMessage(next) };
@@ -185,7 +195,7 @@ const HANDLERS: Handlers = {
 function react(
   ctx: ServerContext,
   session: ServerSession,
-  p: RequestInput<'reaction:add'>,
+  p: RequestPayload<'reaction:add'>,
   add: boolean,
 ): AckFor<'reaction:add'> {
   const { conversation, message } = visibleMessage(ctx, session, p.id);
@@ -196,22 +206,14 @@ function react(
   return { ok: true, message: toWireMessage(next) };
 }
 
-function run<E extends ClientEvent>(ctx: ServerContext, session: ServerSession, event: E, payload: unknown): ServerAck {
-  const parsed = safeParse(RequestSchemas[event], payload);
-  if (!parsed.success) {
-    return failure('invalid_payload', `Invalid payload for "${event}": ${describeIssues(parsed.issues)}`);
-  }
-  const handler = HANDLERS[event] as (ctx: ServerContext, session: ServerSession, payload: unknown) => ServerAck;
-  return handler(ctx, session, parsed.output);
-}
-
-/** Validates and answers one request. Never throws. */
+/** Validates and answers one request, with the same schemas `parley/core` exports. Never throws. */
 export function handleRequest(ctx: ServerContext, session: ServerSession, event: string, payload: unknown): ServerAck {
   try {
-    if (typeof event !== 'string' || !isClientEvent(event)) {
-      return failure('invalid_payload', `Unknown event ${quote(String(event))}`);
-    }
-    return run(ctx, session, event, payload);
+    const parsed = parseRequest(event, payload);
+    if (!parsed.ok) return parsed;
+    const { request } = parsed;
+    const handler = HANDLERS[request.event] as (ctx: ServerContext, session: ServerSession, payload: unknown) => ServerAck;
+    return handler(ctx, session, request.payload);
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, error: error.error };
     return failure('internal', `The mock server failed: ${String(error).slice(0, 300)}`);

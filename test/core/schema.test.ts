@@ -10,9 +10,7 @@ import * as valibot from 'valibot';
 import * as core from 'parley/core';
 import { describe, expect, it } from 'vitest';
 import * as protocol from '../../src/core/protocol';
-import { describeIssues } from '../../src/core/requests';
 import * as v from '../../src/core/schema';
-import { RequestSchemas } from '../../src/mock-server/requestSchemas';
 import * as oracle from '../support/valibotProtocol';
 import { hostileValue, mutate, mutationArb, protoDict, validMessageArb, withOwn } from './fuzzArbitraries';
 
@@ -80,7 +78,7 @@ const pairs: Pair[] = [
   ...protocol.SERVER_EVENTS.map((e): Pair => [`push ${e}`, protocol.ServerEventSchemas[e], oracle.ServerEventSchemas[e]]),
   ...(Object.keys(protocol.ResultSchemas) as protocol.ClientEvent[]).flatMap((e): Pair[] => [
     [`ack ${e}`, protocol.ResultSchemas[e], oracle.ResultSchemas[e]],
-    [`request ${e}`, RequestSchemas[e], oracle.RequestSchemas[e]],
+    [`request ${e}`, protocol.RequestSchemas[e], oracle.RequestSchemas[e]],
   ]),
 ];
 
@@ -104,7 +102,7 @@ describe('schema: the same verdicts and outputs as the valibot schemas it replac
 function problem(schema: v.Schema<unknown>, value: unknown): string {
   const result = v.safeParse(schema, value);
   if (result.success) throw new Error(`accepted ${JSON.stringify(value)}`);
-  return describeIssues(result.issues);
+  return v.describeIssues(result.issues);
 }
 
 describe('schema: rules, one by one', () => {
@@ -136,7 +134,7 @@ describe('schema: rules, one by one', () => {
   it('lengths of strings and arrays; the array length before its items', () => {
     expect(problem(protocol.MessageSchema, message({ id: '' }))).toBe('id: Invalid length: Expected >=1 but received 0');
     expect(problem(protocol.MessageSchema, message({ id: 'x'.repeat(201) }))).toBe('id: Invalid length: Expected <=200 but received 201');
-    expect(problem(protocol.MessageSchema, message({ text: 'x'.repeat(10_001) }))).toBe('text: Invalid length: Expected <=10000 but received 10001');
+    expect(problem(protocol.MessageSchema, message({ text: 'x'.repeat(10_001) }))).toBe('text: Messages are limited to 10000 characters');
     const eleven = Array.from({ length: 11 }, () => ({}));
     expect(problem(protocol.MessageSchema, message({ attachments: eleven }))).toBe('attachments: Invalid length: Expected <=10 but received 11');
   });
@@ -197,14 +195,19 @@ describe('schema: rules, one by one', () => {
     expect(problem(protocol.ConversationSchema, conversation({ lastMessage: undefined }))).toBe(
       'lastMessage: Invalid type: Expected Object but received undefined',
     );
-    for (const payload of [null, undefined, {}, { extra: 1 }]) expect(v.safeParse(RequestSchemas['conversations:list'], payload).success).toBe(true);
-    expect(v.safeParse(RequestSchemas['conversations:list'], 'x').success).toBe(false);
+    for (const payload of [null, undefined, {}, { extra: 1 }]) expect(v.safeParse(core.RequestSchemas['conversations:list'], payload).success).toBe(true);
+    expect(v.safeParse(core.RequestSchemas['conversations:list'], 'x').success).toBe(false);
   });
 
   it('refinements run on the checked value and carry their own message', () => {
-    expect(problem(RequestSchemas['reaction:add'], { id: 'm1', emoji: '  ' })).toBe('emoji: not a usable reaction');
+    expect(problem(core.RequestSchemas['reaction:add'], { id: 'm1', emoji: '  ' })).toBe('emoji: not a usable reaction');
     const unsafe = { conversationId: 'general', clientId: 'c1', text: '', attachments: [{ ...attachment, url: 'javascript:alert(1)' }] };
-    expect(problem(RequestSchemas['message:send'], unsafe)).toBe('attachments.0: unsupported attachment URL');
+    expect(problem(core.RequestSchemas['message:send'], unsafe)).toBe('attachments.0: unsupported attachment URL');
+    // A refinement may name the code a server answers with: text over the limit is too_large, not invalid_payload.
+    const long = v.safeParse(core.TextSchema, 'x'.repeat(10_001));
+    expect(long.success === false && long.issues[0]).toEqual({ path: [], message: 'Messages are limited to 10000 characters', code: 'too_large' });
+    const notText = v.safeParse(core.TextSchema, 5);
+    expect(notText.success === false && notText.issues[0].code).toBeUndefined();
   });
 
 });

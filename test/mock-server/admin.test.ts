@@ -149,7 +149,7 @@ describe('postSystemMessage', () => {
     expect(alice.of('message:new')).toEqual([notice]);
     expect(server.postSystemMessage('general', 'Bob joined', { authorId: 'bob' })).toMatchObject({ authorId: 'bob', kind: 'system' });
     expect(refusal(() => server.postSystemMessage('general', '  ')).code).toBe('invalid_payload');
-    expect(refusal(() => server.postSystemMessage('general', 'x'.repeat(10_001))).code).toBe('invalid_payload');
+    expect(refusal(() => server.postSystemMessage('general', 'x'.repeat(10_001))).code).toBe('too_large');
     expect(refusal(() => server.postSystemMessage('nope', 'x')).code).toBe('not_found');
     expect(refusal(() => server.postSystemMessage('general', 'x', { authorId: 'nobody' })).code).toBe('not_found');
   });

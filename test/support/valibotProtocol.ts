@@ -6,8 +6,7 @@
  * a mistake in the kit's validators cannot also hide in its tests.
  */
 import * as v from 'valibot';
-import { isUnsafeKey, LIMITS, type ClientEvent, type ServerEvent } from '../../src/core/protocol';
-import { isSafeAttachmentUrl } from '../../src/mock-server/requestSchemas';
+import { isSafeAttachmentUrl, isUnsafeKey, LIMITS, type ClientEvent, type ServerEvent } from '../../src/core/protocol';
 
 /** Ids become object keys in the store, so prototype keys are refused here. */
 export const IdSchema = v.pipe(

@@ -15,8 +15,8 @@
  *   POST   /admin/conversations/:id/messages          {text, kind?: 'system' | 'user', authorId?}
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LIMITS } from '../../core/protocol';
-import { describeIssues } from '../../core/requests';
+import { LIMITS, messageTextProblem, TextSchema } from '../../core/protocol';
+import { describeIssues } from '../../core/schema';
 import * as v from '../../core/schema';
 import { MockServerError } from '../admin';
 import type { MockChatServer } from '../MockChatServer';
@@ -48,7 +48,7 @@ const Schemas = {
   }),
   member: v.object({ userId: Id }),
   message: v.object({
-    text: v.string(LIMITS.maxTextLength, 1),
+    text: TextSchema,
     kind: v.optional(v.picklist(['system', 'user']), () => 'system' as const),
     authorId: v.optional(Id),
   }),
@@ -57,7 +57,8 @@ const Schemas = {
 function parse<S extends v.Schema<unknown>>(schema: S, body: unknown): v.Output<S> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
-  throw new HttpError('invalid_payload', `Invalid body: ${describeIssues(result.issues)}`.slice(0, 300));
+  const code = result.issues[0].code === 'too_large' ? 'too_large' : 'invalid_payload';
+  throw new HttpError(code, `Invalid body: ${describeIssues(result.issues)}`.slice(0, 300));
 }
 
 /** Core refusals → HTTP errors. */
@@ -146,6 +147,8 @@ export async function handleAdmin(
     if (sub === 'messages' && subId === undefined) {
       if (method !== 'POST') return notAllowed('POST');
       const input = parse(Schemas.message, await body());
+      const textProblem = messageTextProblem(input.text, 0);
+      if (textProblem) throw new HttpError(textProblem.code, textProblem.message);
       if (input.kind === 'system') {
         const authorId = input.authorId;
         const message = core(() => server.postSystemMessage(id, input.text, authorId === undefined ? {} : { authorId }));

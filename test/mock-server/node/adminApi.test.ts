@@ -193,7 +193,9 @@ describe('system and bot messages', () => {
     expect(pushed.kind).toBe('system');
     expect((await api(url, 'POST', '/admin/conversations/nope/messages', { text: 'x' })).status).toBe(404);
     expect((await api(url, 'POST', '/admin/conversations/general/messages', { text: '' })).status).toBe(400);
-    expect((await api(url, 'POST', '/admin/conversations/general/messages', { text: 'x'.repeat(10_001) })).status).toBe(400);
+    const long = await api(url, 'POST', '/admin/conversations/general/messages', { text: 'x'.repeat(10_001) });
+    expect([long.status, long.body.error.code]).toEqual([413, 'too_large']);
+    expect((await api(url, 'POST', '/admin/conversations/general/messages', { text: '  ', kind: 'user', authorId: 'bob' })).status).toBe(400);
   });
 
   it('posts as a bot that is a member', async () => {

@@ -164,7 +164,7 @@ describe('limits answer with a clear error, never a crash', () => {
   it('refuses text over 10 000 characters and more than 10 attachments', async () => {
     const alice = await connect(url, 'alice-token');
     const long = await alice.request('message:send', { conversationId: 'general', clientId: uniqueId('long'), text: 'x'.repeat(10_001) });
-    expect(long).toEqual({ ok: false, error: { code: 'invalid_payload', message: expect.stringContaining('text') } });
+    expect(long).toEqual({ ok: false, error: { code: 'too_large', message: expect.stringContaining('text') } });
     const attachment = { id: 'a', url: 'https://example.invalid/a.png', name: 'a.png', size: 1, mimeType: 'image/png' };
     const many = await alice.request('message:send', {
       conversationId: 'general',

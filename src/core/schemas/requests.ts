@@ -1,0 +1,88 @@
+/**
+ * Client → server payloads: the schemas a server validates requests with, the
+ * payload types derived from them, and `parseRequest`, which turns a raw
+ * request into a typed one or the error a server answers with. Object schemas
+ * strip unknown keys, so a smuggled `authorId` (or `__proto__`) never reaches
+ * a handler. The client itself never imports this file, so these schemas stay
+ * out of an app's bundle.
+ */
+import * as v from '../schema';
+import { describeIssues, isUnsafeKey } from '../schema';
+import type { ErrorInfo } from './acks';
+import { AttachmentSchema, IdSchema as Id, SeqSchema as Seq } from './entities';
+import { LIMITS } from './limits';
+import { TextSchema as Text } from './messageText';
+
+/** Any positive size is accepted; handlers clamp it to LIMITS.maxPageSize. */
+const Limit = v.integer(1, Number.MAX_SAFE_INTEGER);
+const Emoji = v.refine(v.string(32, 1), (s) => s.trim().length > 0 && !isUnsafeKey(s), 'not a usable reaction');
+
+/** Schemes a client may render as a link or image; `javascript:` and friends are refused. */
+export function isSafeAttachmentUrl(url: string): boolean {
+  return /^(https?:\/\/|blob:|data:(image|text|application|audio|video)\/|\/(?!\/))/i.test(url);
+}
+
+// `array` checks the length first, so a million-entry array is refused before each entry is checked.
+const Attachments = v.array(
+  v.refine(AttachmentSchema, (a) => isSafeAttachmentUrl(a.url), 'unsupported attachment URL'),
+  LIMITS.maxAttachments,
+);
+
+const ById = v.object({ id: Id });
+const Reaction = v.object({ id: Id, emoji: Emoji });
+const Position = v.object({ conversationId: Id, seq: Seq });
+
+export const RequestSchemas = {
+  'message:send': v.object({
+    conversationId: Id,
+    clientId: Id,
+    text: Text,
+    attachments: v.optional(Attachments),
+  }),
+  'messages:since': v.object({ conversationId: Id, afterSeq: Seq, limit: v.optional(Limit) }),
+  'messages:before': v.object({ conversationId: Id, beforeSeq: Seq, limit: Limit }),
+  typing: v.object({ conversationId: Id, isTyping: v.boolean }),
+  read: Position,
+  /** Messages up to `seq` reached this user's client (a watermark, like `read`). */
+  delivered: Position,
+  // socket.io clients send `{}`; tolerate a missing payload too.
+  'conversations:list': v.nullish(v.object({})),
+  'message:edit': v.object({ id: Id, text: Text }),
+  'message:delete': ById,
+  'reaction:add': Reaction,
+  'reaction:remove': Reaction,
+};
+
+export type ClientEvent = keyof typeof RequestSchemas;
+export type RequestPayload<E extends ClientEvent> = v.Output<(typeof RequestSchemas)[E]>;
+
+/** A request that passed its schema: `event` narrows `payload`. */
+export type ValidRequest = { [E in ClientEvent]: { event: E; payload: RequestPayload<E> } }[ClientEvent];
+
+export function isClientEvent(name: string): name is ClientEvent {
+  return Object.prototype.hasOwnProperty.call(RequestSchemas, name);
+}
+
+/**
+ * Checks one raw request as it came off the wire. A failure is the `error` of
+ * the ack to answer with: `invalid_payload`, or `too_large` for text over the limit.
+ */
+export function parseRequest(
+  event: string,
+  payload: unknown,
+): { ok: true; request: ValidRequest } | { ok: false; error: ErrorInfo } {
+  if (typeof event !== 'string' || !isClientEvent(event)) {
+    const name = String(event);
+    return invalid(`Unknown event ${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)}`);
+  }
+  const parsed = v.safeParse(RequestSchemas[event], payload);
+  if (!parsed.success) {
+    const { code } = parsed.issues[0];
+    return invalid(`${code ? 'Refused' : 'Invalid payload for'} "${event}": ${describeIssues(parsed.issues)}`, code);
+  }
+  return { ok: true, request: { event, payload: parsed.output } as ValidRequest };
+}
+
+function invalid(message: string, code = 'invalid_payload'): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: { code, message } };
+}
