@@ -12,8 +12,12 @@ export { useUploads } from './hooks/useUploads';
 
 export { Avatar, getInitials } from './components/Avatar';
 export type { AvatarProps, AvatarSize, AvatarSlotContext, RenderAvatar } from './components/Avatar';
+export { Chat } from './components/Chat';
+export type { ChatLayout, ChatPane, ChatProps } from './components/Chat';
 export { ConnectionStatus } from './components/ConnectionStatus';
 export type { ConnectionStatusProps } from './components/ConnectionStatus';
+export { ConversationHeader } from './components/ConversationHeader';
+export type { ConversationHeaderProps, HeadingLevel } from './components/ConversationHeader';
 export { ConversationList, useConversationListKeyboard } from './components/ConversationList';
 export type { ConversationListProps, ConversationItemData, RenderConversationItem } from './components/ConversationList';
 export { FileUpload, uploadErrorText, useFileDrop } from './components/FileUpload';
