@@ -24,6 +24,7 @@ import { createBot, type Bot } from './bot';
 import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
 import { attachSession, detachSession, dropSessions, type AttachResult } from './presence';
 import { hashString, mulberry32 } from './random';
+import { setReadPosition } from './readPositions';
 import { handleRequest, type ServerAck } from './requestHandlers';
 import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
 import { SessionRegistry } from './sessions';
@@ -33,7 +34,7 @@ import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptio
 import { toWireConversation, toWireMessage } from './wire';
 
 export interface MockServerOptions {
-  /** Varies the generated history; same seed, same data. Default `'demo'`. */
+  /** Varies the generated history; same seed, same data. Default `'demo'`; `'empty'`: the same users and conversations, no messages. */
   seed?: string;
   /** Initial network conditions of memory transports (default: perfect). */
   network?: Partial<NetworkConditions>;
@@ -100,6 +101,8 @@ export interface MockChatServer {
   /** Posts as if `authorId` sent it live: stored, pushed to members, answered by the bot. */
   postMessage(conversationId: string, message: LiveMessage): Message;
   setTyping(conversationId: string, userId: string, isTyping: boolean): void;
+  /** Moves a member's read position forward to `seq` (as their own `read` would) and pushes it; returns the position. */
+  setReadPosition(conversationId: string, userId: string, seq: number): number;
 
   // Platform administration (the admin REST API of `parley/mock-server/node`; stories may use
   // it too). Refusals throw a `MockServerError` with a `code`: invalid_payload, not_found, conflict.
@@ -253,6 +256,8 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
       requireMember(conversation, userId);
       pushTyping(ctx, conversation, userId, isTyping);
     },
+
+    setReadPosition: (conversationId, userId, seq) => setReadPosition(ctx, conversationId, userId, seq),
 
     createUser(user) {
       const created = createUser(ctx, user);

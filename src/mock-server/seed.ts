@@ -1,7 +1,7 @@
 /**
  * The seeded world: six people, a bot and a dozen conversations. Names and ids
  * are part of the public contract (README, docs/architecture.md) and stay the same for every
- * seed; the seed string only varies the generated history.
+ * seed; the seed string only varies the generated history, and `EMPTY_SEED` has none.
  */
 import type { ConversationKind, User } from '../core/protocol';
 import { createGeneratedHistory, type ScriptedMessage } from './history';
@@ -24,6 +24,13 @@ export const SEED_USERS: readonly User[] = [
 /** Seed time is fixed (not "now") so every run sees the same dates. Midnight UTC. */
 export const SEED_BASE_DAY = Date.UTC(2025, 2, 14);
 const DAY = 86_400_000;
+
+/**
+ * The same users, tokens and conversations with no message in any of them, so a
+ * benchmark or a host app starts from a clean slate. The conversations stay: the
+ * contract's names (`general`, `alice-bob`…) then mean the same in every world.
+ */
+export const EMPTY_SEED = 'empty';
 
 const HUMANS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'] as const;
 
@@ -114,7 +121,7 @@ function readSeqLeaving(history: LazyHistory, userId: string, unread: number): n
 export function buildSeedConversations(seed: string): ConversationInit[] {
   return SPECS.map((spec) => {
     const firstDay = SEED_BASE_DAY - spec.daysAgo * DAY;
-    const history = spec.count
+    const history = spec.count && seed !== EMPTY_SEED
       ? createGeneratedHistory({
           seed,
           conversationId: spec.id,

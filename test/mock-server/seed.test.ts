@@ -156,3 +156,27 @@ describe('the lazy 10 000-message archive', () => {
     expect(again.messages[0]?.reactions?.['🎯']).toEqual(['alice']);
   });
 });
+
+describe("the 'empty' seed", () => {
+  it('has the demo users, tokens and conversations, and no message anywhere', () => {
+    const demo = newServer({ seed: 'demo' });
+    const empty = newServer({ seed: 'empty' });
+    expect(empty.users()).toEqual(demo.users());
+    expect(empty.conversations().map((c) => c.id).sort()).toEqual(demo.conversations().map((c) => c.id).sort());
+    for (const c of empty.conversations('alice')) {
+      expect(empty.messages(c.id), c.id).toEqual([]);
+      expect(c).toMatchObject({ lastSeq: 0, lastMessage: null, unreadCount: 0 });
+    }
+    // The demo convenience tokens work as in the demo world.
+    const alice = record(empty, 'alice');
+    expect(ok(alice.request('messages:before', { conversationId: 'general', beforeSeq: 1_000, limit: 50 })).messages).toEqual([]);
+  });
+
+  it('numbers the first message sent there 1', () => {
+    const server = newServer({ seed: 'empty' });
+    const bob = record(server, 'bob');
+    const { message } = ok(bob.request('message:send', { conversationId: 'general', clientId: 'c-1', text: 'first' }));
+    expect(message.seq).toBe(1);
+    expect(server.messages('general').map((m) => m.text)).toEqual(['first']);
+  });
+});
