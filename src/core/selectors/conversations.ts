@@ -78,7 +78,7 @@ export function lastMessagePreview(conversation: Conversation, currentUserId: st
   return { kind, text, own, authorName: named ? (author?.name ?? last.authorId) : undefined };
 }
 
-const orderedConversations = memoByKey(
+const orderedConversations = /* @__PURE__ */ memoByKey(
   (order: readonly string[], conversations: ChatState['conversations']): Conversation[] =>
     stableList(order.map((id) => conversations[id]).filter((c): c is Conversation => c !== undefined)),
 );
@@ -104,7 +104,7 @@ export function selectConversationTitle(state: ChatState, conversationId: string
   return conversation ? conversationTitle(conversation, selectCounterpart(state, conversationId)) : conversationId;
 }
 
-const summarize = memoByKey(
+const summarize = /* @__PURE__ */ memoByKey(
   (conversation: Conversation, userId: string, counterpart: User | undefined, author: User | undefined): ConversationSummary => ({
     conversation,
     title: conversationTitle(conversation, counterpart),
@@ -133,12 +133,18 @@ export function selectConversationSummary(state: ChatState, conversationId: stri
   return conversation && summaryOf(conversation, state.users, state.userId);
 }
 
-const summaries = memoByKey(
-  (conversations: Conversation[], users: ChatState['users'], userId: string): ConversationSummary[] =>
-    stableList(conversations.map((c) => summaryOf(c, users, userId))),
+const summaries = /* @__PURE__ */ memoByKey(
+  (order: readonly string[], conversations: ChatState['conversations'], users: ChatState['users'], userId: string) => {
+    const rows: ConversationSummary[] = [];
+    for (const id of order) {
+      const conversation = conversations[id];
+      if (conversation) rows.push(summaryOf(conversation, users, userId));
+    }
+    return stableList(rows);
+  },
 );
 
 /** Every row's summary, most recently active first; rows that did not change keep their objects. */
 export function selectConversationSummaries(state: ChatState): ConversationSummary[] {
-  return summaries(selectConversations(state), state.users, state.userId);
+  return summaries(state.conversationOrder, state.conversations, state.users, state.userId);
 }

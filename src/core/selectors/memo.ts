@@ -8,7 +8,8 @@
 /**
  * One remembered answer per key object (a conversation, a timeline…), recomputed
  * when the key or one of the other inputs changes (by `Object.is`). Held weakly:
- * an entry goes when its key leaves the store.
+ * an entry goes when its key leaves the store. Calls at module level are marked
+ * `@__PURE__`, so a bundle that uses none of a module's selectors drops them.
  */
 export function memoByKey<K extends object, I extends readonly unknown[], R>(
   compute: (key: K, ...inputs: I) => R,
@@ -37,8 +38,8 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
  * `next`, or the earlier list that holds the same objects in the same order, so a
  * recomputed but unchanged answer keeps its identity (uploads of one conversation
  * while a file in another makes progress, say). Meant for items that head one list
- * at a time; where one can head two (a user typing in two conversations), put a
- * `memoByKey` in front so this runs only when the inputs change.
+ * at a time; where one can head two (a user typing in two conversations), a
+ * `memoByKey` in front runs this only when the inputs change.
  */
 export function stableList<T extends object>(next: T[]): T[] {
   const first = next[0];
@@ -46,21 +47,5 @@ export function stableList<T extends object>(next: T[]): T[] {
   const previous = listsByFirstItem.get(first) as T[] | undefined;
   if (previous && sameItems(previous, next)) return previous;
   listsByFirstItem.set(first, next);
-  return next;
-}
-
-/** Lists of ids have no identity of their own: equal lists are one array, from a small table. */
-const idLists = new Map<string, string[]>();
-const MAX_ID_LISTS = 256;
-
-/** `next`, or the array given before for the same ids in the same order. */
-export function stableIds(next: string[]): string[] {
-  if (next.length === 0) return EMPTY;
-  const key = JSON.stringify(next);
-  const previous = idLists.get(key);
-  if (previous) return previous;
-  // Forgetting costs one fresh array per list in use, never a wrong answer.
-  if (idLists.size >= MAX_ID_LISTS) idLists.clear();
-  idLists.set(key, next);
   return next;
 }

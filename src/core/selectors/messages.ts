@@ -9,7 +9,7 @@ export function selectTimeline(state: ChatState, conversationId: string): Messag
   return state.messages[conversationId] ?? EMPTY_TIMELINE;
 }
 
-const asArray = memoByKey(timelineToArray);
+const asArray = /* @__PURE__ */ memoByKey(timelineToArray);
 
 /**
  * The loaded messages as an array in display order (pending ones last); the same

@@ -32,7 +32,7 @@ export function receiptFor(message: DisplayMessage, own: boolean, seqs: ReceiptS
 }
 
 const NO_SEQS: ReceiptSeqs = { read: 0, delivered: 0 };
-const seqsOf = memoByKey((conversation: Conversation, userId: string) => otherMemberSeqs(conversation, userId));
+const seqsOf = /* @__PURE__ */ memoByKey((conversation: Conversation, userId: string) => otherMemberSeqs(conversation, userId));
 
 /** The conversation's receipt positions; the same object until that conversation changes. */
 export function selectReceiptSeqs(state: ChatState, conversationId: string): ReceiptSeqs {

@@ -7,7 +7,7 @@ export function selectUnreadCount(state: ChatState, conversationId: string): num
   return state.conversations[conversationId]?.unreadCount ?? 0;
 }
 
-const totalUnread = memoByKey((conversations: ChatState['conversations']): number => {
+const totalUnread = /* @__PURE__ */ memoByKey((conversations: ChatState['conversations']): number => {
   let total = 0;
   for (const conversation of Object.values(conversations)) total += conversation.unreadCount;
   return total;

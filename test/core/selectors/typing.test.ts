@@ -37,10 +37,12 @@ test('the same arrays while the same people type, whatever happens elsewhere; ne
   expect(selectTypingUsers(store.getState(), 'general')).not.toBe(users);
 });
 
-test('a user the store does not know keeps one placeholder while they type', () => {
+test('a user the store does not know keeps one stand-in while they type', () => {
   const store = typingStore();
   store.setState({ typing: { general: { zed: 1 } } });
   const first = selectTypingUsers(store.getState(), 'general');
   store.setState({ presence: { bob: true } });
+  store.setState({ typing: { general: { zed: 2 } } }); // a refreshed expiry
   expect(selectTypingUsers(store.getState(), 'general')).toBe(first);
+  expect(selectTypingUserIds(store.getState(), 'general')).toEqual(['zed']);
 });
