@@ -10,11 +10,14 @@
  * (bad token) is final and reported with the server's reason.
  */
 import { io, type Socket } from 'socket.io-client';
-import { jitteredDelay } from '../core/backoff';
 import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
 import { TransportError, type Transport, type TransportStatus } from '../core/transport';
 import { uploadOverHttp } from './httpUpload';
 import { browserOffline, watchLinkSignals } from './linkSignals';
+import { Listeners } from './listeners';
+import { RequestTracker } from './requestTracker';
+import { RetrySchedule } from './retrySchedule';
+import { IDLE_STATUS, StatusChannel } from './statusChannel';
 
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
@@ -30,9 +33,12 @@ export interface SocketIoTransportOptions {
   connectTimeoutMs?: number;
 }
 
-type Listener<T extends unknown[]> = (...args: T) => void;
-
-const IDLE: TransportStatus = { state: 'disconnected', willRetry: false };
+/** Waiting for the browser to report a network again (`online` resumes). */
+const OFFLINE: TransportStatus = {
+  state: 'disconnected',
+  willRetry: true,
+  error: { code: 'offline', message: 'No network connection' },
+};
 
 /**
  * After a wake, a connected link from which nothing (not even the server's
@@ -41,39 +47,26 @@ const IDLE: TransportStatus = { state: 'disconnected', willRetry: false };
 const SILENT_LINK_MS = 30_000;
 
 export function createSocketIoTransport(options: SocketIoTransportOptions): Transport {
-  const backoff = { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 };
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  const eventListeners = new Set<Listener<[string, unknown]>>();
-  const statusListeners = new Set<Listener<[TransportStatus]>>();
-  const pending = new Set<(error: TransportError) => void>();
+  const status = new StatusChannel();
+  const events = new Listeners<[string, unknown]>();
+  const requests = new RequestTracker();
+  const retry = new RetrySchedule({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
 
   /** The socket of the current attempt or link; an older one is torn down and ignored. */
   let socket: Socket | null = null;
-  let status: TransportStatus = IDLE;
   /** The user wants a connection (connect() called, no disconnect() or refusal since). */
   let wanted = false;
-  let failedAttempts = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The attempt's deadline: from the first byte to the server's welcome. */
   let attemptTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the server was last heard from on the current link (epoch ms). */
   let lastHeard = 0;
   let stopSignals: (() => void) | undefined;
 
-  function setStatus(next: TransportStatus): void {
-    status = next;
-    for (const listener of [...statusListeners]) listener(next);
-  }
-
-  function rejectPending(reason: string): void {
-    const rejects = [...pending];
-    pending.clear();
-    for (const reject of rejects) reject(new TransportError('disconnected', reason));
-  }
-
   function clearTimers(): void {
-    clearTimeout(retryTimer);
+    retry.cancel();
     clearTimeout(attemptTimer);
-    retryTimer = attemptTimer = undefined;
+    attemptTimer = undefined;
   }
 
   /** Tears the current socket down; its late events can no longer reach us. */
@@ -81,7 +74,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     const s = socket;
     socket = null;
     if (!s) return;
-    rejectPending(reason);
+    requests.rejectAll(reason);
     s.removeAllListeners();
     s.offAny();
     // Frames queued for a dead link would be replayed later; the client resends what matters.
@@ -95,12 +88,11 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     if (!wanted) return;
     if (browserOffline()) {
       // No network: trying now would only use up the backoff. `online` resumes.
-      setStatus({ state: 'disconnected', willRetry: true, error: { code: 'offline', message: 'No network connection' } });
+      status.set(OFFLINE);
       return;
     }
-    const delay = jitteredDelay(failedAttempts++, backoff);
-    retryTimer = setTimeout(attempt, delay);
-    setStatus({ state: 'disconnected', willRetry: true, nextRetryAt: Date.now() + delay, error });
+    const nextRetryAt = retry.schedule(attempt);
+    status.set({ state: 'disconnected', willRetry: true, nextRetryAt, error });
   }
 
   function attempt(): void {
@@ -109,7 +101,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     dropSocket('Reconnecting');
     const s = openSocket();
     socket = s;
-    setStatus({ state: 'connecting' });
+    status.set({ state: 'connecting' });
     // Covers every hang before the welcome, including a link that stalls after the transport opened.
     attemptTimer = setTimeout(() => {
       if (socket === s && !s.connected) {
@@ -136,9 +128,9 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     s.on('connect', () => {
       if (socket !== s) return;
       clearTimeout(attemptTimer);
-      failedAttempts = 0;
+      retry.reset();
       heard();
-      setStatus({ state: 'connected' });
+      status.set({ state: 'connected' });
     });
     s.on('disconnect', (reason) => {
       if (socket !== s) return;
@@ -150,7 +142,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       if (code === 'unauthorized' || code === 'forbidden') {
         // The server refused this token: retrying cannot help.
         stop();
-        setStatus({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
+        status.set({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
         return;
       }
       scheduleRetry({ code: 'disconnected', message: err.message });
@@ -158,7 +150,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     s.onAny((event: string, payload: unknown) => {
       if (socket !== s) return;
       heard();
-      for (const listener of [...eventListeners]) listener(event, payload);
+      events.emit(event, payload);
     });
     return s;
   }
@@ -174,25 +166,25 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** Waiting for a scheduled retry (or for the network): try now instead. */
   function retryIfWaiting(): void {
-    if (wanted && status.state === 'disconnected') attempt();
+    if (wanted && status.current.state === 'disconnected') attempt();
   }
 
   function watch(): () => void {
     return watchLinkSignals({
       online() {
-        failedAttempts = 0;
+        retry.reset();
         retryIfWaiting();
       },
       offline() {
-        if (!wanted || status.state !== 'disconnected') return;
+        if (!wanted || status.current.state !== 'disconnected') return;
         clearTimers();
-        setStatus({ state: 'disconnected', willRetry: true, error: { code: 'offline', message: 'No network connection' } });
+        status.set(OFFLINE);
       },
       visible: retryIfWaiting,
       woke() {
         if (!wanted) return;
         // After a sleep the server has most likely closed our link while nothing could tell us.
-        if (status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
+        if (status.current.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
         else retryIfWaiting();
       },
     });
@@ -200,33 +192,28 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   return {
     get status() {
-      return status;
+      return status.current;
     },
     connect() {
       if (wanted) return;
       wanted = true;
-      failedAttempts = 0;
+      retry.reset();
       stopSignals = watch();
       attempt();
     },
     disconnect() {
-      const wasIdle = status.state === 'disconnected' && !status.willRetry;
+      const current = status.current;
+      const wasIdle = current.state === 'disconnected' && !current.willRetry;
       stop();
-      if (!wasIdle) setStatus(IDLE);
+      if (!wasIdle) status.set(IDLE_STATUS);
     },
     reconnectNow: retryIfWaiting,
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
       const s = socket;
       if (!s || !s.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));
-      return new Promise<unknown>((resolve, reject) => {
-        const fail = (error: TransportError) => reject(error);
-        pending.add(fail);
-        s.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: unknown) => {
-          if (!pending.delete(fail)) return; // already rejected by a disconnect
-          if (err) reject(new TransportError('timeout', `No answer to "${event}" within ${timeoutMs} ms`));
-          else resolve(ack);
-        });
-      });
+      const tracked = requests.track(event, timeoutMs);
+      s.emit(event, payload, tracked.answer);
+      return tracked.promise;
     },
     upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => options.token }, request),
     resolveUrl(url) {
@@ -240,14 +227,8 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         return url;
       }
     },
-    onEvent(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    onEvent: (listener) => events.add(listener),
+    onStatus: (listener) => status.subscribe(listener),
   };
 }
 
