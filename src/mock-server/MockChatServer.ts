@@ -1,14 +1,12 @@
 /**
- * The mock chat server: seeded data, the request rules, a bot, and fault
- * controls, in plain TypeScript so it runs in the browser (Storybook, tests)
- * and in Node. Its transport-agnostic core — authenticate / attach / detach /
- * handleRequest — serves the in-process memory transport (`connect`) and,
- * wrapped elsewhere, real socket.io sockets.
+ * The mock chat server's domain: seeded data, the request rules, a bot, and
+ * the faults a server can cause (cuts, restarts), in plain TypeScript so it
+ * runs in the browser (Storybook, tests) and in Node. It knows no transport:
+ * connections come in through its session port (attach / handleRequest /
+ * detach, and upload), which memoryAdapter.ts turns into memory transports
+ * and node/socketGateway.ts into socket.io sockets.
  */
 import type { Attachment, Conversation, Message, User } from '../core/protocol';
-import type { Transport } from '../core/transport';
-import { createMemoryTransport, type MemoryEndpoint } from '../transports/memory';
-import { mergeNetwork, PERFECT_NETWORK, type NetworkConditions } from '../transports/network';
 import {
   addMember,
   createConversation,
@@ -23,7 +21,6 @@ import { authenticate, type AuthResult, type Credentials } from './auth';
 import { createBot, type Bot } from './bot';
 import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
 import { attachSession, detachSession, dropSessions, type AttachResult } from './presence';
-import { hashString, mulberry32 } from './random';
 import { setReadPosition } from './readPositions';
 import { handleRequest, type ServerAck } from './requestHandlers';
 import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
@@ -33,11 +30,9 @@ import type { ServerSession, SessionCallbacks } from './types';
 import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptions, type UploadInput } from './uploads';
 import { toWireConversation, toWireMessage } from './wire';
 
-export interface MockServerOptions {
+export interface MockServerCoreOptions {
   /** Varies the generated history; same seed, same data. Default `'demo'`; `'empty'`: the same users and conversations, no messages. */
   seed?: string;
-  /** Initial network conditions of memory transports (default: perfect). */
-  network?: Partial<NetworkConditions>;
   /** How long the bot "types" before replying. Default 1200 ms. */
   botDelayMs?: number;
   /** Clock for live messages (createdAt, editedAt, deletedAt). Default `Date.now`. */
@@ -66,26 +61,26 @@ export interface LiveMessage {
   kind?: 'system';
 }
 
-export interface MockChatServer {
-  readonly seed: string;
-  /** Current network conditions (a frozen copy). */
-  readonly network: NetworkConditions;
-
-  /** A memory transport for this user; not connected yet: call `.connect()`. */
-  connect(credentials: { userId: string; token: string }): Transport;
-
-  // Transport-agnostic core, for transports and server wrappers.
-  authenticate(credentials: Credentials): AuthResult;
+/** How a connection of any kind reaches the server: what transports and server wrappers use. */
+export interface SessionPort {
+  /** Opens a session for these credentials; `callbacks` receive its pushes and its end. */
   attach(credentials: Credentials, callbacks: SessionCallbacks): AttachResult;
+  /** The connection closed; unknown or already closed sessions are ignored. */
   detach(session: ServerSession): void;
   /** Validates and answers one request; never throws. */
   handleRequest(session: ServerSession, event: string, payload: unknown): ServerAck;
-  isMember(conversationId: string, userId: string): boolean;
   /**
    * `POST /uploads`: authenticates by token (like an HTTP request, independent of any
    * socket), checks membership, size and the type by content. Never throws.
    */
   upload(credentials: Credentials, input: UploadInput, options?: UploadCallOptions): Promise<UploadAck>;
+}
+
+export interface MockChatServerCore extends SessionPort {
+  readonly seed: string;
+
+  authenticate(credentials: Credentials): AuthResult;
+  isMember(conversationId: string, userId: string): boolean;
   /** A file stored by `upload`, for a wrapper that serves the files over HTTP. */
   uploadedFile(id: string): StoredUpload | undefined;
 
@@ -122,8 +117,7 @@ export interface MockChatServer {
   /** Posts a server notice (kind 'system', author 'system' unless given), pushed live. */
   postSystemMessage(conversationId: string, text: string, options?: { authorId?: string }): Message;
 
-  // Faults.
-  setNetwork(conditions: Partial<NetworkConditions>): void;
+  // Faults a server can cause (network conditions are the memory transports': see memoryAdapter.ts).
   /** `false` cuts the user's connections both ways and refuses reconnection until `true`. */
   setOnline(userId: string, online: boolean): void;
   /** Whether the user has at least one attached session. */
@@ -134,13 +128,11 @@ export interface MockChatServer {
   dispose(): void;
 }
 
-export function createMockServer(options: MockServerOptions = {}): MockChatServer {
+export function createMockServerCore(options: MockServerCoreOptions = {}): MockChatServerCore {
   const seed = options.seed ?? 'demo';
   const now = options.now ?? Date.now;
-  let network = mergeNetwork(PERFECT_NETWORK, options.network);
   const cut = new Set<string>();
   let disposed = false;
-  let transportCount = 0;
 
   const state = new ChatState(SEED_USERS, buildSeedConversations(seed));
   const ctx: ServerContext = {
@@ -176,32 +168,8 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
 
   const isOnline = (userId: string) => presence.alwaysOnline.has(userId) || ctx.sessions.isOnline(userId);
 
-  const server: MockChatServer = {
+  const server: MockChatServerCore = {
     seed,
-    get network() {
-      return network;
-    },
-
-    connect(credentials) {
-      const endpoint: MemoryEndpoint = {
-        open(callbacks) {
-          const result = server.attach(credentials, callbacks);
-          if (!result.ok) return result;
-          const { session } = result;
-          return {
-            ok: true,
-            link: {
-              request: (event, payload) => server.handleRequest(session, event, payload),
-              close: () => server.detach(session),
-              upload: (input) => server.upload(credentials, input),
-            },
-          };
-        },
-      };
-      // Each transport gets its own seeded dice: a run with the same seed replays the same faults.
-      const random = mulberry32(hashString(`${seed}|transport|${credentials.userId}|${++transportCount}`));
-      return createMemoryTransport({ endpoint, network: () => network, random });
-    },
 
     authenticate: (credentials) => authenticate(state.users, credentials, state.tokens),
     attach: (credentials, callbacks) => attachSession(ctx, presence, credentials, callbacks),
@@ -277,10 +245,6 @@ export function createMockServer(options: MockServerOptions = {}): MockChatServe
 
     postSystemMessage: (conversationId, text, options) =>
       toWireMessage(postSystemMessage(ctx, conversationId, text, options?.authorId)),
-
-    setNetwork(conditions) {
-      network = mergeNetwork(network, conditions);
-    },
 
     setOnline(userId, online) {
       if (online) {

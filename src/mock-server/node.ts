@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } from '../core/fileTypes';
-import { createMockServer, type MockChatServer, type MockServerOptions } from './MockChatServer';
+import { createMockServer, type MockChatServer, type MockServerOptions } from './createMockServer';
 import { createRequestListener } from './node/httpServer';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
 import { loadServerPeers } from './node/peers';

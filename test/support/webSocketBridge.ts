@@ -1,11 +1,11 @@
 /**
  * A plain WebSocket server on 127.0.0.1 in front of a MockChatServer, speaking the frames of
  * README's "your own backend" example (docs/examples/webSocketTransport.ts): a stand-in for
- * a team's own backend, built only on the server core's attach / handleRequest / detach.
+ * a team's own backend, built only on the server's session port (attach / handleRequest / detach).
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { MockChatServer } from '../../src/mock-server/MockChatServer';
+import type { SessionPort } from '../../src/mock-server/MockChatServer';
 import type { ServerSession } from '../../src/mock-server/types';
 
 export interface WebSocketBridge {
@@ -15,7 +15,7 @@ export interface WebSocketBridge {
   close(): Promise<void>;
 }
 
-export async function startWebSocketBridge(server: MockChatServer): Promise<WebSocketBridge> {
+export async function startWebSocketBridge(server: SessionPort): Promise<WebSocketBridge> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   wss.on('connection', (ws) => {

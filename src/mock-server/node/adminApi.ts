@@ -19,7 +19,7 @@ import { LIMITS, messageTextProblem, TextSchema } from '../../core/protocol';
 import { describeIssues } from '../../core/schema';
 import * as v from '../../core/schema';
 import { MockServerError } from '../admin';
-import type { MockChatServer } from '../MockChatServer';
+import type { MockChatServerCore } from '../MockChatServer';
 import { bearerToken, HttpError, readJsonBody, secretEquals, sendJson } from './http';
 
 /** Admin bodies are small: a 10 000-character message fits comfortably. */
@@ -76,7 +76,7 @@ function notAllowed(allowed: string): never {
 }
 
 export interface AdminApiOptions {
-  readonly server: MockChatServer;
+  readonly server: MockChatServerCore;
   readonly adminKey: string;
 }
 

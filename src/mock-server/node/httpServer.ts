@@ -11,13 +11,13 @@
  * becomes a 500, never a crashed process.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { MockChatServer } from '../MockChatServer';
+import type { MockChatServerCore } from '../MockChatServer';
 import { handleAdmin } from './adminApi';
 import { CORS_HEADERS, HttpError, pathSegments, sendError, sendJson } from './http';
 import type { UploadStore } from './uploads';
 
 export interface HttpRoutesOptions {
-  readonly server: MockChatServer;
+  readonly server: MockChatServerCore;
   readonly adminKey: string;
   readonly uploads: UploadStore;
 }

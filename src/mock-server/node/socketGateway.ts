@@ -20,7 +20,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import type { ErrorInfo, ServerEvent } from '../../core/protocol';
-import type { MockChatServer } from '../MockChatServer';
+import type { SessionPort } from '../MockChatServer';
 import type { ServerSession } from '../types';
 import type { HandshakeError } from './handshakeError';
 import { createSocketRateLimiter, type RateLimits } from './rateLimit';
@@ -54,7 +54,7 @@ type Ack = (answer: unknown) => void;
 
 export function attachSocketGateway(
   http: HttpServer,
-  server: MockChatServer,
+  server: SessionPort,
   options: SocketGatewayOptions,
   SocketIoServer: typeof Server,
 ): Server {

@@ -28,11 +28,11 @@ import type { UploadFileType } from '../../core/fileTypes';
 import { sanitizeFileName } from '../fileNames';
 import { sniffBinaryType, sniffFileType } from '../fileSniffing';
 import { readImageSize } from '../imageSize';
-import type { MockChatServer } from '../MockChatServer';
+import type { MockChatServerCore } from '../MockChatServer';
 import { bearerToken, CORS_HEADERS, HttpError } from './http';
 
 export interface UploadStoreOptions {
-  readonly server: MockChatServer;
+  readonly server: MockChatServerCore;
   readonly dir: string;
   /** Whether `dispose()` removes `dir` itself (it was made for this server). */
   readonly ownsDir: boolean;
@@ -60,7 +60,7 @@ const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 const ID_PATTERN = /^[0-9a-f]{32}$/;
 
-function userFrom(server: MockChatServer, token: string | undefined | null): string {
+function userFrom(server: MockChatServerCore, token: string | undefined | null): string {
   if (!token) {
     throw new HttpError('unauthorized', 'Send "Authorization: Bearer <token>" (or ?token= on GET)', { 'WWW-Authenticate': 'Bearer' });
   }
@@ -70,7 +70,7 @@ function userFrom(server: MockChatServer, token: string | undefined | null): str
 }
 
 /** Unknown and not-a-member answer alike (as in the in-browser endpoint), so outsiders cannot probe ids. */
-function checkMember(server: MockChatServer, conversationId: string, userId: string): void {
+function checkMember(server: MockChatServerCore, conversationId: string, userId: string): void {
   if (!server.isMember(conversationId, userId)) {
     throw new HttpError('forbidden', `You are not a member of conversation ${JSON.stringify(conversationId.slice(0, 100))}`);
   }
