@@ -127,7 +127,7 @@ export default defineConfig({
           name: 'browser-dist',
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
-          include: ['test/browser/**/*.test.{ts,tsx}'],
+          include: ['test/browser/**/*.test.{ts,tsx}', 'test/examples/**/*.test.{ts,tsx}'],
           // It holds a source module back with vi.mock, which cannot reach the built files.
           exclude: [...configDefaults.exclude, 'test/browser/lazyParts.test.tsx'],
           // After the first browser group: four Chromium projects at once overload 2 cores.
