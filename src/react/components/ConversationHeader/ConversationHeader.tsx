@@ -68,8 +68,9 @@ export const ConversationHeader = forwardRef<HTMLDivElement, ConversationHeaderP
       </span>
       <div className="parley-conversation-header-main">
         {/* tabIndex -1: a target for focus when a one-pane layout opens the conversation, never a tab stop. */}
-        <Heading ref={headingRef} className="parley-conversation-header-title" tabIndex={-1} dir="auto">
-          {title}
+        <Heading ref={headingRef} className="parley-conversation-header-title" tabIndex={-1}>
+          {/* The name takes its own direction; the heading lines up with the UI's start side. */}
+          <bdi>{title}</bdi>
         </Heading>
         {subtitle && <p className="parley-conversation-header-subtitle">{subtitle}</p>}
       </div>
