@@ -6,15 +6,13 @@
  * from what is checked. Object schemas strip unknown keys rather than reject
  * them, so a backend may send extra fields.
  *
- * schemas/limits.ts       LIMITS
- * schemas/messageText.ts  the rules for a message's text (one place, one `too_large`)
- * schemas/entities.ts     Message, Attachment, User, Conversation
- * schemas/requests.ts     client → server payloads and `parseRequest` (for servers)
- * schemas/acks.ts         ack results, errors and codes
- * schemas/pushes.ts       server → client pushes
+ * schemas/limits.ts          LIMITS
+ * schemas/messageText.ts     the rules for a message's text (one place, one `too_large`)
+ * schemas/serverToClient.ts  Message, Attachment, User, Conversation; acks, errors; pushes
+ * schemas/clientToServer.ts  request payloads and `parseRequest` (what a server validates)
  */
-import type { RequestResult } from './schemas/acks';
-import type { ClientEvent, RequestPayload } from './schemas/requests';
+import type { ClientEvent, RequestPayload } from './schemas/clientToServer';
+import type { RequestResult } from './schemas/serverToClient';
 
 // One check for prototype keys, shared with the schemas' records.
 export { isUnsafeKey } from './schema';
@@ -25,18 +23,32 @@ export {
   AttachmentSchema,
   ConversationKindSchema,
   ConversationSchema,
+  ErrorInfoSchema,
+  FailedAckSchema,
   IdSchema,
+  isServerEvent,
   MessageSchema,
+  ResultSchemas,
   SeqSchema,
+  SERVER_EVENTS,
+  ServerEventSchemas,
   UserSchema,
-} from './schemas/entities';
-export type { Attachment, Conversation, ConversationKind, Message, User } from './schemas/entities';
-export { isClientEvent, isSafeAttachmentUrl, parseRequest, RequestSchemas } from './schemas/requests';
-export type { ClientEvent, RequestPayload, ValidRequest } from './schemas/requests';
-export { ErrorInfoSchema, FailedAckSchema, ResultSchemas } from './schemas/acks';
-export type { Ack, ErrorCode, ErrorInfo, RequestResult } from './schemas/acks';
-export { isServerEvent, SERVER_EVENTS, ServerEventSchemas } from './schemas/pushes';
-export type { ServerEvent, ServerEventPayload } from './schemas/pushes';
+} from './schemas/serverToClient';
+export type {
+  Ack,
+  Attachment,
+  Conversation,
+  ConversationKind,
+  ErrorCode,
+  ErrorInfo,
+  Message,
+  RequestResult,
+  ServerEvent,
+  ServerEventPayload,
+  User,
+} from './schemas/serverToClient';
+export { isClientEvent, isSafeAttachmentUrl, parseRequest, RequestSchemas } from './schemas/clientToServer';
+export type { ClientEvent, RequestPayload, ValidRequest } from './schemas/clientToServer';
 
 /** Every request's payload and result, by event. */
 export type ClientRequests = { [E in ClientEvent]: { payload: RequestPayload<E>; result: RequestResult<E> } };

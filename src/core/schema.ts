@@ -98,7 +98,7 @@ export function integer(min: number, max = Infinity): Schema<number> {
 export function refine<T>(schema: Schema<T>, test: (value: T) => boolean, message: string, code?: string): Schema<T> {
   return (input) => {
     const value = schema(input);
-    if (!test(value)) throw new Invalid(code ? { path: [], message, code } : { path: [], message });
+    if (!test(value)) throw new Invalid({ path: [], message, code });
     return value;
   };
 }

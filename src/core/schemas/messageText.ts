@@ -21,7 +21,7 @@ export interface TextProblem {
 export function messageTextProblem(text: string, attachmentCount: number): TextProblem | null {
   if (!fitsLimit(text)) return { code: 'too_large', message: TOO_LARGE };
   if (attachmentCount === 0 && text.trim() === '') {
-    return { code: 'invalid_payload', message: 'A message needs text or at least one attachment' };
+    return { code: 'invalid_payload', message: 'A message needs text or an attachment' };
   }
   return null;
 }

@@ -11,7 +11,7 @@ import { message, ScriptedTransport, simpleServer } from '../scriptedTransport';
 
 const max = LIMITS.maxTextLength;
 const tooLarge = { code: 'too_large', message: `Messages are limited to ${max} characters` };
-const blank = { code: 'invalid_payload', message: 'A message needs text or at least one attachment' };
+const blank = { code: 'invalid_payload', message: 'A message needs text or an attachment' };
 
 describe('messageTextProblem', () => {
   it('accepts text up to the limit, with or without attachments', () => {

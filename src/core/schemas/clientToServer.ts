@@ -8,10 +8,9 @@
  */
 import * as v from '../schema';
 import { describeIssues, isUnsafeKey } from '../schema';
-import type { ErrorInfo } from './acks';
-import { AttachmentSchema, IdSchema as Id, SeqSchema as Seq } from './entities';
 import { LIMITS } from './limits';
 import { TextSchema as Text } from './messageText';
+import { AttachmentSchema, IdSchema as Id, SeqSchema as Seq, type ErrorInfo } from './serverToClient';
 
 /** Any positive size is accepted; handlers clamp it to LIMITS.maxPageSize. */
 const Limit = v.integer(1, Number.MAX_SAFE_INTEGER);
