@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { ChatClient } from '../../../core/client';
 import { timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
+import { selectTimeline } from '../../../core/selectors/messages';
 
 /** How long a jumped-to message stays highlighted. */
 const HIGHLIGHT_MS = 2_500;
@@ -23,6 +24,8 @@ function indexOf(timeline: MessageTimeline, messageId: string): number {
  */
 export function useJumpToMessage(
   messageId: string | undefined,
+  /** The latest page is in: older pages can be asked for. */
+  ready: boolean,
   client: ChatClient,
   conversationId: string,
   timeline: MessageTimeline,
@@ -30,29 +33,29 @@ export function useJumpToMessage(
   focusIndex: (index: number) => void,
 ): string | undefined {
   const [highlighted, setHighlighted] = useState<string | undefined>(undefined);
-  const latest = useRef(timeline);
-  latest.current = timeline;
   const [found, setFound] = useState<{ id: string } | null>(null);
 
   // Load older pages until the message is in the timeline (or the start is reached).
+  // The store, not the last render, says what is loaded: a page is there when loadOlder resolves.
   useEffect(() => {
-    if (!messageId) return;
+    const loaded = () => selectTimeline(client.store.getState(), conversationId);
+    if (!messageId || !ready) return;
     let cancelled = false;
     void (async () => {
       for (let page = 0; page <= MAX_PAGES && !cancelled; page++) {
-        if (indexOf(latest.current, messageId) !== -1) {
+        if (indexOf(loaded(), messageId) !== -1) {
           setFound({ id: messageId });
           return;
         }
         const more = await client.loadOlder(conversationId).catch(() => false);
         if (!more) break;
       }
-      if (!cancelled && indexOf(latest.current, messageId) !== -1) setFound({ id: messageId });
+      if (!cancelled && indexOf(loaded(), messageId) !== -1) setFound({ id: messageId });
     })();
     return () => {
       cancelled = true;
     };
-  }, [messageId, client, conversationId]);
+  }, [messageId, ready, client, conversationId]);
 
   // Once present: scroll there, focus it (as the keyboard would), highlight it.
   useEffect(() => {

@@ -192,7 +192,7 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
 
   const announcement = useNewMessageAnnouncer(conversationId, timeline, history.status === 'ready', userId, users, catalog);
   const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);
-  const highlightedId = useJumpToMessage(jumpToMessageId, client, conversationId, timeline, virtualizer, keyboard.moveTo);
+  const highlightedId = useJumpToMessage(jumpToMessageId, history.status === 'ready', client, conversationId, timeline, virtualizer, keyboard.moveTo);
   const receiptOf = useReceipts(conversation, userId);
   // One row at a time shows actions (hovered or focused); one at a time is edited.
   const actionsRow = useActionsRow();
