@@ -4,12 +4,12 @@ import type { ChatClient } from 'parley/core';
 import {
   ChatProvider,
   ConnectionStatus,
+  ConversationHeader,
   ConversationList,
   FileUpload,
   MessageInput,
   MessageList,
   TypingIndicator,
-  useConversation,
   type Catalog,
 } from 'parley';
 import './demo.css';
@@ -33,7 +33,8 @@ export function ChatApp({ client, initialConversationId = 'general', caption, ca
           <ConversationList selectedId={selected} onSelect={setSelected} />
         </div>
         <div className="demo-main">
-          <ConversationHeader conversationId={selected} />
+          {/* Level 3: under the pane's caption (h2). TypingIndicator below says who types. */}
+          <ConversationHeader conversationId={selected} headingLevel={3} showTyping={false} />
           <MessageList conversationId={selected} className="demo-messages" />
           <TypingIndicator conversationId={selected} />
           <FileUpload conversationId={selected} />
@@ -41,15 +42,5 @@ export function ChatApp({ client, initialConversationId = 'general', caption, ca
         </div>
       </section>
     </ChatProvider>
-  );
-}
-
-function ConversationHeader({ conversationId }: { conversationId: string }) {
-  const conversation = useConversation(conversationId);
-  return (
-    <header className="demo-header">
-      <h3>{conversation?.title ?? conversationId}</h3>
-      {conversation && <span>{conversation.memberIds.length} members</span>}
-    </header>
   );
 }

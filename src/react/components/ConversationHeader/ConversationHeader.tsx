@@ -56,7 +56,6 @@ export const ConversationHeader = forwardRef<HTMLDivElement, ConversationHeaderP
     <div
       ref={ref}
       className={['parley-conversation-header', className].filter(Boolean).join(' ')}
-      data-conversation-id={conversationId}
       data-kind={kind}
       data-presence={online === undefined ? undefined : online ? 'online' : 'offline'}
       data-typing={shownTypists.length > 0 ? 'true' : 'false'}
