@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type RefCallback } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { countConfirmedAfter, lastSeq, timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
+import { timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
+import { selectNewestSeq, selectNewMessageCount } from '../../../core/selectors/newMessages';
 import type { Conversation, User } from '../../../core/protocol';
 import type { DisplayMessage, HistoryState } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
@@ -174,9 +175,10 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
 
   // Count arrivals from others since the reader left the bottom.
   const seen = useRef({ session, seq: 0 });
-  const newest = lastSeq(timeline) ?? 0;
+  const newest = useChatStore((s) => selectNewestSeq(s, conversationId));
   if (atBottom || seen.current.session !== session) seen.current = { session, seq: newest };
-  const newCount = atBottom ? 0 : countConfirmedAfter(timeline, seen.current.seq, (m) => m.authorId !== userId);
+  const seenSeq = seen.current.seq;
+  const newCount = useChatStore((s) => (atBottom ? 0 : selectNewMessageCount(s, conversationId, seenSeq)));
 
   // Older pages load before the reader reaches the top, so scrolling rarely waits.
   // The virtualizer's offset is the layout position; the DOM's scrollTop can lag
