@@ -199,7 +199,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       presence: ({ userId: uid, online }) => update((s) => applyPresence(s, uid, online)),
       'conversation:updated': (c) => {
         update((s) => applyConversationUpdate(s, c));
-        if (c.lastMessage && c.memberIds.includes(userId)) arrived(c.id, [c.lastMessage]);
+        if (!c.memberIds.includes(userId)) return;
+        if (c.lastMessage) arrived(c.id, [c.lastMessage]);
+        // A conversation we just joined (or first hear of): its pushes are kept from here on.
+        sync.follow(c.id, c.lastSeq);
       },
     },
     report,
@@ -307,8 +310,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       update((s) => applyConversationList(s, conversations, users));
       // The list shows each conversation's newest message: it has reached this device.
       for (const c of conversations) if (c.lastMessage) arrived(c.id, [c.lastMessage]);
-      // The list names each conversation's newest seq: an open one that is behind
-      // lost a push (the last message of a burst has no successor to reveal the gap).
+      // The list names each conversation's newest seq: pushes are kept from there on, and
+      // one that is behind lost a push (the last of a burst has no successor to reveal the gap).
       for (const c of conversations) sync.catchUp(c.id, c.lastSeq);
     } catch (err) {
       if (store.getState().conversationsStatus !== 'ready') setState({ conversationsStatus: 'error' });

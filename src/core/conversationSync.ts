@@ -1,29 +1,42 @@
 /**
- * Keeps each open conversation's timeline complete and in seq order: loads
- * the latest page when a conversation is opened, older pages on demand, and
- * fills any gap in seq (a lost push, a reconnect) with `messages:since`.
+ * Keeps each conversation's timeline complete and in seq order. Once the
+ * conversation list (or a `conversation:updated`) names a conversation, every
+ * message pushed there is kept, above the seq the server gave then (the
+ * conversation's live tail), whether or not anything ever opens it. Opening
+ * loads the latest page and merges it with what the tail holds; older pages
+ * come on demand; any gap in seq (a lost push, a reconnect) is filled with
+ * `messages:since`.
+ *
+ * Per conversation: a contiguous mark (every seq from the window's bottom up
+ * to it is in the timeline) and, until it is opened, the floor of its tail:
+ * nothing older is stored, since paging back starts at the window's bottom.
  */
+import { exponentialDelay } from './backoff';
 import { ChatError, isRetryable, toChatError } from './errors';
 
 export { toChatError };
-import { firstSeq, lastSeq } from './messageTimeline';
+import { MessageIndex } from './messageIndex';
+import { contiguousFrom, firstSeq, lastSeq } from './messageTimeline';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
 import { updateStore, type ChatStore } from './store';
 import { applyMessages, dropMessagesBelow, openTimeline, patchHistory } from './storeUpdates';
 
-/** Wait before asking again after a `messages:since` that timed out. */
-const FILL_RETRY_MS = 1_000;
+/** The wait before asking again after a `messages:since` that failed (a timeout, a busy server). */
+const FILL_RETRY = { baseMs: 1_000, maxMs: 30_000 };
 
 export class ConversationSync {
-  /** Highest seq up to which the loaded window has no holes, per conversation. */
+  /** Highest seq up to which the window has no holes, per followed or opened conversation. */
   readonly #contiguous = new Map<string, number>();
+  /** Lowest seq the live tail of a followed conversation keeps, until it is opened. */
+  readonly #tailFloor = new Map<string, number>();
   readonly #opening = new Map<string, Promise<void>>();
+  readonly #loadingOlder = new Map<string, Promise<boolean>>();
   readonly #filling = new Map<string, Promise<void>>();
   readonly #refill = new Set<string>();
-  /** id → seq of every message seen, per conversation. */
-  readonly #seqOfId = new Map<string, Map<string, number>>();
   readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #fillFailures = new Map<string, number>();
+  readonly #index: MessageIndex;
 
   readonly #store: ChatStore;
   readonly #request: Requester;
@@ -44,10 +57,33 @@ export class ConversationSync {
     this.#pageSize = pageSize;
     this.#report = report;
     this.#onAdmitted = onAdmitted;
+    this.#index = new MessageIndex(report);
   }
 
   isOpen(conversationId: string): boolean {
     return this.#store.getState().history[conversationId] !== undefined;
+  }
+
+  /** Where a stored message lives, by id, without scanning timelines. */
+  locate(id: string): { conversationId: string; seq: number } | undefined {
+    return this.#index.locate(id);
+  }
+
+  /** Keep every message pushed to the conversation from `serverLastSeq` on (once; later calls change nothing). */
+  follow(conversationId: string, serverLastSeq: number): void {
+    if (this.#contiguous.has(conversationId)) return;
+    this.#contiguous.set(conversationId, serverLastSeq);
+    this.#tailFloor.set(conversationId, serverLastSeq + 1);
+    // Pushes kept while the first page loads may already reach past the mark.
+    this.#advance(conversationId);
+    this.#checkGap(conversationId);
+  }
+
+  /** The server says the conversation reaches `serverLastSeq`: follow it, or fetch what it lacks. */
+  catchUp(conversationId: string, serverLastSeq: number): void {
+    const mark = this.#contiguous.get(conversationId);
+    if (mark === undefined) this.follow(conversationId, serverLastSeq);
+    else if (serverLastSeq > mark) void this.fill(conversationId);
   }
 
   /** Load the latest page once; later calls share the same promise. */
@@ -64,18 +100,7 @@ export class ConversationSync {
       beforeSeq: Number.MAX_SAFE_INTEGER,
       limit: this.#pageSize,
     })
-      .then(({ messages, hasMore }) => {
-        this.#acceptPage(conversationId, messages);
-        // Pushes that arrived while the page loaded and are older than it would
-        // leave a hole below the page that paging back could never fill.
-        const bottom = messages[0]?.seq;
-        if (hasMore && bottom !== undefined) updateStore(this.#store, (s) => dropMessagesBelow(s, conversationId, bottom));
-        const top = messages[messages.length - 1]?.seq ?? 0;
-        this.#contiguous.set(conversationId, Math.max(this.#contiguous.get(conversationId) ?? 0, top));
-        updateStore(this.#store, (s) => patchHistory(s, conversationId, { status: 'ready', hasOlder: hasMore, error: undefined }));
-        // Pushes that arrived while the page was loading may sit above a hole.
-        this.#checkGap(conversationId);
-      })
+      .then(({ messages, hasMore }) => this.#mergeLatestPage(conversationId, messages, hasMore))
       .catch((err: unknown) => {
         const error = toChatError(err);
         updateStore(this.#store, (s) => patchHistory(s, conversationId, { status: 'error', error: { code: error.code, message: error.message } }));
@@ -86,12 +111,50 @@ export class ConversationSync {
     return run;
   }
 
-  /** One older page; resolves false when the start of the conversation was already loaded. */
-  async loadOlder(conversationId: string): Promise<boolean> {
+  /**
+   * The latest page joins what the tail (or pushes during the load) brought. A page
+   * that reaches down to the contiguous mark moves it to the page's top and on over
+   * whatever follows without a hole (a page older than the mark moves it down to its
+   * top); a page above a hole leaves the mark, and the fill closes the hole.
+   */
+  #mergeLatestPage(conversationId: string, messages: readonly Message[], hasMore: boolean): void {
+    this.#acceptPage(conversationId, messages);
+    const tailFloor = this.#tailFloor.get(conversationId);
+    this.#tailFloor.delete(conversationId);
+    const mark = this.#contiguous.get(conversationId);
+    const timeline = this.#store.getState().messages[conversationId];
+    if (mark === undefined || (messages[0]?.seq ?? 1) <= mark + 1) {
+      const top = messages[messages.length - 1]?.seq ?? 0;
+      this.#contiguous.set(conversationId, timeline ? contiguousFrom(timeline, top) : top);
+    }
+    // Pushes older than the page and the tail would leave a hole under the window
+    // that paging back (from the window's bottom) could never fill.
+    const bottom = messages[0]?.seq;
+    if (hasMore && bottom !== undefined) {
+      const keepFrom = Math.min(bottom, tailFloor ?? bottom);
+      updateStore(this.#store, (s) => dropMessagesBelow(s, conversationId, keepFrom));
+    }
+    updateStore(this.#store, (s) => patchHistory(s, conversationId, { status: 'ready', hasOlder: hasMore, error: undefined }));
+    this.#advance(conversationId);
+    this.#checkGap(conversationId);
+  }
+
+  /**
+   * One older page; resolves once it is in the store (false when the start of the
+   * conversation was already loaded). A call while a page is on its way shares it.
+   */
+  loadOlder(conversationId: string): Promise<boolean> {
+    const running = this.#loadingOlder.get(conversationId);
+    if (running) return running;
+    const run = this.#loadOlderPage(conversationId).finally(() => this.#loadingOlder.delete(conversationId));
+    this.#loadingOlder.set(conversationId, run);
+    return run;
+  }
+
+  async #loadOlderPage(conversationId: string): Promise<boolean> {
     await this.open(conversationId);
     const history = this.#store.getState().history[conversationId];
     if (!history || !history.hasOlder) return false;
-    if (history.loadingOlder) return true;
     const timeline = this.#store.getState().messages[conversationId];
     const oldest = timeline ? firstSeq(timeline) : undefined;
     if (oldest === undefined) return false;
@@ -112,23 +175,30 @@ export class ConversationSync {
   }
 
   /**
-   * Messages from a push or an ack: store them, then look for holes. While
-   * older history exists, nothing below the loaded window is stored (only the
-   * conversation summary sees it): paging back starts at the window's bottom.
+   * Messages from a push or an ack: store them, then look for holes. Nothing
+   * below the window's floor is stored (only the conversation summary sees it).
    * Returns how many were admitted (the rest were refused and reported).
    */
   accept(conversationId: string, messages: readonly Message[], fromServerPush: boolean): number {
     const admitted = this.#admit(conversationId, messages);
     if (admitted.length === 0) return 0;
-    const history = this.#store.getState().history[conversationId];
-    const timeline = this.#store.getState().messages[conversationId];
-    const floor = history?.status === 'ready' && history.hasOlder && timeline ? firstSeq(timeline) : undefined;
-    updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, fromServerPush, floor));
-    if (this.isOpen(conversationId)) {
+    const followed = this.#contiguous.has(conversationId);
+    const floorSeq = this.#floor(conversationId);
+    updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, fromServerPush, { floorSeq, create: followed }));
+    if (followed) {
       this.#advance(conversationId);
       this.#checkGap(conversationId);
     }
     return admitted.length;
+  }
+
+  /** The lowest seq a push may add: the window's bottom while older history exists, the tail's floor before opening. */
+  #floor(conversationId: string): number | undefined {
+    const { history, messages } = this.#store.getState();
+    const h = history[conversationId];
+    if (h?.status !== 'ready') return this.#tailFloor.get(conversationId);
+    const timeline = messages[conversationId];
+    return h.hasOlder && timeline ? firstSeq(timeline) : undefined;
   }
 
   /** A page of history (`messages:before`): extends the window downwards. */
@@ -139,51 +209,13 @@ export class ConversationSync {
     this.#advance(conversationId);
   }
 
-  /**
-   * Drop what a correct server never sends: another conversation's message
-   * in this one's page, or an id already seen at another seq (it would give
-   * two rows one key). Reported, never stored.
-   */
   #admit(conversationId: string, messages: readonly Message[]): Message[] {
-    let ids = this.#seqOfId.get(conversationId);
-    if (!ids) this.#seqOfId.set(conversationId, (ids = new Map()));
-    const out: Message[] = [];
-    for (const m of messages) {
-      const known = ids.get(m.id);
-      const problem =
-        m.conversationId !== conversationId
-          ? `message ${m.id} of conversation "${m.conversationId}" arrived for "${conversationId}"`
-          : known !== undefined && known !== m.seq
-            ? `message id ${m.id} arrived at seq ${m.seq}, already seen at seq ${known}`
-            : null;
-      if (problem) {
-        this.#report(new ChatError({ code: 'invalid_payload', message: `Dropped a message: ${problem}` }));
-        continue;
-      }
-      ids.set(m.id, m.seq);
-      out.push(m);
-    }
-    if (out.length > 0) this.#onAdmitted(conversationId, out);
-    return out;
+    const admitted = this.#index.admit(conversationId, messages);
+    if (admitted.length > 0) this.#onAdmitted(conversationId, admitted);
+    return admitted;
   }
 
-  /** Where a stored message lives, by id, without scanning timelines. */
-  locate(id: string): { conversationId: string; seq: number } | undefined {
-    for (const [conversationId, ids] of this.#seqOfId) {
-      const seq = ids.get(id);
-      if (seq !== undefined) return { conversationId, seq };
-    }
-    return undefined;
-  }
-
-  /** The server says the conversation reaches `serverLastSeq`: fetch what an open one lacks. */
-  catchUp(conversationId: string, serverLastSeq: number): void {
-    if (this.#store.getState().history[conversationId]?.status !== 'ready') return;
-    const mark = this.#contiguous.get(conversationId);
-    if (mark !== undefined && serverLastSeq > mark) void this.fill(conversationId);
-  }
-
-  /** After a reconnect: fetch whatever every open conversation missed. */
+  /** After a reconnect: fetch whatever every open conversation missed (followed ones catch up from the list). */
   resyncAll(): void {
     for (const id of Object.keys(this.#store.getState().history)) {
       const h = this.#store.getState().history[id];
@@ -196,26 +228,8 @@ export class ConversationSync {
   #advance(conversationId: string): void {
     const mark = this.#contiguous.get(conversationId);
     const timeline = this.#store.getState().messages[conversationId];
-    if (mark === undefined || !timeline) return;
-    const top = lastSeq(timeline) ?? 0;
-    if (top <= mark) return;
-    // Walking the newest messages backwards is enough: holes are rare and recent.
-    let seq = mark;
-    const present = new Set<number>();
-    for (let c = timeline.chunks.length - 1; c >= 0; c--) {
-      const chunk = timeline.chunks[c]!;
-      let done = false;
-      for (let i = chunk.length - 1; i >= 0; i--) {
-        if (chunk[i]!.seq <= mark) {
-          done = true;
-          break;
-        }
-        present.add(chunk[i]!.seq);
-      }
-      if (done) break;
-    }
-    while (present.has(seq + 1)) seq++;
-    this.#contiguous.set(conversationId, seq);
+    if (mark === undefined || !timeline || (lastSeq(timeline) ?? 0) <= mark) return;
+    this.#contiguous.set(conversationId, contiguousFrom(timeline, mark));
   }
 
   #checkGap(conversationId: string): void {
@@ -241,12 +255,13 @@ export class ConversationSync {
           limit: this.#pageSize,
         });
         const admitted = this.#admit(conversationId, messages);
-        updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, false));
+        updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, false, { create: true }));
         const top = messages[messages.length - 1]?.seq ?? after;
         this.#contiguous.set(conversationId, Math.max(after, top));
         this.#advance(conversationId);
         if (!hasMore) break;
       }
+      this.#fillFailures.delete(conversationId);
     })()
       .catch((err: unknown) => {
         const error = toChatError(err);
@@ -264,13 +279,15 @@ export class ConversationSync {
   }
 
   #retryLater(conversationId: string): void {
+    const failures = this.#fillFailures.get(conversationId) ?? 0;
+    this.#fillFailures.set(conversationId, failures + 1);
     clearTimeout(this.#retryTimers.get(conversationId));
     this.#retryTimers.set(
       conversationId,
       setTimeout(() => {
         this.#retryTimers.delete(conversationId);
         void this.fill(conversationId);
-      }, FILL_RETRY_MS),
+      }, exponentialDelay(failures, FILL_RETRY)),
     );
   }
 
@@ -279,4 +296,3 @@ export class ConversationSync {
     this.#retryTimers.clear();
   }
 }
-

@@ -102,6 +102,13 @@ export function lastSeq(t: MessageTimeline): number | undefined {
   return c?.[c.length - 1]?.seq;
 }
 
+/** How far seqs run on without a hole from `mark`: `mark` itself when `mark + 1` is missing. */
+export function contiguousFrom(t: MessageTimeline, mark: number): number {
+  let seq = mark;
+  while (findBySeq(t, seq + 1)) seq++;
+  return seq;
+}
+
 function toChunks(sorted: readonly ChatMessage[]): ChatMessage[][] {
   const out: ChatMessage[][] = [];
   for (let i = 0; i < sorted.length; i += CHUNK_MAX) out.push(sorted.slice(i, i + CHUNK_MAX));

@@ -9,6 +9,7 @@ import {
   removePending,
   countConfirmedAfter,
   dropConfirmedBelow,
+  firstSeq,
   sameMessage,
   upsertConfirmed,
   upsertPending,
@@ -77,18 +78,25 @@ export function applyConversationUpdate(s: ChatState, c: Conversation): Patch {
   return { conversations, conversationOrder: orderConversations(conversations) };
 }
 
-/** Confirmed messages into a conversation's timeline (only if it is open) and its summary. */
+/** Where in a conversation's timeline confirmed messages may go. */
+export interface MessageWindow {
+  /** Messages below this seq update the summary only, not the timeline. */
+  readonly floorSeq?: number | undefined;
+  /** Start a timeline for the conversation if it has none (it is followed); otherwise only the summary changes. */
+  readonly create?: boolean;
+}
+
+/** Confirmed messages into a conversation's timeline (if it has one, or `create`) and its summary. */
 export function applyMessages(
   s: ChatState,
   conversationId: string,
   messages: readonly Message[],
   fromServerPush: boolean,
-  /** Messages below this seq update the summary only, not the timeline. */
-  floorSeq?: number,
+  { floorSeq, create = false }: MessageWindow = {},
 ): Patch {
   const patch: Patch = {};
-  const timeline = s.messages[conversationId];
   const inWindow = floorSeq === undefined ? messages : messages.filter((m) => m.seq >= floorSeq);
+  const timeline = s.messages[conversationId] ?? (create && inWindow.length > 0 ? EMPTY_TIMELINE : undefined);
   if (timeline) {
     let next = inWindow.length > 0 ? upsertConfirmed(timeline, inWindow.map(toChatMessage)) : timeline;
     // An ack below the window still confirms its pending row, which must not linger as "sending".
@@ -199,10 +207,15 @@ export function applyDelivered(s: ChatState, conversationId: string, userId: str
   return { conversations: { ...s.conversations, [conversationId]: { ...conv, deliveredSeqs } } };
 }
 
-/** Messages from others after `readSeq`, counted from what is loaded. */
+/**
+ * Messages from others after `readSeq`: counted from what is loaded when that
+ * reaches down to `readSeq`, else bounded by the server's count (a live tail or
+ * the latest page may start well above the read position).
+ */
 function countUnreadAfter(s: ChatState, conv: Conversation, readSeq: number): number {
   if (readSeq >= conv.lastSeq) return 0;
   const timeline: MessageTimeline | undefined = s.messages[conv.id];
-  if (!timeline) return Math.min(conv.unreadCount, conv.lastSeq - readSeq);
+  const bottom = timeline ? firstSeq(timeline) : undefined;
+  if (!timeline || bottom === undefined || bottom > readSeq + 1) return Math.min(conv.unreadCount, conv.lastSeq - readSeq);
   return countConfirmedAfter(timeline, readSeq, (m) => m.authorId !== s.userId);
 }

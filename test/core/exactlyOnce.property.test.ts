@@ -6,7 +6,9 @@
  * (same ids, same order, no duplicates) and every sendMessage call is in that
  * log exactly once; and every member's delivered position has reached the
  * newest message from others (lost `delivered` reports are sent again), as
- * every client sees it.
+ * every client sees it. Each run opens some conversations at the start and
+ * leaves the others closed: a closed one holds exactly what reached the server
+ * after connect(); one opened later by a send merges that with its history.
  *
  * Time is simulated (fake timers), so a run covers minutes of retries in
  * milliseconds and replays exactly. A failure prints its seed and path;
@@ -23,6 +25,8 @@ const USERS = ['alice', 'bob', 'carol'] as const;
 type UserId = (typeof USERS)[number];
 /** Conversations and who of USERS is in them. */
 const CONVERSATIONS: Record<string, readonly UserId[]> = { general: USERS, 'alice-bob': ['alice', 'bob'] };
+/** Every (member, conversation) pair, as `user|conversation`. */
+const MEMBERSHIPS = Object.entries(CONVERSATIONS).flatMap(([conversation, members]) => members.map((user) => `${user}|${conversation}`));
 
 type Action =
   | { kind: 'send'; user: UserId; conversation: string }
@@ -58,6 +62,10 @@ interface World {
   server: MockChatServer;
   clients: Record<UserId, ChatClient>;
   sends: { user: UserId; conversation: string; text: string; result: Promise<Message> }[];
+  /** Memberships whose conversation the client has opened (openConversation, or a send, which opens it). */
+  opened: Set<string>;
+  /** Each conversation's last seq when the clients connected: what a closed conversation holds starts above it. */
+  seqAtConnect: Record<string, number>;
 }
 
 async function advance(ms: number): Promise<void> {
@@ -65,9 +73,9 @@ async function advance(ms: number): Promise<void> {
   for (let left = ms; left > 0; left -= 100) await vi.advanceTimersByTimeAsync(Math.min(100, left));
 }
 
-async function createWorld(seed: string): Promise<World> {
+async function createWorld(openedAtStart: readonly string[]): Promise<World> {
   const server = createMockServer({ seed: 'demo', botDelayMs: 50 });
-  void seed;
+  const seqAtConnect = Object.fromEntries(Object.keys(CONVERSATIONS).map((id) => [id, server.conversation(id)!.lastSeq]));
   const clients = {} as Record<UserId, ChatClient>;
   for (const user of USERS) {
     clients[user] = createChatClient({
@@ -82,12 +90,15 @@ async function createWorld(seed: string): Promise<World> {
   const connected = Promise.all(USERS.map((u) => clients[u].connect()));
   await advance(100);
   await connected;
-  const opened = Promise.all(
-    Object.entries(CONVERSATIONS).flatMap(([id, members]) => members.map((u) => clients[u].openConversation(id))),
+  const opening = Promise.all(
+    openedAtStart.map((membership) => {
+      const [user, conversation] = membership.split('|') as [UserId, string];
+      return clients[user].openConversation(conversation);
+    }),
   );
   await advance(100);
-  await opened;
-  return { server, clients, sends: [] };
+  await opening;
+  return { server, clients, sends: [], opened: new Set(openedAtStart), seqAtConnect };
 }
 
 async function run(world: World, actions: Action[]): Promise<void> {
@@ -99,6 +110,7 @@ async function run(world: World, actions: Action[]): Promise<void> {
         const result = world.clients[a.user].sendMessage(a.conversation, { text });
         result.catch(() => undefined); // asserted below
         world.sends.push({ user: a.user, conversation: a.conversation, text, result });
+        world.opened.add(`${a.user}|${a.conversation}`);
         break;
       }
       case 'network':
@@ -130,13 +142,22 @@ function check(world: World): void {
     const log = world.server.messages(conversationId);
     const logIds = log.map((m) => m.id);
     expect(new Set(logIds).size).toBe(logIds.length);
+    // Seqs are gap-free from 1: the messages after connect() start at this index of the log.
+    const afterConnect = world.seqAtConnect[conversationId]!;
     for (const u of members) {
       const view = world.clients[u].getMessages(conversationId);
       expect(view.filter((m) => m.status !== 'sent'), `${u} has unsent messages in ${conversationId}`).toEqual([]);
       const ids = view.map((m) => m.id);
-      // The client holds a window that ends at the newest message: it must be the log's tail, exactly.
+      if (!world.opened.has(`${u}|${conversationId}`)) {
+        // Never opened: every message pushed since connect(), and nothing older.
+        expect(ids, `${u}'s view of ${conversationId}, never opened`).toEqual(logIds.slice(afterConnect));
+        continue;
+      }
+      // The client holds a window that ends at the newest message: it must be the log's tail, exactly,
+      // and reach back at least to connect() (a page opened late merges with what pushes brought).
       const start = logIds.indexOf(ids[0]!);
       expect(start, `${u}'s first message in ${conversationId} is in the log`).toBeGreaterThanOrEqual(0);
+      expect(start, `${u}'s view of ${conversationId} reaches back to connect()`).toBeLessThanOrEqual(afterConnect);
       expect(ids, `${u}'s view of ${conversationId}`).toEqual(logIds.slice(start));
     }
   }
@@ -170,8 +191,8 @@ describe('exactly-once, in-order delivery under faults (property)', () => {
     const seed = process.env.PARLEY_FC_SEED ? Number(process.env.PARLEY_FC_SEED) : undefined;
     const path = process.env.PARLEY_FC_PATH;
     await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 25 }), async (actions) => {
-        const world = await createWorld('demo');
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 25 }), fc.subarray(MEMBERSHIPS), async (actions, openedAtStart) => {
+        const world = await createWorld(openedAtStart);
         try {
           await run(world, actions);
           await heal(world);

@@ -61,7 +61,9 @@ function fixtureServer(log: Msg[], snapshot?: { top: number }): Handler {
             { id: 'bob', name: 'Bob' },
           ],
         };
+      // `log` is general's; 'other' has no messages (the client follows both, so it may ask for either).
       case 'messages:before': {
+        if (p.conversationId !== 'general') return { ok: true, messages: [], hasMore: false };
         const limit = Number(p.limit ?? 50);
         const older = log.filter((m) => m.seq < Number(p.beforeSeq));
         const page = older.slice(Math.max(0, older.length - limit));
@@ -69,6 +71,7 @@ function fixtureServer(log: Msg[], snapshot?: { top: number }): Handler {
         return { ok: true, messages: page, hasMore: page.length > 0 && page[0]!.seq > 1 };
       }
       case 'messages:since': {
+        if (p.conversationId !== 'general') return { ok: true, messages: [], hasMore: false };
         const limit = Number(p.limit ?? 50);
         const newer = log.filter((m) => m.seq > Number(p.afterSeq));
         return { ok: true, messages: newer.slice(0, limit), hasMore: newer.length > limit };
