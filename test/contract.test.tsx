@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { createMockServer } from 'parley/mock-server';
 import { createChatClient } from 'parley/core';
 import {
+  Chat,
   ChatProvider,
   ConnectionStatus,
+  ConversationHeader,
   ConversationList,
   FileUpload,
   MessageInput,
@@ -84,6 +86,27 @@ describe('public contract', () => {
     expect(await screen.findByRole('textbox', { name: /message/i })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Attach files' })).toBeInTheDocument();
     expect(screen.getByRole('feed')).toBeInTheDocument();
+    await act(async () => {
+      client.disconnect();
+    });
+    server.dispose();
+  });
+
+  it('renders the one-line Chat and a ConversationHeader inside ChatProvider', async () => {
+    const server = createMockServer({ seed: 'demo' });
+    const client = createChatClient({
+      transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+      userId: 'alice',
+    });
+    await client.connect();
+    render(
+      <ChatProvider client={client}>
+        <ConversationHeader conversationId="general" />
+        <Chat />
+      </ChatProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'General' })).toBeInTheDocument();
+    expect(await screen.findByRole('listbox', { name: 'Conversations' })).toBeInTheDocument();
     await act(async () => {
       client.disconnect();
     });
