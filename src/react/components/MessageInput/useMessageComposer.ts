@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LIMITS } from '../../../core/protocol';
+import { messageTextProblem } from '../../../core/schemas/messageText';
 import { useChatClient } from '../../ChatProvider';
 import { draftsFor } from './drafts';
 
@@ -55,8 +56,10 @@ export function useMessageComposer({ conversationId, onSent, disabled = false }:
   };
 
   const maxLength = LIMITS.maxTextLength;
-  const tooLong = text.length > maxLength;
-  const canSend = !disabled && !tooLong && text.trim() !== '';
+  // The client's and the server's own rule, on what will be sent (trimmed).
+  const problem = messageTextProblem(text.trim(), 0);
+  const tooLong = problem?.code === 'too_large';
+  const canSend = !disabled && problem === null;
 
   const send = () => {
     if (!canSend) return false;
