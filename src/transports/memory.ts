@@ -8,14 +8,13 @@
 import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
 import { TransportError, UploadError, type Transport } from '../core/transport';
 import { FramePipe } from './framePipe';
-import { Listeners } from './listeners';
 import type { MemoryEndpoint, MemoryLink, MemoryLinkCallbacks, MemoryOpenResult } from './memoryEndpoint';
 import { simulateUpload, type SimulatedUpload } from './memoryUpload';
 import { PERFECT_NETWORK, type NetworkConditions } from './network';
-import { RequestTracker } from './requestTracker';
-import { RetrySchedule } from './retrySchedule';
+import { createRequestTracker } from './requestTracker';
+import { createRetrySchedule } from './retrySchedule';
 import { later, type Cancel } from './schedule';
-import { IDLE_STATUS, StatusChannel } from './statusChannel';
+import { createTransportListeners, IDLE_STATUS } from './transportListeners';
 
 export interface MemoryTransportOptions {
   readonly endpoint: MemoryEndpoint;
@@ -47,10 +46,9 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
   const up = new FramePipe(pipeOptions);
   const down = new FramePipe(pipeOptions);
 
-  const status = new StatusChannel();
-  const events = new Listeners<[string, unknown]>();
-  const requests = new RequestTracker();
-  const retry = new RetrySchedule({
+  const listeners = createTransportListeners();
+  const requests = createRequestTracker();
+  const retry = createRetrySchedule({
     backoff: { baseMs: options.initialRetryMs ?? 250, maxMs: options.maxRetryMs ?? 5_000 },
     random,
     clock,
@@ -94,7 +92,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
         if (gen !== generation) return;
         const json = encode(payload);
         down.send(() => {
-          if (gen === generation) events.emit(event, decode(json));
+          if (gen === generation) listeners.emitEvent(event, decode(json));
         });
       },
       drop(reason) {
@@ -123,18 +121,18 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
     }
     link = result.link;
     retry.reset();
-    status.set({ state: 'connected' });
+    listeners.setStatus({ state: 'connected' });
   }
 
   function scheduleRetry(error: ErrorInfo): void {
     const nextRetryAt = retry.schedule(beginAttempt);
-    status.set({ state: 'disconnected', willRetry: true, nextRetryAt, error });
+    listeners.setStatus({ state: 'disconnected', willRetry: true, nextRetryAt, error });
   }
 
   /** No more automatic attempts; `error` explains why, when the server refused or shut down. */
   function stop(error?: ErrorInfo): void {
     wanted = false;
-    status.set(error ? { state: 'disconnected', willRetry: false, error } : IDLE_STATUS);
+    listeners.setStatus(error ? { state: 'disconnected', willRetry: false, error } : IDLE_STATUS);
   }
 
   /** One request frame up, its ack frame down; either may be lost, duplicated or late. */
@@ -156,14 +154,14 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
   return {
     get status() {
-      return status.current;
+      return listeners.status;
     },
 
     connect() {
       if (wanted) return;
       wanted = true;
       retry.reset();
-      status.set({ state: 'connecting' });
+      listeners.setStatus({ state: 'connecting' });
       beginAttempt();
     },
 
@@ -176,11 +174,12 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
       const closing = link;
       cutLink('Transport disconnected');
       closing?.close();
-      if (wasActive || status.current.state !== 'disconnected') stop();
+      if (wasActive || listeners.status.state !== 'disconnected') stop();
     },
 
     reconnectNow() {
-      if (wanted && !link) retry.runNow();
+      // Only while waiting for a scheduled retry: not during an attempt, nor once connected.
+      if (wanted && !link && retry.cancel()) beginAttempt();
     },
 
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
@@ -194,9 +193,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
-      const tracked = requests.track(event, timeoutMs);
-      send(current, event, json, tracked.answer);
-      return tracked.promise;
+      return requests.track(event, timeoutMs, (answer) => send(current, event, json, answer));
     },
 
     upload(request) {
@@ -213,7 +210,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
       return upload.promise;
     },
 
-    onEvent: (listener) => events.add(listener),
-    onStatus: (listener) => status.subscribe(listener),
+    onEvent: listeners.onEvent,
+    onStatus: listeners.onStatus,
   };
 }

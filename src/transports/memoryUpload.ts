@@ -7,7 +7,6 @@
  * microtasks. The answer is copied through JSON, as a response body would be.
  */
 import { UploadError, type UploadRequest } from '../core/transport';
-import { rethrowLater } from './listeners';
 import { later, type Cancel } from './schedule';
 
 /** What the server side receives (the multipart fields). */
@@ -34,6 +33,12 @@ export interface SimulatedUpload {
 }
 
 const DEFAULT_CHUNKS = 4;
+
+function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
+}
 
 /** The server's answer as the transport's result: the attachment, or an `UploadError`. */
 function settle(ack: unknown): { ok: true; value: unknown } | { ok: false; error: UploadError } {

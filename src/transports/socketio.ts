@@ -14,10 +14,9 @@ import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
 import { TransportError, type Transport, type TransportStatus } from '../core/transport';
 import { uploadOverHttp } from './httpUpload';
 import { browserOffline, watchLinkSignals } from './linkSignals';
-import { Listeners } from './listeners';
-import { RequestTracker } from './requestTracker';
-import { RetrySchedule } from './retrySchedule';
-import { IDLE_STATUS, StatusChannel } from './statusChannel';
+import { createRequestTracker } from './requestTracker';
+import { createRetrySchedule } from './retrySchedule';
+import { createTransportListeners, IDLE_STATUS } from './transportListeners';
 
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
@@ -48,10 +47,9 @@ const SILENT_LINK_MS = 30_000;
 
 export function createSocketIoTransport(options: SocketIoTransportOptions): Transport {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  const status = new StatusChannel();
-  const events = new Listeners<[string, unknown]>();
-  const requests = new RequestTracker();
-  const retry = new RetrySchedule({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
+  const listeners = createTransportListeners();
+  const requests = createRequestTracker();
+  const retry = createRetrySchedule({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
 
   /** The socket of the current attempt or link; an older one is torn down and ignored. */
   let socket: Socket | null = null;
@@ -88,11 +86,11 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     if (!wanted) return;
     if (browserOffline()) {
       // No network: trying now would only use up the backoff. `online` resumes.
-      status.set(OFFLINE);
+      listeners.setStatus(OFFLINE);
       return;
     }
     const nextRetryAt = retry.schedule(attempt);
-    status.set({ state: 'disconnected', willRetry: true, nextRetryAt, error });
+    listeners.setStatus({ state: 'disconnected', willRetry: true, nextRetryAt, error });
   }
 
   function attempt(): void {
@@ -101,7 +99,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     dropSocket('Reconnecting');
     const s = openSocket();
     socket = s;
-    status.set({ state: 'connecting' });
+    listeners.setStatus({ state: 'connecting' });
     // Covers every hang before the welcome, including a link that stalls after the transport opened.
     attemptTimer = setTimeout(() => {
       if (socket === s && !s.connected) {
@@ -130,7 +128,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       clearTimeout(attemptTimer);
       retry.reset();
       heard();
-      status.set({ state: 'connected' });
+      listeners.setStatus({ state: 'connected' });
     });
     s.on('disconnect', (reason) => {
       if (socket !== s) return;
@@ -142,7 +140,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       if (code === 'unauthorized' || code === 'forbidden') {
         // The server refused this token: retrying cannot help.
         stop();
-        status.set({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
+        listeners.setStatus({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
         return;
       }
       scheduleRetry({ code: 'disconnected', message: err.message });
@@ -150,7 +148,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     s.onAny((event: string, payload: unknown) => {
       if (socket !== s) return;
       heard();
-      events.emit(event, payload);
+      listeners.emitEvent(event, payload);
     });
     return s;
   }
@@ -166,7 +164,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** Waiting for a scheduled retry (or for the network): try now instead. */
   function retryIfWaiting(): void {
-    if (wanted && status.current.state === 'disconnected') attempt();
+    if (wanted && listeners.status.state === 'disconnected') attempt();
   }
 
   function watch(): () => void {
@@ -176,15 +174,15 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         retryIfWaiting();
       },
       offline() {
-        if (!wanted || status.current.state !== 'disconnected') return;
+        if (!wanted || listeners.status.state !== 'disconnected') return;
         clearTimers();
-        status.set(OFFLINE);
+        listeners.setStatus(OFFLINE);
       },
       visible: retryIfWaiting,
       woke() {
         if (!wanted) return;
         // After a sleep the server has most likely closed our link while nothing could tell us.
-        if (status.current.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
+        if (listeners.status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
         else retryIfWaiting();
       },
     });
@@ -192,7 +190,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   return {
     get status() {
-      return status.current;
+      return listeners.status;
     },
     connect() {
       if (wanted) return;
@@ -202,18 +200,16 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       attempt();
     },
     disconnect() {
-      const current = status.current;
+      const current = listeners.status;
       const wasIdle = current.state === 'disconnected' && !current.willRetry;
       stop();
-      if (!wasIdle) status.set(IDLE_STATUS);
+      if (!wasIdle) listeners.setStatus(IDLE_STATUS);
     },
     reconnectNow: retryIfWaiting,
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
       const s = socket;
       if (!s || !s.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));
-      const tracked = requests.track(event, timeoutMs);
-      s.emit(event, payload, tracked.answer);
-      return tracked.promise;
+      return requests.track(event, timeoutMs, (answer) => s.emit(event, payload, answer));
     },
     upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => options.token }, request),
     resolveUrl(url) {
@@ -227,8 +223,8 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         return url;
       }
     },
-    onEvent: (listener) => events.add(listener),
-    onStatus: (listener) => status.subscribe(listener),
+    onEvent: listeners.onEvent,
+    onStatus: listeners.onStatus,
   };
 }
 
