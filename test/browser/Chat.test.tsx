@@ -187,7 +187,6 @@ describe('Chat', () => {
     await page.viewport(360, 640);
     const { server } = await setup({ width: '100%' });
     const bob = await connect(server, 'bob');
-    await bob.openConversation('alice-bob');
     await userEvent.click(option(/^Bob Nguyen/));
     await userEvent.click(input());
     await userEvent.keyboard('Sent from the one-line Chat{Enter}');
@@ -199,8 +198,11 @@ describe('Chat', () => {
     await expect.element(input()).toHaveValue('');
   });
 
-  it('follows a controlled selection', async () => {
-    await page.viewport(1280, 800);
+  it.each([
+    [1280, 'split'],
+    [360, 'single'],
+  ])('at %i px follows a controlled selection the host changes', async (width, layout) => {
+    await page.viewport(width, 800);
     function Controlled() {
       const [selected, setSelected] = useState('general');
       return (
@@ -222,9 +224,12 @@ describe('Chat', () => {
         <Controlled />
       </ChatProvider>,
     );
-    await expect.element(page.getByRole('heading', { name: 'General' })).toBeVisible();
+    await expect.poll(() => document.querySelector('.parley-chat')?.getAttribute('data-layout')).toBe(layout);
+    // One pane starts on the list even with a conversation selected; two show it at once.
+    expect(count(page.getByRole('heading', { name: 'General' }))).toBe(layout === 'split' ? 1 : 0);
     await userEvent.click(page.getByRole('button', { name: 'Open launch' }));
     await expect.element(page.getByRole('heading', { name: 'Launch 🚀' })).toBeVisible();
-    await expect.element(option(/^Launch/)).toHaveAttribute('aria-selected', 'true');
+    if (layout === 'split') await expect.element(option(/^Launch/)).toHaveAttribute('aria-selected', 'true');
+    else await expect.element(back()).toBeVisible();
   });
 });

@@ -29,18 +29,30 @@ type FocusTarget = 'heading' | 'item';
  */
 export function useChatPanes(layout: ChatLayout | undefined, selectedId: string | undefined): ChatPanes {
   const [front, setFront] = useState<ChatPane>('list');
+  const [previousSelection, setPreviousSelection] = useState(selectedId);
   const pendingFocus = useRef<FocusTarget | null>(null);
   const listPaneRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const pane: ChatPane = selectedId === undefined ? 'list' : front;
   const single = layout === 'single';
 
-  // After the render that switched panes, so the element to focus exists; the one that had focus is gone.
+  // A host that opens a conversation itself (a deep link, a notification) gets it shown in the single layout.
+  if (selectedId !== previousSelection) {
+    setPreviousSelection(selectedId);
+    if (single && selectedId !== undefined) setFront('conversation');
+  }
+  const pane: ChatPane = selectedId === undefined ? 'list' : front;
+
+  // After the render that switched panes, once the element to focus exists (a controlled
+  // selection may arrive a render later); the element that had focus is gone.
   useBeforePaint(() => {
     const target = pendingFocus.current;
-    pendingFocus.current = null;
-    if (target === 'heading') headingRef.current?.focus();
-    else if (target === 'item' && selectedId !== undefined) focusConversationItem(listPaneRef.current, selectedId);
+    if (target === 'heading' && headingRef.current) {
+      headingRef.current.focus();
+      pendingFocus.current = null;
+    } else if (target === 'item' && listPaneRef.current) {
+      if (selectedId !== undefined) focusConversationItem(listPaneRef.current, selectedId);
+      pendingFocus.current = null;
+    }
   });
 
   return {
@@ -62,8 +74,8 @@ export function useChatPanes(layout: ChatLayout | undefined, selectedId: string 
   };
 }
 
-function focusConversationItem(container: HTMLElement | null, conversationId: string): void {
-  for (const item of container?.querySelectorAll<HTMLElement>('[role="option"][data-conversation-id]') ?? []) {
+function focusConversationItem(container: HTMLElement, conversationId: string): void {
+  for (const item of container.querySelectorAll<HTMLElement>('[role="option"][data-conversation-id]')) {
     if (item.dataset.conversationId === conversationId) {
       item.focus();
       return;
