@@ -12,7 +12,7 @@ import { Emitter } from './emitter';
 import { ChatError, isRetryable, safeString } from './errors';
 import { createInboundDispatcher } from './inbound';
 import { findBySeq, timelineToArray } from './messageTimeline';
-import { createDefaultOutbox } from './indexedDbOutbox';
+import { createDefaultOutbox } from './defaultOutbox';
 import type { Outbox, OutboxEntry } from './outbox';
 import { LIMITS, messageTextProblem, type Message } from './protocol';
 import { createRequester } from './requests';

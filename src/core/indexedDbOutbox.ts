@@ -3,17 +3,13 @@
  * the page reloaded) is still delivered, exactly once, when the app opens
  * again: the entry keeps its clientId and the server dedupes on it.
  */
-import { createMemoryOutbox, type Outbox, type OutboxEntry } from './outbox';
+import type { Outbox, OutboxEntry } from './outbox';
 
 const STORE = 'outbox';
 
 export interface IndexedDbOutboxOptions {
   /** Database name; use one per backend or account so outboxes never mix. */
   name?: string;
-}
-
-export function hasIndexedDb(): boolean {
-  return typeof globalThis.indexedDB !== 'undefined' && globalThis.indexedDB !== null;
 }
 
 /** A request's result once its transaction has committed (so a put is on disk, not just queued). */
@@ -61,9 +57,4 @@ export function createIndexedDbOutbox({ name = 'parley-outbox' }: IndexedDbOutbo
       await committed(await open(), 'readwrite', (store) => store.delete(clientId));
     },
   };
-}
-
-/** IndexedDB where the platform has it (browsers), memory elsewhere (SSR, Node). */
-export function createDefaultOutbox(options?: IndexedDbOutboxOptions): Outbox {
-  return hasIndexedDb() ? createIndexedDbOutbox(options) : createMemoryOutbox();
 }
