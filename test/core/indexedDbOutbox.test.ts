@@ -71,3 +71,26 @@ describe('createIndexedDbOutbox', () => {
     await expect(createIndexedDbOutbox({ name: 'd' }).load('alice')).rejects.toThrow('denied');
   });
 });
+
+describe('createDefaultOutbox', () => {
+  it('keeps entries in IndexedDB where there is one: a second outbox (a reload) finds them', async () => {
+    const { createDefaultOutbox } = await import('../../src/core/defaultOutbox');
+    await createDefaultOutbox({ name: 'd' }).put(entry('c1', 'alice', 10));
+    expect((await createDefaultOutbox({ name: 'd' }).load('alice')).map((e) => e.clientId)).toEqual(['c1']);
+  });
+
+  it('keeps them in memory where there is none (SSR, Node): nothing survives a new outbox', async () => {
+    const { createDefaultOutbox } = await import('../../src/core/defaultOutbox');
+    const saved = globalThis.indexedDB;
+    try {
+      // @ts-expect-error -- a platform without IndexedDB
+      delete globalThis.indexedDB;
+      const outbox = createDefaultOutbox({ name: 'e' });
+      await outbox.put(entry('c1', 'alice', 10));
+      expect((await outbox.load('alice')).map((e) => e.clientId)).toEqual(['c1']);
+      expect(await createDefaultOutbox({ name: 'e' }).load('alice')).toEqual([]);
+    } finally {
+      globalThis.indexedDB = saved;
+    }
+  });
+});
