@@ -12,10 +12,9 @@
  * nothing older is stored, since paging back starts at the window's bottom.
  */
 import { exponentialDelay } from './backoff';
+import type { Engine } from './engine';
 import { ChatError, isRetryable, toChatError } from './errors';
-
-export { toChatError };
-import { MessageIndex } from './messageIndex';
+import type { MessageIndex } from './messageIndex';
 import { contiguousFrom, firstSeq, lastSeq } from './messageTimeline';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
@@ -25,7 +24,19 @@ import { applyMessages, dropMessagesBelow, openTimeline, patchHistory } from './
 /** The wait before asking again after a `messages:since` that failed (a timeout, a busy server). */
 const FILL_RETRY = { baseMs: 1_000, maxMs: 30_000 };
 
-export class ConversationSync {
+export interface ConversationSyncDeps {
+  readonly store: ChatStore;
+  readonly request: Requester;
+  /** Messages per page and per `messages:since`. */
+  readonly pageSize: number;
+  readonly report: (error: ChatError) => void;
+  /** Where stored messages live; refuses what a correct server never sends. */
+  readonly index: MessageIndex;
+  /** Every message that reached the store, from a push, an ack or a page. */
+  readonly onAdmitted: (conversationId: string, messages: readonly Message[]) => void;
+}
+
+export class ConversationSync implements Engine {
   /** Highest seq up to which the window has no holes, per followed or opened conversation. */
   readonly #contiguous = new Map<string, number>();
   /** Lowest seq the live tail of a followed conversation keeps, until it is opened. */
@@ -36,37 +47,16 @@ export class ConversationSync {
   readonly #refill = new Set<string>();
   readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #fillFailures = new Map<string, number>();
-  readonly #index: MessageIndex;
-
   readonly #store: ChatStore;
-  readonly #request: Requester;
-  readonly #pageSize: number;
-  readonly #report: (error: ChatError) => void;
-  /** Every message that reached the store, from a push, an ack or a page. */
-  readonly #onAdmitted: (conversationId: string, messages: readonly Message[]) => void;
+  readonly #deps: ConversationSyncDeps;
 
-  constructor(
-    store: ChatStore,
-    request: Requester,
-    pageSize: number,
-    report: (error: ChatError) => void,
-    onAdmitted: (conversationId: string, messages: readonly Message[]) => void = () => undefined,
-  ) {
-    this.#store = store;
-    this.#request = request;
-    this.#pageSize = pageSize;
-    this.#report = report;
-    this.#onAdmitted = onAdmitted;
-    this.#index = new MessageIndex(report);
+  constructor(deps: ConversationSyncDeps) {
+    this.#deps = deps;
+    this.#store = deps.store;
   }
 
   isOpen(conversationId: string): boolean {
     return this.#store.getState().history[conversationId] !== undefined;
-  }
-
-  /** Where a stored message lives, by id, without scanning timelines. */
-  locate(id: string): { conversationId: string; seq: number } | undefined {
-    return this.#index.locate(id);
   }
 
   /** Keep every message pushed to the conversation from `serverLastSeq` on (once; later calls change nothing). */
@@ -95,10 +85,10 @@ export class ConversationSync {
     updateStore(this.#store, (s) =>
       openTimeline(s, conversationId, { status: 'loading', hasOlder: false, loadingOlder: false }),
     );
-    const run = this.#request('messages:before', {
+    const run = this.#deps.request('messages:before', {
       conversationId,
       beforeSeq: Number.MAX_SAFE_INTEGER,
-      limit: this.#pageSize,
+      limit: this.#deps.pageSize,
     })
       .then(({ messages, hasMore }) => this.#mergeLatestPage(conversationId, messages, hasMore))
       .catch((err: unknown) => {
@@ -160,10 +150,10 @@ export class ConversationSync {
     if (oldest === undefined) return false;
     updateStore(this.#store, (s) => patchHistory(s, conversationId, { loadingOlder: true }));
     try {
-      const { messages, hasMore } = await this.#request('messages:before', {
+      const { messages, hasMore } = await this.#deps.request('messages:before', {
         conversationId,
         beforeSeq: oldest,
-        limit: this.#pageSize,
+        limit: this.#deps.pageSize,
       });
       this.#acceptPage(conversationId, messages);
       updateStore(this.#store, (s) => patchHistory(s, conversationId, { loadingOlder: false, hasOlder: hasMore }));
@@ -210,17 +200,21 @@ export class ConversationSync {
   }
 
   #admit(conversationId: string, messages: readonly Message[]): Message[] {
-    const admitted = this.#index.admit(conversationId, messages);
-    if (admitted.length > 0) this.#onAdmitted(conversationId, admitted);
+    const admitted = this.#deps.index.admit(conversationId, messages);
+    if (admitted.length > 0) this.#deps.onAdmitted(conversationId, admitted);
     return admitted;
   }
 
-  /** After a reconnect: fetch whatever every open conversation missed (followed ones catch up from the list). */
-  resyncAll(): void {
+  start(): void {
+    // Nothing to do: following begins with the conversation list.
+  }
+
+  /** After a (re)connect: fetch whatever every open conversation missed (followed ones catch up from the list). */
+  online(): void {
     for (const id of Object.keys(this.#store.getState().history)) {
       const h = this.#store.getState().history[id];
       if (h?.status === 'ready') void this.fill(id);
-      else if (h?.status === 'error') void this.open(id).catch(this.#report);
+      else if (h?.status === 'error') void this.open(id).catch(this.#deps.report);
     }
   }
 
@@ -249,10 +243,10 @@ export class ConversationSync {
     const run = (async () => {
       for (;;) {
         const after = this.#contiguous.get(conversationId) ?? 0;
-        const { messages, hasMore } = await this.#request('messages:since', {
+        const { messages, hasMore } = await this.#deps.request('messages:since', {
           conversationId,
           afterSeq: after,
-          limit: this.#pageSize,
+          limit: this.#deps.pageSize,
         });
         const admitted = this.#admit(conversationId, messages);
         updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, false, { create: true }));
@@ -268,7 +262,7 @@ export class ConversationSync {
         // A lost link is retried by the resync after reconnecting.
         if (error.code === 'disconnected') return;
         if (isRetryable(error.code)) this.#retryLater(conversationId);
-        else this.#report(error);
+        else this.#deps.report(error);
       })
       .finally(() => {
         this.#filling.delete(conversationId);
@@ -291,7 +285,11 @@ export class ConversationSync {
     );
   }
 
-  dispose(): void {
+  offline(): void {
+    // Nothing to do: a fill cut by the lost link is asked again by online().
+  }
+
+  stop(): void {
     for (const t of this.#retryTimers.values()) clearTimeout(t);
     this.#retryTimers.clear();
   }

@@ -5,7 +5,8 @@
  * stored message), which is what makes retry after a lost ack exactly-once.
  */
 import { jitteredDelay } from './backoff';
-import { ChatError, isRetryable, toChatError } from './errors';
+import type { Engine } from './engine';
+import { ChatError, isRetryable, safeString, toChatError } from './errors';
 import type { Message } from './protocol';
 import type { Outbox, OutboxEntry } from './outbox';
 import type { Requester } from './requests';
@@ -20,10 +21,12 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 15_000 };
 
 export interface DeliveryHooks {
+  /** Whose entries a persistent outbox holds from an earlier page load. */
+  readonly userId: string;
   isOnline(): boolean;
   /** The server stored the message; false when its ack was refused as inconsistent. */
   onDelivered(entry: OutboxEntry, message: Message): boolean;
-  /** The entry's visible state changed (sending again, or failed). */
+  /** The entry's visible state changed (sending again, or failed), or it was found in the outbox. */
   onChanged(entry: OutboxEntry): void;
   random(): number;
   /** A problem the user of the client should hear about (a broken ack). */
@@ -35,11 +38,13 @@ interface Waiter {
   reject(error: ChatError): void;
 }
 
-export class Delivery {
+export class Delivery implements Engine {
   #queue: OutboxEntry[] = [];
   readonly #waiters = new Map<string, Waiter[]>();
   #pumping = false;
-  #disposed = false;
+  #stopped = false;
+  /** Unsent messages from an earlier page load, read once, on the first start. */
+  #restoring: Promise<void> | undefined;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #wake: (() => void) | undefined;
 
@@ -60,17 +65,24 @@ export class Delivery {
     const result = this.waitFor(entry.clientId);
     await this.#outbox.put(entry);
     this.#queue.push(entry);
-    this.pump();
+    this.#pump();
     return result;
   }
 
-  /** Re-queue entries found in a persistent outbox after a reload. */
-  restore(entries: readonly OutboxEntry[]): void {
-    for (const e of entries) {
-      if (this.#queue.some((q) => q.clientId === e.clientId)) continue;
-      if (e.status === 'sending') this.#queue.push(e);
-    }
-    this.pump();
+  /** Shows what a persistent outbox kept from an earlier page load, even offline, and queues what was sending. */
+  #restore(): Promise<void> {
+    return (this.#restoring ??= this.#outbox
+      .load(this.#hooks.userId)
+      .then((entries) => {
+        for (const e of entries) {
+          this.#hooks.onChanged(e);
+          if (e.status === 'sending' && !this.#queue.some((q) => q.clientId === e.clientId)) this.#queue.push(e);
+        }
+        this.#pump();
+      })
+      .catch((err: unknown) => {
+        this.#hooks.report(new ChatError({ code: 'internal', message: `Could not read the outbox: ${safeString(err)}` }));
+      }));
   }
 
   waitFor(clientId: string): Promise<Message> {
@@ -96,29 +108,38 @@ export class Delivery {
     this.#settle(clientId, undefined, new ChatError({ code: 'discarded', message: 'The message was deleted before it was sent' }));
   }
 
-  /** Called when the connection comes (back) up. */
-  pump(): void {
-    if (this.#pumping || this.#disposed) return;
+  start(): void {
+    this.#stopped = false;
+    void this.#restore();
+  }
+
+  /** The link is (back) up: send the queue, oldest first. */
+  online(): void {
+    this.#pump();
+  }
+
+  offline(): void {
+    // Nothing to do: the send loop stops at its first lost request and waits for online().
+  }
+
+  /** Sending stops; the queue and the outbox stay for the next start. */
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#wakeTimer);
+    this.#wake?.();
+  }
+
+  #pump(): void {
+    if (this.#pumping || this.#stopped) return;
     this.#pumping = true;
     void this.#run().finally(() => {
       this.#pumping = false;
     });
   }
 
-  /** After `dispose()`: the client connects again; sending may resume (`pump`). */
-  revive(): void {
-    this.#disposed = false;
-  }
-
-  dispose(): void {
-    this.#disposed = true;
-    clearTimeout(this.#wakeTimer);
-    this.#wake?.();
-  }
-
   async #run(): Promise<void> {
     let attempts = 0;
-    while (!this.#disposed && this.#hooks.isOnline()) {
+    while (!this.#stopped && this.#hooks.isOnline()) {
       const entry = this.#queue[0];
       if (!entry) return;
       try {

@@ -4,6 +4,7 @@
  * never loads it. `uploadFile` and `retryUpload` return promises anyway; once
  * the code is here every call behaves exactly as an UploadManager's.
  */
+import type { Engine } from './engine';
 import { ChatError, safeString } from './errors';
 import type { UploadManager, UploadManagerDeps } from './uploads';
 
@@ -28,11 +29,11 @@ export function preloadUploads(): Promise<UploadsModule> {
     ));
 }
 
-export type Uploads = Pick<UploadManager, 'upload' | 'retry' | 'cancel' | 'dismiss' | 'resume' | 'pause'>;
+export type Uploads = Pick<UploadManager, 'upload' | 'retry' | 'cancel' | 'dismiss' | keyof Engine>;
 
 /**
  * An UploadManager made once its code is here. Before that no upload exists,
- * so cancel, dismiss, resume and pause have nothing to do; upload and retry
+ * so cancel, dismiss and the lifecycle have nothing to do; upload and retry
  * wait for the code (a failure to fetch it rejects them and is reported).
  */
 export function lazyUploads(deps: UploadManagerDeps): Uploads {
@@ -54,7 +55,9 @@ export function lazyUploads(deps: UploadManagerDeps): Uploads {
     retry: (id) => later((m) => m.retry(id)),
     cancel: (id) => now()?.cancel(id),
     dismiss: (id) => now()?.dismiss(id),
-    resume: () => now()?.resume(),
-    pause: () => now()?.pause(),
+    start: () => now()?.start(),
+    online: () => now()?.online(),
+    offline: () => now()?.offline(),
+    stop: () => now()?.stop(),
   };
 }

@@ -7,6 +7,7 @@
  * after reconnecting, one that timed out is retried while the link is up.
  */
 import { exponentialDelay } from './backoff';
+import type { Engine } from './engine';
 import { ChatError, isRetryable, toChatError } from './errors';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
@@ -33,7 +34,7 @@ export function newestFromOthers(messages: readonly Message[], userId: string): 
   return top;
 }
 
-export class PositionReporter {
+export class PositionReporter implements Engine {
   /** Positions waiting for the next flush, per conversation. */
   readonly #queued = new Map<string, number>();
   /** Highest position in flight, per conversation. */
@@ -43,7 +44,7 @@ export class PositionReporter {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerDue = 0;
   #failures = 0;
-  #disposed = false;
+  #stopped = false;
 
   readonly #deps: PositionReporterDeps;
 
@@ -59,19 +60,22 @@ export class PositionReporter {
     }
   }
 
+  start(): void {
+    this.#stopped = false;
+  }
+
   /** After (re)connecting: send whatever is still waiting. */
-  resume(): void {
+  online(): void {
     if (this.#queued.size > 0) this.#schedule(0);
   }
 
-  /** After `dispose()`: the client connects again (`resume` sends what waited). */
-  revive(): void {
-    this.#disposed = false;
+  offline(): void {
+    // Nothing to do: a flush finds the link down and leaves the queue for online().
   }
 
-  /** The client disconnects: nothing more goes out until `revive()`; what waits is kept for then. */
-  dispose(): void {
-    this.#disposed = true;
+  /** Nothing more goes out until the next start; what waits is kept for then. */
+  stop(): void {
+    this.#stopped = true;
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
@@ -87,7 +91,7 @@ export class PositionReporter {
 
   /** Flush after `delayMs`, unless a flush is due sooner (a retry's backoff gives way to new arrivals). */
   #schedule(delayMs: number): void {
-    if (this.#disposed || !this.#deps.isOnline()) return;
+    if (this.#stopped || !this.#deps.isOnline()) return;
     const due = this.#deps.now() + delayMs;
     if (this.#timer !== undefined && this.#timerDue <= due) return;
     clearTimeout(this.#timer);
@@ -99,7 +103,7 @@ export class PositionReporter {
   }
 
   #flush(): void {
-    // Offline: the queue waits for resume().
+    // Offline: the queue waits for online().
     if (!this.#deps.isOnline()) return;
     const due = [...this.#queued];
     this.#queued.clear();
@@ -123,13 +127,13 @@ export class PositionReporter {
         settle();
         const error = toChatError(err);
         if (!isRetryable(error.code)) {
-          if (!this.#disposed) this.#deps.report(error);
+          if (!this.#stopped) this.#deps.report(error);
           return;
         }
         // Back in the queue (a later report in flight or queued covers it anyway).
         if (seq > this.#covered(conversationId)) this.#queued.set(conversationId, seq);
-        if (this.#disposed) return;
-        // A lost link resends on reconnect (resume); otherwise try again after a while.
+        if (this.#stopped) return;
+        // A lost link resends on reconnect (online); otherwise try again after a while.
         if (error.code !== 'disconnected') this.#schedule(exponentialDelay(this.#failures++, REPORT_RETRY));
       },
     );

@@ -4,79 +4,84 @@
  * each "is typing" expires on its own, so a lost `typing: false` cannot leave
  * someone typing forever.
  */
+import type { Engine } from './engine';
+
 export const TYPING_THROTTLE_MS = 3_000;
 export const TYPING_IDLE_MS = 5_000;
 export const TYPING_EXPIRY_MS = 6_000;
 
-export class OutboundTyping {
-  #lastSentAt = new Map<string, number>();
-  #idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+export interface TypingDeps {
+  /** Tell the server this user started or stopped typing. */
+  readonly send: (conversationId: string, isTyping: boolean) => void;
+  /** Someone else's typing state ran out without a `typing: false`. */
+  readonly expire: (conversationId: string, userId: string) => void;
+  readonly now: () => number;
+}
 
-  readonly #send: (conversationId: string, isTyping: boolean) => void;
-  readonly #now: () => number;
+export class Typing implements Engine {
+  /** When `typing: true` last went out, per conversation. */
+  readonly #lastSentAt = new Map<string, number>();
+  readonly #idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Expiry of each other user's typing state, by `conversationId NUL userId`. */
+  readonly #expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #deps: TypingDeps;
 
-  constructor(send: (conversationId: string, isTyping: boolean) => void, now: () => number) {
-    this.#send = send;
-    this.#now = now;
+  constructor(deps: TypingDeps) {
+    this.#deps = deps;
   }
 
   /** The user typed something in this conversation. */
   keystroke(conversationId: string): void {
     const last = this.#lastSentAt.get(conversationId);
-    if (last === undefined || this.#now() - last >= TYPING_THROTTLE_MS) {
-      this.#lastSentAt.set(conversationId, this.#now());
-      this.#send(conversationId, true);
+    if (last === undefined || this.#deps.now() - last >= TYPING_THROTTLE_MS) {
+      this.#lastSentAt.set(conversationId, this.#deps.now());
+      this.#deps.send(conversationId, true);
     }
     clearTimeout(this.#idleTimers.get(conversationId));
-    this.#idleTimers.set(conversationId, setTimeout(() => this.stop(conversationId), TYPING_IDLE_MS));
+    this.#idleTimers.set(conversationId, setTimeout(() => this.stopTyping(conversationId), TYPING_IDLE_MS));
   }
 
   /** The user sent, cleared the input, or left. */
-  stop(conversationId: string): void {
+  stopTyping(conversationId: string): void {
     clearTimeout(this.#idleTimers.get(conversationId));
     this.#idleTimers.delete(conversationId);
     if (!this.#lastSentAt.has(conversationId)) return;
     this.#lastSentAt.delete(conversationId);
-    this.#send(conversationId, false);
+    this.#deps.send(conversationId, false);
   }
 
-  dispose(): void {
-    for (const t of this.#idleTimers.values()) clearTimeout(t);
-    this.#idleTimers.clear();
-    this.#lastSentAt.clear();
-  }
-}
-
-/** Schedules removal of inbound typing entries when they expire. */
-export class InboundTyping {
-  #timers = new Map<string, ReturnType<typeof setTimeout>>();
-
-  readonly #expire: (conversationId: string, userId: string) => void;
-
-  constructor(expire: (conversationId: string, userId: string) => void) {
-    this.#expire = expire;
-  }
-
-  started(conversationId: string, userId: string): void {
+  /** Another user's typing state as the server pushed it: a start expires by itself. */
+  heard(conversationId: string, userId: string, isTyping: boolean): void {
     const key = `${conversationId}\u0000${userId}`;
-    clearTimeout(this.#timers.get(key));
-    this.#timers.set(
+    clearTimeout(this.#expiryTimers.get(key));
+    this.#expiryTimers.delete(key);
+    if (!isTyping) return;
+    this.#expiryTimers.set(
       key,
       setTimeout(() => {
-        this.#timers.delete(key);
-        this.#expire(conversationId, userId);
+        this.#expiryTimers.delete(key);
+        this.#deps.expire(conversationId, userId);
       }, TYPING_EXPIRY_MS),
     );
   }
 
-  stopped(conversationId: string, userId: string): void {
-    const key = `${conversationId}\u0000${userId}`;
-    clearTimeout(this.#timers.get(key));
-    this.#timers.delete(key);
+  start(): void {
+    // Nothing to do: typing state begins with the first keystroke or push.
   }
 
-  dispose(): void {
-    for (const t of this.#timers.values()) clearTimeout(t);
-    this.#timers.clear();
+  online(): void {
+    // Nothing to do: a keystroke made offline is not worth sending late.
+  }
+
+  offline(): void {
+    // Nothing to do: others' states run out on their own timers.
+  }
+
+  stop(): void {
+    for (const t of this.#idleTimers.values()) clearTimeout(t);
+    for (const t of this.#expiryTimers.values()) clearTimeout(t);
+    this.#idleTimers.clear();
+    this.#expiryTimers.clear();
+    this.#lastSentAt.clear();
   }
 }

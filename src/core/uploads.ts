@@ -9,6 +9,8 @@
  */
 import { exponentialDelay } from './backoff';
 import { describeIssues, safeParse } from './schema';
+import { deferred, type Deferred } from './deferred';
+import type { Engine } from './engine';
 import { ChatError } from './errors';
 import { DEFAULT_UPLOAD_POLICY, matchUploadType, type UploadPolicy } from './fileTypes';
 import { createClientId } from './ids';
@@ -44,22 +46,6 @@ export interface UploadManagerDeps {
 const AUTO_RETRIES = 3;
 const UPLOAD_RETRY = { baseMs: 1_000, maxMs: 8_000 };
 
-interface Outcome {
-  readonly promise: Promise<Message>;
-  resolve(message: Message): void;
-  reject(error: ChatError): void;
-}
-
-function outcome(): Outcome {
-  let resolve!: (message: Message) => void;
-  let reject!: (error: ChatError) => void;
-  const promise = new Promise<Message>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 interface Job {
   readonly file: Blob;
   readonly text: string;
@@ -70,7 +56,7 @@ interface Job {
   lostLinks: number;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** What `uploadFile` (or the latest `retryUpload`) resolves with: the sent message, or the final failure. */
-  outcome: Outcome;
+  outcome: Deferred<Message>;
 }
 
 /** A bare Blob has no name; a File (from any realm) does. */
@@ -79,7 +65,7 @@ function nameOf(file: Blob): string {
   return typeof name === 'string' && name !== '' ? name : 'file';
 }
 
-export class UploadManager {
+export class UploadManager implements Engine {
   private readonly jobs = new Map<string, Job>();
   private readonly policy: UploadPolicy;
   private readonly createId: () => string;
@@ -99,7 +85,7 @@ export class UploadManager {
     const id = this.createId();
     const name = options.name ?? nameOf(file);
     const type = matchUploadType(name, file.type, this.policy.types);
-    const job: Job = { file, text: options.text ?? '', controller: null, attempt: 0, lostLinks: 0, retryTimer: undefined, outcome: outcome() };
+    const job: Job = { file, text: options.text ?? '', controller: null, attempt: 0, lostLinks: 0, retryTimer: undefined, outcome: deferred<Message>() };
     this.jobs.set(id, job);
     this.put({
       id,
@@ -110,7 +96,7 @@ export class UploadManager {
       sentBytes: 0,
       status: 'uploading',
     });
-    this.start(id, job);
+    this.begin(id, job);
     return job.outcome.promise;
   }
 
@@ -121,18 +107,26 @@ export class UploadManager {
       return Promise.reject(new ChatError({ code: 'not_found', message: `No failed upload with id "${id}"` }));
     }
     job.lostLinks = 0;
-    job.outcome = outcome();
-    this.start(id, job);
+    job.outcome = deferred<Message>();
+    this.begin(id, job);
     return job.outcome.promise;
   }
 
-  /** The link is back: every upload that was waiting for it starts again. */
-  resume(): void {
-    for (const [id, job] of this.jobs) if (this.get(id)?.status === 'waiting') this.start(id, job);
+  start(): void {
+    // Nothing to do: an upload made before connect() waits for online().
   }
 
-  /** The client goes offline on purpose (disconnect): transfers stop and wait for the next connect. */
-  pause(): void {
+  /** The link is back: every upload that was waiting for it starts again. */
+  online(): void {
+    for (const [id, job] of this.jobs) if (this.get(id)?.status === 'waiting') this.begin(id, job);
+  }
+
+  offline(): void {
+    // Nothing to do: a transfer cut by the lost link goes back to waiting by itself.
+  }
+
+  /** disconnect(): transfers stop and wait for the next connect. */
+  stop(): void {
     for (const [id, job] of this.jobs) {
       clearTimeout(job.retryTimer);
       if (this.get(id)?.status !== 'uploading') continue;
@@ -161,7 +155,7 @@ export class UploadManager {
   }
 
   /** Uploads now, or marks the upload as waiting for the link. */
-  private start(id: string, job: Job): void {
+  private begin(id: string, job: Job): void {
     clearTimeout(job.retryTimer);
     const current = this.get(id);
     if (!current) return;
@@ -198,11 +192,11 @@ export class UploadManager {
       if (error.code === 'disconnected' && job.lostLinks < AUTO_RETRIES) {
         job.lostLinks++;
         this.patch(id, { status: 'waiting', sentBytes: 0, error });
-        // Offline: resume() starts it on reconnect. Still online (the upload's own request
+        // Offline: online() starts it on reconnect. Still online (the upload's own request
         // failed): try again after a pause that grows.
         if (this.deps.isOnline?.() ?? true) {
           job.retryTimer = setTimeout(() => {
-            if (this.get(id)?.status === 'waiting') this.start(id, job);
+            if (this.get(id)?.status === 'waiting') this.begin(id, job);
           }, exponentialDelay(job.lostLinks - 1, UPLOAD_RETRY));
         }
         return;

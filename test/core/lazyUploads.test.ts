@@ -37,12 +37,14 @@ afterEach(() => {
 });
 
 describe('lazyUploads', () => {
-  it('before the code is here there is nothing to cancel, dismiss, pause or resume', async () => {
+  it('before the code is here there is nothing to cancel, dismiss, start, stop or take online and offline', async () => {
     const { uploads, store, upload } = await setup();
     uploads.cancel('u1');
     uploads.dismiss('u1');
-    uploads.pause();
-    uploads.resume();
+    uploads.start();
+    uploads.online();
+    uploads.offline();
+    uploads.stop();
     expect(store.getState().uploads).toEqual({});
     expect(upload).not.toHaveBeenCalled();
   });

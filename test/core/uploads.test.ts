@@ -208,7 +208,7 @@ describe('UploadManager: the link', () => {
     expect(uploads().u1).toMatchObject({ status: 'waiting', sentBytes: 0 });
     expect(calls).toHaveLength(0);
     link.online = true;
-    manager.resume();
+    manager.online();
     expect(uploads().u1?.status).toBe('uploading');
     calls[0]!.resolve(attachment);
     await flush();
@@ -232,7 +232,7 @@ describe('UploadManager: the link', () => {
     await flush();
     expect(uploads().u1).toMatchObject({ status: 'waiting', error: { code: 'disconnected' } });
     link.online = true;
-    manager.resume();
+    manager.online();
     expect(calls).toHaveLength(2);
     expect(calls[1]!.request.file).toBe(calls[0]!.request.file);
     calls[1]!.resolve(attachment);
@@ -274,11 +274,11 @@ describe('UploadManager: the link', () => {
   it('pause() stops a transfer in flight; it waits, and resume() sends it once', async () => {
     const { manager, calls, sent, uploads } = setup();
     const done = manager.upload('general', png());
-    manager.pause();
+    manager.stop();
     expect(calls[0]!.request.signal?.aborted).toBe(true);
     await flush();
     expect(uploads().u1?.status).toBe('waiting');
-    manager.resume();
+    manager.online();
     calls[1]!.resolve(attachment);
     await expect(done).resolves.toEqual({ id: 'm1' });
     expect(sent).toHaveLength(1);
@@ -292,7 +292,7 @@ describe('UploadManager: the link', () => {
     await expect(done).rejects.toMatchObject({ code: 'aborted' });
     expect(uploads()).toEqual({});
     link.online = true;
-    manager.resume();
+    manager.online();
     expect(calls).toHaveLength(0);
   });
 });
