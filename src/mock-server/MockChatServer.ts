@@ -25,7 +25,7 @@ import { setReadPosition } from './readPositions';
 import { handleRequest, type ServerAck } from './requestHandlers';
 import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
 import { SessionRegistry } from './sessions';
-import { ChatState, type ConversationRecord } from './state';
+import { ServerData, type ConversationRecord } from './state';
 import type { ServerSession, SessionCallbacks } from './types';
 import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptions, type UploadInput } from './uploads';
 import { toWireConversation, toWireMessage } from './wire';
@@ -134,7 +134,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
   const cut = new Set<string>();
   let disposed = false;
 
-  const state = new ChatState(SEED_USERS, buildSeedConversations(seed));
+  const state = new ServerData(SEED_USERS, buildSeedConversations(seed));
   const ctx: ServerContext = {
     state,
     sessions: new SessionRegistry(),

@@ -5,12 +5,12 @@
  */
 import type { Attachment } from '../core/protocol';
 import type { SessionRegistry } from './sessions';
-import { messageId, type ChatState, type ConversationRecord } from './state';
+import { messageId, type ServerData, type ConversationRecord } from './state';
 import type { StoredMessage } from './types';
 import { toWireMessage } from './wire';
 
 export interface ServerContext {
-  readonly state: ChatState;
+  readonly state: ServerData;
   readonly sessions: SessionRegistry;
   readonly now: () => number;
   /** Runs after a live message was stored and broadcast (the bot listens here). */

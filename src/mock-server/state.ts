@@ -35,7 +35,7 @@ export function messageId(conversationId: string, seq: number): string {
   return `m_${conversationId}_${seq}`;
 }
 
-export class ChatState {
+export class ServerData {
   readonly users = new Map<string, User>();
   readonly conversations = new Map<string, ConversationRecord>();
   /** Tokens issued at run time (admin API) → user id, on top of the `<id>-token` convention. */

@@ -12,7 +12,7 @@ import type { AuthResult, Credentials } from './auth';
 import { sanitizeFileName } from './fileNames';
 import { sniffFileType } from './fileSniffing';
 import { readImageSize } from './imageSize';
-import type { ChatState } from './state';
+import type { ServerData } from './state';
 
 /** One upload as it arrives: untrusted, like a multipart body. */
 export interface UploadInput {
@@ -46,7 +46,7 @@ export interface StoredUpload {
 }
 
 export interface UploadEndpointDeps {
-  readonly state: ChatState;
+  readonly state: ServerData;
   readonly authenticate: (credentials: Credentials) => AuthResult;
   readonly isDisposed: () => boolean;
   readonly maxBytes?: number;
