@@ -17,7 +17,8 @@ export interface ServerContext {
   readonly onPosted: (conversation: ConversationRecord, message: StoredMessage) => void;
 }
 
-export interface NewMessage {
+/** A message on its way into a conversation's log: the server gives it its id and seq. */
+export interface MessageToStore {
   readonly authorId: string;
   readonly text: string;
   readonly attachments?: readonly Attachment[];
@@ -33,7 +34,7 @@ function clientKey(authorId: string, clientId: string): string {
 }
 
 /** Appends without telling anyone; updates lastSeq/lastMessage/updatedAt through the log. */
-export function appendMessage(ctx: ServerContext, conversation: ConversationRecord, input: NewMessage): StoredMessage {
+export function appendMessage(ctx: ServerContext, conversation: ConversationRecord, input: MessageToStore): StoredMessage {
   const createdAt = input.createdAt ?? ctx.now();
   const message = conversation.log.append((seq) => {
     const stored: { -readonly [K in keyof StoredMessage]: StoredMessage[K] } = {
@@ -62,7 +63,7 @@ export function appendMessage(ctx: ServerContext, conversation: ConversationReco
 export function postMessage(
   ctx: ServerContext,
   conversation: ConversationRecord,
-  input: NewMessage,
+  input: MessageToStore,
 ): { message: StoredMessage; duplicate: boolean } {
   if (input.clientId !== undefined) {
     const seenSeq = conversation.sentByClientId.get(clientKey(input.authorId, input.clientId));
