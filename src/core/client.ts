@@ -1,13 +1,13 @@
 /**
  * `createChatClient`: the kit's brain, as wiring. It makes the store, the
- * engines (delivery through the outbox, position reports, conversation sync,
+ * engines (sending through the outbox, position reports, conversation sync,
  * typing, uploads), the handlers of server pushes and the commands, and hands
  * the engines to the connection, which drives them all through one lifecycle.
  */
 import { createCommands, showPending } from './commands';
 import { Connection } from './connection';
 import { ConversationSync } from './conversationSync';
-import { Delivery, DEFAULT_RETRY, type RetryPolicy } from './delivery';
+import { DEFAULT_RETRY, OutboxSender, type RetryPolicy } from './outboxSender';
 import { Emitter } from './emitter';
 import type { ChatError } from './errors';
 import type { UploadFileType } from './fileTypes';
@@ -130,7 +130,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     index,
     onAdmitted: arrived,
   });
-  const delivery = new Delivery(
+  const sender = new OutboxSender(
     request,
     options.outbox ?? createDefaultOutbox(),
     {
@@ -138,7 +138,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       isOnline,
       random: options.random ?? Math.random,
       onChanged: (entry) => showPending(store, entry),
-      onDelivered: (entry, message) => sync.accept(entry.conversationId, [message], false) > 0,
+      onStored: (entry, message) => sync.accept(entry.conversationId, [message], false) > 0,
       report,
     },
     { ...DEFAULT_RETRY, ...options.retry },
@@ -153,7 +153,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     expire: (conversationId, uid) => updateStore(store, (s) => applyTyping(s, conversationId, uid, null)),
     now,
   });
-  const commands = createCommands({ store, userId, request, report, sync, index, delivery, typing, readReporter, arrived, now });
+  const commands = createCommands({ store, userId, request, report, sync, index, sender, typing, readReporter, arrived, now });
   // Its code arrives with the first upload (see lazyUploads).
   const uploads = lazyUploads({
     store,
@@ -170,7 +170,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     transport,
     store,
     // online() in this order: positions and uploads first, then the resync, then the outbox.
-    engines: [readReporter, deliveredReporter, uploads, sync, delivery, typing],
+    engines: [readReporter, deliveredReporter, uploads, sync, sender, typing],
     loadConversations: commands.loadConversations,
     onPush: createInboundDispatcher(createPushHandlers({ store, userId, sync, typing, arrived, now }), report),
     report,

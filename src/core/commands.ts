@@ -5,7 +5,7 @@
  */
 import type { ChatClient } from './client';
 import type { ConversationSync } from './conversationSync';
-import type { Delivery } from './delivery';
+import type { OutboxSender } from './outboxSender';
 import { ChatError, toChatError } from './errors';
 import { createClientId } from './ids';
 import type { MessageIndex } from './messageIndex';
@@ -26,7 +26,7 @@ export interface CommandDeps {
   readonly report: (error: ChatError) => void;
   readonly sync: ConversationSync;
   readonly index: MessageIndex;
-  readonly delivery: Delivery;
+  readonly sender: OutboxSender;
   readonly typing: Typing;
   readonly readReporter: PositionReporter;
   /** Messages that reached this device (for the `delivered` report). */
@@ -58,7 +58,7 @@ export function showPending(store: ChatStore, entry: OutboxEntry): void {
 }
 
 export function createCommands(deps: CommandDeps): Commands {
-  const { store, userId, request, report, sync, index, delivery, typing, readReporter, arrived, now } = deps;
+  const { store, userId, request, report, sync, index, sender, typing, readReporter, arrived, now } = deps;
   const update = (fn: (s: ChatState) => Partial<ChatState>) => updateStore(store, fn);
   let lastCreatedAt = 0;
 
@@ -132,18 +132,18 @@ export function createCommands(deps: CommandDeps): Commands {
         status: 'sending',
       };
       showPending(store, entry);
-      return delivery.enqueue(entry);
+      return sender.enqueue(entry);
     },
     async retryMessage(clientId) {
       const found = findMessage(clientId);
       if (!found || found.status !== 'failed') throw new ChatError({ code: 'not_found', message: 'No failed message to retry' });
       const { id: _id, seq: _seq, status: _status, error: _error, ...rest } = found;
-      return delivery.retry({ ...rest, status: 'sending' });
+      return sender.retry({ ...rest, status: 'sending' });
     },
     async discardMessage(clientId) {
       const found = findMessage(clientId);
       if (!found || found.seq !== null) throw new ChatError({ code: 'not_found', message: 'No unsent message with that id' });
-      await delivery.discard(clientId);
+      await sender.discard(clientId);
       update((s) => dropPending(s, found.conversationId, clientId));
     },
     editMessage: (id, text) => mutate('message:edit', id, { text }),

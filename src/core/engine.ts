@@ -1,5 +1,5 @@
 /**
- * The one lifecycle of the client's engines (delivery, position reports,
+ * The one lifecycle of the client's engines (the outbox sender, position reports,
  * conversation sync, typing, uploads). The connection drives them all the
  * same way, so no engine needs to know how connecting works:
  *

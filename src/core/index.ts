@@ -16,8 +16,8 @@ export { DEFAULT_UPLOAD_POLICY } from './fileTypes';
 export type { UploadPolicy } from './fileTypes';
 // Types only: the upload code itself is loaded on the first upload (see lazyUploads.ts).
 export type { UploadFileOptions } from './uploads';
-export { DEFAULT_RETRY } from './delivery';
-export type { RetryPolicy } from './delivery';
+export { DEFAULT_RETRY } from './outboxSender';
+export type { RetryPolicy } from './outboxSender';
 export {
   EMPTY_TIMELINE,
   findBySeq,

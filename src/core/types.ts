@@ -1,7 +1,7 @@
 /** Client-side shapes: what the store holds and components render. */
 import type { Attachment, ErrorInfo, Message } from './protocol';
 
-/** Delivery state of one message as the sender sees it. */
+/** Where one own message stands in being sent (`sent`: the server stored it). */
 export type MessageStatus = 'sending' | 'sent' | 'failed';
 
 /** A message the server has stored (it has an id and a seq). */

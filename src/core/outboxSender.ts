@@ -1,5 +1,5 @@
 /**
- * Delivers outbox entries one at a time, in the order they were written, so
+ * Sends outbox entries one at a time, in the order they were written, so
  * a user's messages reach the server in the order they were typed. Sending
  * the same clientId again is safe (the server answers a resend with the first
  * stored message), which is what makes retry after a lost ack exactly-once.
@@ -20,12 +20,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 15_000 };
 
-export interface DeliveryHooks {
+export interface OutboxSenderHooks {
   /** Whose entries a persistent outbox holds from an earlier page load. */
   readonly userId: string;
   isOnline(): boolean;
   /** The server stored the message; false when its ack was refused as inconsistent. */
-  onDelivered(entry: OutboxEntry, message: Message): boolean;
+  onStored(entry: OutboxEntry, message: Message): boolean;
   /** The entry's visible state changed (sending again, or failed), or it was found in the outbox. */
   onChanged(entry: OutboxEntry): void;
   random(): number;
@@ -38,7 +38,7 @@ interface Waiter {
   reject(error: ChatError): void;
 }
 
-export class Delivery implements Engine {
+export class OutboxSender implements Engine {
   #queue: OutboxEntry[] = [];
   readonly #waiters = new Map<string, Waiter[]>();
   #pumping = false;
@@ -50,10 +50,10 @@ export class Delivery implements Engine {
 
   readonly #request: Requester;
   readonly #outbox: Outbox;
-  readonly #hooks: DeliveryHooks;
+  readonly #hooks: OutboxSenderHooks;
   readonly #policy: RetryPolicy;
 
-  constructor(request: Requester, outbox: Outbox, hooks: DeliveryHooks, policy: RetryPolicy = DEFAULT_RETRY) {
+  constructor(request: Requester, outbox: Outbox, hooks: OutboxSenderHooks, policy: RetryPolicy = DEFAULT_RETRY) {
     this.#request = request;
     this.#outbox = outbox;
     this.#hooks = hooks;
@@ -163,7 +163,7 @@ export class Delivery implements Engine {
           this.#hooks.report(error);
           throw error;
         }
-        if (!this.#hooks.onDelivered(entry, message)) {
+        if (!this.#hooks.onStored(entry, message)) {
           throw new ChatError({ code: 'invalid_payload', message: `The acknowledgement of message ${entry.clientId} was refused`, event: 'message:send' });
         }
         attempts = 0;
