@@ -4,7 +4,7 @@ import { ChatProvider, MessageInput, MessageList } from 'parley';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CardBubble } from './recipes/CardBubble';
 import './recipes/recipes.css';
-import { createMockChat, type MockChatOptions } from './support/mockChat';
+import { aliceLoader } from './support/mockChat';
 import { sampleImage } from './support/sampleImages';
 
 /**
@@ -31,11 +31,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const aliceWith = (options: MockChatOptions = {}) => async () => ({ client: (await createMockChat(options)).clients.alice });
 
 /** The demo's group conversation, as cards. Sending one shows it as a card with its status. */
 export const Cards: Story = {
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const feed = await canvas.findByRole('feed');
@@ -48,7 +47,7 @@ export const Cards: Story = {
 /** Files and reactions come from the same parts as in Parley's bubble. */
 export const FilesAndReactions: Story = {
   loaders: [
-    aliceWith({
+    aliceLoader({
       setup: async (server) => {
         const attachments = [await sampleImage('mockup', 320, 200, 210, 'Mock-up')];
         server.addMessages('general', [{ authorId: 'bob', text: 'Here is the mock-up', createdAt: Date.now() - 60_000, attachments }]);

@@ -4,7 +4,7 @@ import { ChatProvider, MessageInput } from 'parley';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CompactLog } from './recipes/CompactLog';
 import './recipes/recipes.css';
-import { createMockChat, type MockChatOptions } from './support/mockChat';
+import { aliceLoader } from './support/mockChat';
 
 /**
  * A list with markup of its own on `useMessageList` and `MessageListViewport`:
@@ -32,11 +32,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const aliceWith = (options: MockChatOptions = {}) => async () => ({ client: (await createMockChat(options)).clients.alice });
 
 /** The demo's group conversation as a log; a sent line appears at the bottom. */
 export const Log: Story = {
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const feed = await canvas.findByRole('feed');
@@ -50,7 +49,7 @@ export const Log: Story = {
 export const LongLog: Story = {
   args: { conversationId: 'launch' },
   loaders: [
-    aliceWith({
+    aliceLoader({
       setup: (server) => {
         const start = Date.now() - 5_000 * 60_000;
         server.addMessages(

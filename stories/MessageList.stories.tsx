@@ -3,7 +3,7 @@ import type { ChatClient } from 'parley/core';
 import { ar } from 'parley/locales/ar';
 import { ChatProvider, MessageInput, MessageList, type Catalog } from 'parley';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { createMockChat, type MockChatOptions } from './support/mockChat';
+import { aliceLoader } from './support/mockChat';
 import { sampleFile, sampleImage } from './support/sampleImages';
 
 interface ListArgs {
@@ -39,10 +39,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const aliceWith = (options: MockChatOptions = {}) => async () => ({ client: (await createMockChat(options)).clients.alice });
 
 export const Default: Story = {
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   play: async ({ canvasElement }) => {
     const feed = await within(canvasElement).findByRole('feed');
     await waitFor(() => expect(within(feed).getAllByRole('article').length).toBeGreaterThan(3));
@@ -52,7 +51,7 @@ export const Default: Story = {
 /** A conversation with no messages yet. */
 export const Empty: Story = {
   args: { conversationId: 'alice-frank' },
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('No messages yet. Say hello!')).toBeVisible();
   },
@@ -60,7 +59,7 @@ export const Empty: Story = {
 
 /** The first page is on its way (a 60 s network delay keeps it there). */
 export const Loading: Story = {
-  loaders: [aliceWith({ ready: ({ server }) => server.setNetwork({ latencyMs: 60_000 }) })],
+  loaders: [aliceLoader({ ready: ({ server }) => server.setNetwork({ latencyMs: 60_000 }) })],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('Loading messages…')).toBeVisible();
   },
@@ -70,7 +69,7 @@ export const Loading: Story = {
 export const LongConversation: Story = {
   args: { conversationId: 'launch' },
   loaders: [
-    aliceWith({
+    aliceLoader({
       setup: (server) => {
         const start = Date.now() - 100_000 * 60_000;
         const authors = ['alice', 'bob', 'carol', 'dave'];
@@ -97,7 +96,7 @@ export const LongConversation: Story = {
 export const Images: Story = {
   args: { conversationId: 'alice-bob' },
   loaders: [
-    aliceWith({
+    aliceLoader({
       setup: async (server) => {
         const now = Date.now();
         server.addMessages('alice-bob', [
@@ -120,7 +119,7 @@ export const Images: Story = {
 export const FailedSends: Story = {
   args: { conversationId: 'alice-bob' },
   loaders: [
-    aliceWith({
+    aliceLoader({
       clientOptions: { requestTimeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 100 } },
       ready: async ({ server, clients }) => {
         server.setNetwork({ dropRate: 1 });
@@ -140,7 +139,7 @@ export const FailedSends: Story = {
 export const Sending: Story = {
   args: { conversationId: 'alice-bob' },
   loaders: [
-    aliceWith({
+    aliceLoader({
       ready: ({ server, clients }) => {
         server.setNetwork({ latencyMs: 60_000 });
         void clients.alice!.sendMessage('alice-bob', { text: 'On its way…' }).catch(() => undefined);
@@ -159,7 +158,7 @@ export const Sending: Story = {
 export const Offline: Story = {
   args: { conversationId: 'alice-bob' },
   loaders: [
-    aliceWith({
+    aliceLoader({
       ready: async ({ server, clients }) => {
         const alice = clients.alice!;
         await alice.openConversation('alice-bob');
@@ -179,7 +178,7 @@ export const Offline: Story = {
 /** Alice has unread messages here: a "New" separator marks where they start. */
 export const UnreadSeparator: Story = {
   args: { conversationId: 'design' },
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('New')).toBeVisible();
   },
@@ -187,19 +186,19 @@ export const UnreadSeparator: Story = {
 
 /** Arabic catalog, right-to-left layout. */
 export const RightToLeft: Story = {
-  loaders: [async () => ({ ...(await aliceWith()()), catalog: ar })],
+  loaders: [async () => ({ ...(await aliceLoader()()), catalog: ar })],
   globals: { dir: 'rtl' },
 };
 
 export const Dark: Story = {
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   globals: { theme: 'dark' },
 };
 
 /** Jump to a message 200 back in the 10 000-message archive: pages load, it scrolls there and lights up. */
 export const JumpToMessage: Story = {
   args: { conversationId: 'archive', jumpToMessageId: 'm_archive_9800' },
-  loaders: [aliceWith()],
+  loaders: [aliceLoader()],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('[data-message-id="m_archive_9800"]')).toHaveAttribute('data-highlighted', 'true'), {
       timeout: 10_000,
@@ -208,7 +207,7 @@ export const JumpToMessage: Story = {
 };
 
 /** Bob's question and Alice's answer in `alice-bob`, with reactions from both. */
-const withReactions = aliceWith({
+const withReactions = aliceLoader({
   users: ['alice', 'bob'],
   ready: async ({ server, clients }) => {
     const alice = clients.alice!;

@@ -62,3 +62,8 @@ function disposeMockChat(chat: MockChat): void {
 export function mockChatLoader(options: MockChatOptions = {}) {
   return async (): Promise<{ chat: MockChat }> => ({ chat: await createMockChat(options) });
 }
+
+/** A Storybook loader for stories that show alice's view: `{ client }`, alice connected. */
+export function aliceLoader(options: MockChatOptions = {}) {
+  return async (): Promise<{ client: ChatClient }> => ({ client: (await createMockChat(options)).clients.alice! });
+}
