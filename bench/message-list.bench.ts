@@ -33,6 +33,10 @@
  * the `-remote` rows: the in-page mock server's copy is not the kit's memory):
  * nodes ≤ 150, mount ≤ 1.2×, heap ≤ 1.5×, jump 0 px (≤ 0.5), p95 ≤ 1.2 × idle frame.
  * Exit code 1 when a budget fails at N = 100 000 (the budgeted size).
+ *
+ * Before/after: `npm run bench -- message-list --baseline <rev>` (bench/baseline.mjs) adds
+ * `base-remote` and `base-all-remote`, the same rows on <rev>'s sources, to the same
+ * round-robin, and prints each Parley row against its `base-` row.
  */
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
@@ -51,15 +55,38 @@ const ENTRIES: Record<string, string> = {
   'parley/styles.css': 'src/theme/styles.css',
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alias = Object.entries(ENTRIES).map(([find, file]) => ({ find: new RegExp(`^${escape(find)}$`), replacement: path.join(root, file) }));
-
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
+const BASELINE_DIR = arg('baseline-dir');
+const BASELINE_NAME = arg('baseline-name') ?? 'baseline';
 const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
-const IMPLS = (arg('impls') ?? 'tanstack,parley-remote,parley-all-remote,parley,parley-all,virtuoso,chatscope').split(',');
+const IMPLS = (
+  arg('impls') ??
+  `tanstack,parley-remote,parley-all-remote,${BASELINE_DIR ? 'base-remote,base-all-remote,' : ''}parley,parley-all,virtuoso,chatscope`
+).split(',');
+if (IMPLS.some((i) => i.startsWith('base-')) && !BASELINE_DIR) throw new Error('base-* rows need --baseline <rev> (npm run bench -- message-list --baseline HEAD~3)');
+
+const entryAliases = (sourceRoot: string) =>
+  Object.entries(ENTRIES).map(([find, file]) => ({ find: new RegExp(`^${escape(find)}$`), replacement: path.join(sourceRoot, file) }));
+// `parley-baseline-impl`: the baseline's own bench impl (main.tsx's `base-*` rows).
+const baselineImpl = path.join(BASELINE_DIR ?? root, 'bench', 'message-list', 'impls', 'parley.tsx');
+
+/**
+ * `parley*` imports resolve into this checkout's sources, except inside the baseline's tree,
+ * where they mean the baseline's (a plugin, not `resolve.alias`: aliases ignore the importer).
+ */
+const parleyEntries = {
+  name: 'parley-entries',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    if (source === 'parley-baseline-impl') return baselineImpl;
+    const sourceRoot = BASELINE_DIR && importer?.startsWith(BASELINE_DIR) ? BASELINE_DIR : root;
+    return entryAliases(sourceRoot).find((a) => a.find.test(source))?.replacement ?? null;
+  },
+};
 const REPS = Number(arg('reps') ?? 3);
 const CAP_MS = 60_000;
 const SLOW_FRAME = 1000 / 60;
@@ -241,7 +268,24 @@ function printTable(n: number, rows: Row[]): string[] {
     out.push(check('p95 scroll frame ≤ 1.2 × idle frame', p.p95 === undefined || p.idleMs === undefined ? undefined : p.p95 <= 1.2 * p.idleMs, `${f(p.p95)} ms vs idle ${f(p.idleMs)} ms, ${p.slowFrames}/${p.frames} frames > 16.7 ms`));
     out.push(check('append while pinned stays at bottom', p.append === undefined ? undefined : p.append.distanceFromBottom <= 1 && p.append.visible, p.append ? `${f(p.append.distanceFromBottom, 0)} px from bottom, new row ${p.append.visible ? 'visible' : 'NOT visible'}` : '–'));
   }
+  out.push(...beforeAfter(rows));
   for (const l of out) console.log(l);
+  return out;
+}
+
+/** Each Parley row against the same row on the baseline's sources (not budgets: context). */
+function beforeAfter(rows: Row[]): string[] {
+  const out: string[] = [];
+  for (const before of rows.filter((r) => r.impl.startsWith('base-'))) {
+    const after = rows.find((r) => r.impl === `parley-${before.impl.slice('base-'.length)}`);
+    if (!after) continue;
+    const ratio = (a?: number, b?: number) => (a !== undefined && b ? `${f(a / b, 2)}×` : '–');
+    out.push(
+      `  BEFORE/AFTER ${after.impl} vs ${BASELINE_NAME}: mount ${f(before.mountMs)} → ${f(after.mountMs)} ms (${ratio(after.mountMs, before.mountMs)}), ` +
+        `nodes ${f(before.nodes, 0)} → ${f(after.nodes, 0)}, heap ${f(before.heapMB)} → ${f(after.heapMB)} MB (${ratio(after.heapMB, before.heapMB)}), ` +
+        `jump ${f(before.jump)} → ${f(after.jump)} px, p95 frame ${f(before.p95)} → ${f(after.p95)} ms`,
+    );
+  }
   return out;
 }
 
@@ -252,8 +296,7 @@ await build({
   configFile: false,
   logLevel: 'warn',
   base: './',
-  plugins: [react()],
-  resolve: { alias },
+  plugins: [parleyEntries, react()],
   build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 5000 },
 });
 const server = await preview({

@@ -13,17 +13,20 @@ import { PARLEY_ENTRIES } from './aliases.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const alias = Object.fromEntries(
-  Object.entries(PARLEY_ENTRIES)
-    .filter(([, file]) => !file.endsWith('.css'))
-    .map(([name, file]) => [name, path.join(root, file)]),
-);
+/** The `parley*` entry aliases, pointing into the sources under `sourceRoot`. */
+const aliasesFor = (sourceRoot) =>
+  Object.fromEntries(
+    Object.entries(PARLEY_ENTRIES)
+      .filter(([, file]) => !file.endsWith('.css'))
+      .map(([name, file]) => [name, path.join(sourceRoot, file)]),
+  );
 
 /**
  * Bundles `entry` (a path) to `outfile` as ESM for Node 20. `production` builds the
- * production code path (no React dev checks), as benches measure it.
+ * production code path (no React dev checks), as benches measure it. `sourceRoot` is the
+ * tree the `parley*` imports resolve into (another commit's, for a bench baseline).
  */
-export async function bundleForNode({ entry, outfile, production = false }) {
+export async function bundleForNode({ entry, outfile, production = false, sourceRoot = root }) {
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({
     entryPoints: [entry],
@@ -33,7 +36,7 @@ export async function bundleForNode({ entry, outfile, production = false }) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    alias,
+    alias: aliasesFor(sourceRoot),
     jsx: 'automatic',
     ...(production ? { define: { 'process.env.NODE_ENV': '"production"' } } : {}),
     sourcemap: 'inline',

@@ -38,6 +38,9 @@ const IMPLS: Record<string, () => Promise<MountImpl>> = {
   'parley-all': async () => (await import('./impls/parley')).mountAll,
   'parley-remote': async () => (await import('./impls/parley')).mountRemotePaged,
   'parley-all-remote': async () => (await import('./impls/parley')).mountRemoteAll,
+  // The same rows on an earlier commit's sources (`--baseline <rev>`, bench/baseline.mjs).
+  'base-remote': async () => (await import('parley-baseline-impl')).mountRemotePaged,
+  'base-all-remote': async () => (await import('parley-baseline-impl')).mountRemoteAll,
   tanstack: async () => (await import('./impls/tanstack')).mount,
   virtuoso: async () => (await import('./impls/virtuoso')).mount,
   chatscope: async () => (await import('./impls/chatscope')).mount,
