@@ -11,10 +11,9 @@ import { FramePipe } from './framePipe';
 import type { MemoryEndpoint, MemoryLink, MemoryLinkCallbacks, MemoryOpenResult } from './memoryEndpoint';
 import { simulateUpload, type SimulatedUpload } from './memoryUpload';
 import { PERFECT_NETWORK, type NetworkConditions } from './network';
-import { createRequestTracker } from './requestTracker';
-import { createRetrySchedule } from './retrySchedule';
 import { later, type Cancel } from './schedule';
-import { createTransportListeners, IDLE_STATUS } from './transportListeners';
+import { createTransportBase } from './transportBase';
+import { IDLE_STATUS } from './transportListeners';
 
 export interface MemoryTransportOptions {
   readonly endpoint: MemoryEndpoint;
@@ -46,17 +45,14 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
   const up = new FramePipe(pipeOptions);
   const down = new FramePipe(pipeOptions);
 
-  const listeners = createTransportListeners();
-  const requests = createRequestTracker();
-  const retry = createRetrySchedule({
+  const base = createTransportBase({
     backoff: { baseMs: options.initialRetryMs ?? 250, maxMs: options.maxRetryMs ?? 5_000 },
     random,
     clock,
   });
+  const { listeners, requests, retry } = base;
   const uploads = new Set<SimulatedUpload>();
 
-  /** The user wants to be connected (connect() called, no disconnect() or refusal since). */
-  let wanted = false;
   let link: MemoryLink | null = null;
   /** Bumped whenever a link opens or dies; frames of an older link are discarded. */
   let generation = 0;
@@ -85,7 +81,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
   function attempt(): void {
     cancelAttempt = null;
-    if (!wanted) return;
+    if (!base.wanted) return;
     const gen = ++generation;
     const callbacks: MemoryLinkCallbacks = {
       deliver(event, payload) {
@@ -98,7 +94,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
       drop(reason) {
         if (gen !== generation) return;
         cutLink(reason.error.message);
-        if (reason.retry && wanted) scheduleRetry(reason.error);
+        if (reason.retry && base.wanted) scheduleRetry(reason.error);
         else stop(reason.error);
       },
     };
@@ -131,7 +127,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
   /** No more automatic attempts; `error` explains why, when the server refused or shut down. */
   function stop(error?: ErrorInfo): void {
-    wanted = false;
+    base.giveUp();
     listeners.setStatus(error ? { state: 'disconnected', willRetry: false, error } : IDLE_STATUS);
   }
 
@@ -152,22 +148,15 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
     });
   }
 
-  return {
-    get status() {
-      return listeners.status;
-    },
-
-    connect() {
-      if (wanted) return;
-      wanted = true;
-      retry.reset();
+  return base.expose({
+    start() {
       listeners.setStatus({ state: 'connecting' });
       beginAttempt();
     },
 
     disconnect() {
-      const wasActive = wanted || link !== null;
-      wanted = false;
+      const wasActive = base.wanted || link !== null;
+      base.giveUp();
       cancelAttempt?.();
       cancelAttempt = null;
       retry.cancel();
@@ -179,7 +168,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
     reconnectNow() {
       // Only while waiting for a scheduled retry: not during an attempt, nor once connected.
-      if (wanted && !link && retry.cancel()) beginAttempt();
+      if (base.wanted && !link && retry.cancel()) beginAttempt();
     },
 
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
@@ -209,8 +198,5 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
       upload.promise.then(forget, forget);
       return upload.promise;
     },
-
-    onEvent: listeners.onEvent,
-    onStatus: listeners.onStatus,
-  };
+  });
 }

@@ -14,9 +14,8 @@ import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
 import { TransportError, type Transport, type TransportStatus } from '../core/transport';
 import { uploadOverHttp } from './httpUpload';
 import { browserOffline, watchLinkSignals } from './linkSignals';
-import { createRequestTracker } from './requestTracker';
-import { createRetrySchedule } from './retrySchedule';
-import { createTransportListeners, IDLE_STATUS } from './transportListeners';
+import { createTransportBase } from './transportBase';
+import { IDLE_STATUS } from './transportListeners';
 
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
@@ -47,14 +46,11 @@ const SILENT_LINK_MS = 30_000;
 
 export function createSocketIoTransport(options: SocketIoTransportOptions): Transport {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  const listeners = createTransportListeners();
-  const requests = createRequestTracker();
-  const retry = createRetrySchedule({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
+  const base = createTransportBase({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
+  const { listeners, requests, retry } = base;
 
   /** The socket of the current attempt or link; an older one is torn down and ignored. */
   let socket: Socket | null = null;
-  /** The user wants a connection (connect() called, no disconnect() or refusal since). */
-  let wanted = false;
   /** The attempt's deadline: from the first byte to the server's welcome. */
   let attemptTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the server was last heard from on the current link (epoch ms). */
@@ -83,7 +79,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
   function scheduleRetry(error: ErrorInfo): void {
     clearTimers();
     dropSocket(error.message);
-    if (!wanted) return;
+    if (!base.wanted) return;
     if (browserOffline()) {
       // No network: trying now would only use up the backoff. `online` resumes.
       listeners.setStatus(OFFLINE);
@@ -95,7 +91,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   function attempt(): void {
     clearTimers();
-    if (!wanted) return;
+    if (!base.wanted) return;
     dropSocket('Reconnecting');
     const s = openSocket();
     socket = s;
@@ -155,7 +151,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** No more attempts until connect() is called again. */
   function stop(): void {
-    wanted = false;
+    base.giveUp();
     clearTimers();
     stopSignals?.();
     stopSignals = undefined;
@@ -164,7 +160,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** Waiting for a scheduled retry (or for the network): try now instead. */
   function retryIfWaiting(): void {
-    if (wanted && listeners.status.state === 'disconnected') attempt();
+    if (base.wanted && listeners.status.state === 'disconnected') attempt();
   }
 
   function watch(): () => void {
@@ -174,13 +170,13 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         retryIfWaiting();
       },
       offline() {
-        if (!wanted || listeners.status.state !== 'disconnected') return;
+        if (!base.wanted || listeners.status.state !== 'disconnected') return;
         clearTimers();
         listeners.setStatus(OFFLINE);
       },
       visible: retryIfWaiting,
       woke() {
-        if (!wanted) return;
+        if (!base.wanted) return;
         // After a sleep the server has most likely closed our link while nothing could tell us.
         if (listeners.status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
         else retryIfWaiting();
@@ -188,14 +184,8 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     });
   }
 
-  return {
-    get status() {
-      return listeners.status;
-    },
-    connect() {
-      if (wanted) return;
-      wanted = true;
-      retry.reset();
+  return base.expose({
+    start() {
       stopSignals = watch();
       attempt();
     },
@@ -223,9 +213,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         return url;
       }
     },
-    onEvent: listeners.onEvent,
-    onStatus: listeners.onStatus,
-  };
+  });
 }
 
 /** The refusal code a server put on a handshake error (`err.data.code`), if any. */
