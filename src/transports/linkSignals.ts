@@ -51,17 +51,15 @@ export function watchLinkSignals(handlers: LinkSignalHandlers, now: () => number
       handlers.visible();
     }
   };
+  // One list for adding and for removing, so the two cannot drift apart.
+  const subscriptions: (readonly [EventTarget, string, () => void])[] = [];
   if (hasWindow) {
-    window.addEventListener('online', onOnline);
-    window.addEventListener('offline', onOffline);
-    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
+    subscriptions.push([window, 'online', onOnline], [window, 'offline', onOffline]);
+    if (typeof document !== 'undefined') subscriptions.push([document, 'visibilitychange', onVisibility]);
   }
+  for (const [target, type, listener] of subscriptions) target.addEventListener(type, listener);
   return () => {
     clearInterval(watchdog);
-    if (hasWindow) {
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
-      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisibility);
-    }
+    for (const [target, type, listener] of subscriptions) target.removeEventListener(type, listener);
   };
 }

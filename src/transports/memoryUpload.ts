@@ -6,6 +6,7 @@
  * progress bar visibly moves; with a perfect network it all happens in
  * microtasks. The answer is copied through JSON, as a response body would be.
  */
+import { deferred } from '../core/deferred';
 import { UploadError, type UploadRequest } from '../core/transport';
 import { later, type Cancel } from './schedule';
 
@@ -56,12 +57,7 @@ export function simulateUpload({ request, send, delay, chunks = DEFAULT_CHUNKS }
   const total = file.size;
   let cancel: Cancel | null = null;
   let finished = false;
-  let resolvePromise!: (value: unknown) => void;
-  let rejectPromise!: (error: UploadError) => void;
-  const promise = new Promise<unknown>((resolve, reject) => {
-    resolvePromise = resolve;
-    rejectPromise = reject;
-  });
+  const answer = deferred<unknown>();
 
   const finish = () => {
     finished = true;
@@ -72,7 +68,7 @@ export function simulateUpload({ request, send, delay, chunks = DEFAULT_CHUNKS }
   const fail = (error: UploadError) => {
     if (finished) return;
     finish();
-    rejectPromise(error);
+    answer.reject(error);
   };
   function onAbort() {
     fail(new UploadError('aborted', 'The upload was cancelled'));
@@ -104,7 +100,7 @@ export function simulateUpload({ request, send, delay, chunks = DEFAULT_CHUNKS }
           const result = settle(JSON.parse(json) as unknown);
           if (!result.ok) return fail(result.error);
           finish();
-          resolvePromise(result.value);
+          answer.resolve(result.value);
         });
       },
       (error: unknown) => fail(new UploadError('internal', `The upload endpoint failed: ${String(error).slice(0, 300)}`)),
@@ -117,5 +113,5 @@ export function simulateUpload({ request, send, delay, chunks = DEFAULT_CHUNKS }
     progress(0);
     cancel = later(delay(), sendChunk);
   }
-  return { promise, fail };
+  return { promise: answer.promise, fail };
 }
