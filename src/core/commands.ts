@@ -4,7 +4,6 @@
  * client first and then handed to the engine that owns it.
  */
 import type { ChatClient } from './client';
-import type { ConversationSync } from './conversationSync';
 import type { OutboxSender } from './outboxSender';
 import { ChatError, toChatError } from './errors';
 import { createClientId } from './ids';
@@ -12,26 +11,20 @@ import type { MessageIndex } from './messageIndex';
 import { findBySeq, timelineToArray } from './messageTimeline';
 import type { OutboxEntry } from './outbox';
 import type { PositionReporter } from './positionReporter';
+import type { PushHandlerDeps } from './pushHandlers';
 import { messageTextProblem, type Message } from './protocol';
 import type { Requester } from './requests';
 import { updateStore, type ChatState, type ChatStore } from './store';
 import { applyConversationList, applyPending, applyRead, dropPending } from './storeUpdates';
-import type { Typing } from './typing';
 import type { DisplayMessage, PendingMessage } from './types';
 
-export interface CommandDeps {
-  readonly store: ChatStore;
-  readonly userId: string;
+/** Everything the push handlers act on, and the engines that only a user's command reaches. */
+export interface CommandDeps extends PushHandlerDeps {
   readonly request: Requester;
   readonly report: (error: ChatError) => void;
-  readonly sync: ConversationSync;
   readonly index: MessageIndex;
   readonly sender: OutboxSender;
-  readonly typing: Typing;
   readonly readReporter: PositionReporter;
-  /** Messages that reached this device (for the `delivered` report). */
-  readonly arrived: (conversationId: string, messages: readonly Message[]) => void;
-  readonly now: () => number;
 }
 
 export type Commands = Pick<
