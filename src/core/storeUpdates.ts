@@ -143,12 +143,17 @@ function reorder(order: readonly string[], conversations: Record<string, Convers
   return next.length === order.length && next.every((id, i) => id === order[i]) ? (order as string[]) : next;
 }
 
-/** Forget confirmed messages below `seq` (a hole under the loaded window). */
-export function dropMessagesBelow(s: ChatState, conversationId: string, seq: number): Patch {
+/** A change to a conversation's loaded timeline, if it has one; no patch when nothing changed. */
+function changeTimeline(s: ChatState, conversationId: string, change: (timeline: MessageTimeline) => MessageTimeline): Patch {
   const timeline = s.messages[conversationId];
   if (!timeline) return {};
-  const next = dropConfirmedBelow(timeline, seq);
+  const next = change(timeline);
   return next === timeline ? {} : { messages: { ...s.messages, [conversationId]: next } };
+}
+
+/** Forget confirmed messages below `seq` (a hole under the loaded window). */
+export function dropMessagesBelow(s: ChatState, conversationId: string, seq: number): Patch {
+  return changeTimeline(s, conversationId, (timeline) => dropConfirmedBelow(timeline, seq));
 }
 
 export function applyPending(s: ChatState, message: PendingMessage): Patch {
@@ -157,10 +162,7 @@ export function applyPending(s: ChatState, message: PendingMessage): Patch {
 }
 
 export function dropPending(s: ChatState, conversationId: string, clientId: string): Patch {
-  const timeline = s.messages[conversationId];
-  if (!timeline) return {};
-  const next = removePending(timeline, clientId);
-  return next === timeline ? {} : { messages: { ...s.messages, [conversationId]: next } };
+  return changeTimeline(s, conversationId, (timeline) => removePending(timeline, clientId));
 }
 
 export function openTimeline(s: ChatState, conversationId: string, history: HistoryState): Patch {
