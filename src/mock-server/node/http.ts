@@ -78,16 +78,23 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   sendJson(res, error.status, { error: { ...error.details, code: error.code, message: error.message } }, error.headers);
 }
 
+/** The body's media type, lowercased, without its parameters (`multipart/form-data`). */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The declared `Content-Length` is over `maxBytes`: the body is refused before a byte of it is read. */
+export function declaredOver(req: IncomingMessage, maxBytes: number): boolean {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > maxBytes;
+}
+
 /** Reads a JSON body of at most `maxBytes`; refuses other content types and bad JSON. */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
+  if (mediaType(req) !== 'application/json') {
     throw new HttpError('unsupported_type', 'Send a JSON body with "Content-Type: application/json"');
   }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new HttpError('too_large', `The body is larger than ${maxBytes} bytes`);
-  }
+  if (declaredOver(req, maxBytes)) throw new HttpError('too_large', `The body is larger than ${maxBytes} bytes`);
   const text = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

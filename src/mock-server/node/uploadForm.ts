@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type busboy from 'busboy';
 import { sanitizeFileName } from '../fileNames';
-import { HttpError } from './http';
+import { declaredOver, HttpError, mediaType } from './http';
 
 export interface UploadFormOptions {
   /** The multipart parser (an optional peer dependency, loaded by the server: `peers.ts`). */
@@ -63,14 +63,10 @@ export function drain(req: IncomingMessage): void {
  * streamed size over the cap, a missing field, a cut-off body).
  */
 export async function receiveUploadForm(req: IncomingMessage, options: UploadFormOptions): Promise<ReceivedUpload> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'multipart/form-data') {
+  if (mediaType(req) !== 'multipart/form-data') {
     throw new HttpError('unsupported_type', 'Send the file as multipart/form-data with fields "conversationId" and "file"');
   }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > options.maxBytes + FORM_OVERHEAD_BYTES) {
-    throw tooLarge(options.maxBytes);
-  }
+  if (declaredOver(req, options.maxBytes + FORM_OVERHEAD_BYTES)) throw tooLarge(options.maxBytes);
   return streamForm(req, options);
 }
 

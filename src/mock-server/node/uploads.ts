@@ -26,7 +26,7 @@ import type { UploadFileType } from '../../core/fileTypes';
 import { sniffBinaryType, sniffFileType } from '../fileSniffing';
 import { readImageSize } from '../imageSize';
 import type { MockChatServerCore } from '../MockChatServer';
-import { bearerToken, CORS_HEADERS, HttpError } from './http';
+import { bearerToken, HttpError, sendJson } from './http';
 import { drain, receiveUploadForm, type ReceivedUpload } from './uploadForm';
 
 export interface UploadStoreOptions {
@@ -96,16 +96,7 @@ export class UploadStore {
       const attachment = await this.check(parsed);
       this.uploads.set(parsed.id, { attachment, conversationId: parsed.conversationId, uploaderId: userId, file: parsed.file });
       this.pending.delete(parsed.file);
-      const text = JSON.stringify(attachment);
-      res.writeHead(201, {
-        ...CORS_HEADERS,
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Length': Buffer.byteLength(text),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        Location: attachment.url,
-      });
-      res.end(text);
+      sendJson(res, 201, attachment, { Location: attachment.url });
     } catch (error) {
       // Whatever was refused, the client should still get the answer: read and drop the rest.
       if (!req.complete && !req.destroyed) drain(req);
