@@ -3,7 +3,7 @@
  * are part of the public contract (README, docs/architecture.md) and stay the same for every
  * seed; the seed string only varies the generated history, and `EMPTY_SEED` has none.
  */
-import type { ConversationKind, User } from '../core/protocol';
+import type { User } from '../core/protocol';
 import { createGeneratedHistory, type ScriptedMessage } from './history';
 import { hashString } from './random';
 import type { ConversationInit, LazyHistory } from './types';
@@ -34,11 +34,7 @@ export const EMPTY_SEED = 'empty';
 
 const HUMANS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'] as const;
 
-interface ConversationSpec {
-  readonly id: string;
-  readonly kind: ConversationKind;
-  readonly title: string;
-  readonly memberIds: readonly string[];
+interface ConversationSpec extends Pick<ConversationInit, 'id' | 'kind' | 'title' | 'memberIds'> {
   readonly count: number;
   /** The history runs from `daysAgo` days before the base day for `days` days. */
   readonly daysAgo: number;

@@ -3,19 +3,11 @@
  * immutable: an edit or a reaction replaces the object in the log, so a value
  * handed out once can never change under its holder.
  */
-import type { Attachment, ConversationKind, ErrorInfo, ServerEvent } from '../core/protocol';
+import type { Attachment, ConversationKind, ErrorInfo, Message, ServerEvent } from '../core/protocol';
 
-export interface StoredMessage {
-  readonly id: string;
-  readonly clientId: string;
-  readonly conversationId: string;
-  readonly authorId: string;
-  readonly seq: number;
-  readonly createdAt: number;
-  readonly text: string;
+/** A message as the server keeps it: the wire `Message`, read-only, with its reactions in a Map. */
+export interface StoredMessage extends Readonly<Omit<Message, 'attachments' | 'reactions' | 'kind'>> {
   readonly attachments: readonly Attachment[];
-  readonly editedAt?: number;
-  readonly deletedAt?: number;
   /** emoji → user ids; a Map so a `__proto__` emoji is just another key. */
   readonly reactions?: ReadonlyMap<string, readonly string[]>;
   readonly kind?: 'system';
