@@ -1,7 +1,9 @@
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import { useCatalog } from '../../ChatProvider';
+import { partClassName } from '../className';
 import { getInitials, readableTextColor } from './initials';
+import { presenceState } from './presence';
 
 export type AvatarSize = 'sm' | 'md' | 'lg';
 
@@ -38,23 +40,23 @@ export const Avatar = forwardRef<HTMLSpanElement, AvatarProps>(function Avatar({
   const textColor = user.color ? readableTextColor(user.color) : undefined;
   // Only a colour we can judge is used, so the initials always meet contrast.
   const colors = user.color && textColor ? { backgroundColor: user.color, color: textColor } : undefined;
-  const presence = online === undefined ? undefined : online ? catalog.presence.online : catalog.presence.offline;
+  const presence = presenceState(online);
   const a11y = decorative
     ? { 'aria-hidden': true as const }
-    : { role: 'img', 'aria-label': presence ? `${user.name}, ${presence}` : user.name };
+    : { role: 'img', 'aria-label': presence ? `${user.name}, ${catalog.presence[presence]}` : user.name };
   return (
     <span
       ref={ref}
-      className={['parley-avatar', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-avatar', className)}
       data-size={size}
-      data-presence={online === undefined ? undefined : online ? 'online' : 'offline'}
+      data-presence={presence}
       data-bot={user.isBot ? 'true' : undefined}
       style={colors ? { ...colors, ...style } : style}
       {...a11y}
       {...rest}
     >
       {initials}
-      {online !== undefined && <span className="parley-avatar-presence" />}
+      {presence && <span className="parley-avatar-presence" />}
     </span>
   );
 });

@@ -9,6 +9,7 @@ import { FileUpload } from '../FileUpload/FileUpload';
 import { MessageInput } from '../MessageInput/MessageInput';
 import { MessageList, type MessageListProps } from '../MessageList/MessageList';
 import { TypingIndicator } from '../TypingIndicator/TypingIndicator';
+import { partClassName } from '../className';
 import { useChatLayout } from './useChatLayout';
 import { useChatPanes } from './useChatPanes';
 
@@ -79,7 +80,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
   return (
     <div
       ref={root}
-      className={['parley-chat', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-chat', className)}
       data-layout={layout}
       data-pane={panes.pane}
       {...rest}

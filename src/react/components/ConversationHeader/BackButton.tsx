@@ -1,5 +1,6 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { useCatalog } from '../../ChatProvider';
+import { partClassName } from '../className';
 
 /**
  * "Back to conversations", as an arrow (named for screen readers). The arrow
@@ -14,7 +15,7 @@ export const BackButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTM
     <button
       ref={ref}
       type="button"
-      className={['parley-conversation-header-back', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-conversation-header-back', className)}
       aria-label={catalog.conversationHeader.back}
       {...rest}
     >

@@ -5,6 +5,8 @@ import { useChatStore } from '../../hooks/useChatStore';
 import { useConversation, usePresence } from '../../hooks/useConversations';
 import { useTyping } from '../../hooks/useTyping';
 import { Avatar, type RenderAvatar } from '../Avatar/Avatar';
+import { presenceState } from '../Avatar/presence';
+import { partClassName } from '../className';
 import { BackButton } from './BackButton';
 import { headerSubtitle } from './headerSubtitle';
 
@@ -55,9 +57,9 @@ export const ConversationHeader = forwardRef<HTMLDivElement, ConversationHeaderP
   return (
     <div
       ref={ref}
-      className={['parley-conversation-header', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-conversation-header', className)}
       data-kind={kind}
-      data-presence={online === undefined ? undefined : online ? 'online' : 'offline'}
+      data-presence={presenceState(online)}
       data-typing={shownTypists.length > 0 ? 'true' : 'false'}
       {...rest}
     >

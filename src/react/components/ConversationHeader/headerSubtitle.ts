@@ -1,6 +1,7 @@
 import type { ConversationKind } from '../../../core/protocol';
 import type { Catalog } from '../../../i18n/en';
 import { plural } from '../../../i18n/format';
+import { presenceState } from '../Avatar/presence';
 import { typingText } from '../TypingIndicator/typingText';
 
 export interface HeaderSubtitleInput {
@@ -20,7 +21,8 @@ export interface HeaderSubtitleInput {
 export function headerSubtitle(catalog: Catalog, { kind, memberCount, online, typists }: HeaderSubtitleInput): string {
   const typing = typingText(catalog, typists);
   if (typing) return typing;
-  if (kind === 'direct' && online !== undefined) return online ? catalog.presence.online : catalog.presence.offline;
+  const presence = presenceState(online);
+  if (kind === 'direct' && presence) return catalog.presence[presence];
   if (kind === 'group') return plural(catalog, catalog.conversationHeader.members, memberCount);
   return '';
 }

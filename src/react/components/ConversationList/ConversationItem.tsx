@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber, formatRelative, plural } from '../../../i
 import { useCatalog } from '../../ChatProvider';
 import { usePresence } from '../../hooks/useConversations';
 import { Avatar, type RenderAvatar } from '../Avatar/Avatar';
+import { presenceState } from '../Avatar/presence';
 import type { ConversationListItemProps } from './useConversationListKeyboard';
 
 /** Everything a row shows, already localized; what a `renderItem` slot receives. */
@@ -64,8 +65,9 @@ export function ConversationItem({
 }: ConversationItemProps) {
   const catalog = useCatalog();
   const isDirect = conversation.kind === 'direct';
-  const presence = usePresence(isDirect ? counterpart?.id : undefined);
-  const online = isDirect && counterpart ? presence : undefined;
+  const counterpartOnline = usePresence(isDirect ? counterpart?.id : undefined);
+  const online = isDirect && counterpart ? counterpartOnline : undefined;
+  const presence = presenceState(online);
   const unreadCount = conversation.unreadCount;
   const unreadLabel = unreadCount > 0 ? plural(catalog, catalog.conversationList.unread, unreadCount) : undefined;
   const time = formatRelative(catalog, timestamp, now);
@@ -93,7 +95,7 @@ export function ConversationItem({
       data-kind={conversation.kind}
       data-selected={selected ? 'true' : 'false'}
       data-unread={unreadCount > 0 ? 'true' : 'false'}
-      data-presence={online === undefined ? undefined : online ? 'online' : 'offline'}
+      data-presence={presence}
       {...itemProps}
     >
       {renderItem ? (
@@ -113,11 +115,7 @@ export function ConversationItem({
               <span className="parley-conversation-title" dir="auto">
                 {title}
               </span>
-              {online !== undefined && (
-                <span className="parley-visually-hidden">
-                  {online ? catalog.presence.online : catalog.presence.offline}
-                </span>
-              )}
+              {presence && <span className="parley-visually-hidden">{catalog.presence[presence]}</span>}
               <time
                 className="parley-conversation-time"
                 dateTime={new Date(timestamp).toISOString()}

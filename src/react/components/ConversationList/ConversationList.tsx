@@ -3,6 +3,7 @@ import { selectConversationSummaries } from '../../../core/selectors';
 import { useCatalog } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
 import type { RenderAvatar } from '../Avatar/Avatar';
+import { partClassName } from '../className';
 import { ConversationItem, type RenderConversationItem } from './ConversationItem';
 import { previewText } from './conversationSummary';
 import { useConversationListKeyboard } from './useConversationListKeyboard';
@@ -67,7 +68,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     rows.length > 0 ? 'ready' : status === 'error' ? 'error' : status === 'ready' ? 'empty' : 'loading';
 
   return (
-    <div ref={ref} className={['parley-conversation-list', className].filter(Boolean).join(' ')} data-state={state} {...rest}>
+    <div ref={ref} className={partClassName('parley-conversation-list', className)} data-state={state} {...rest}>
       {state === 'ready' ? (
         <ul
           role="listbox"

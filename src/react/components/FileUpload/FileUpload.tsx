@@ -4,6 +4,7 @@ import { preloadUploads } from '../../../core/lazyUploads';
 import type { Upload } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useUploads } from '../../hooks/useUploads';
+import { partClassName } from '../className';
 import { UploadItem } from './UploadItem';
 import { useFileDrop } from './useFileDrop';
 import { useUploadAnnouncer } from './useUploadAnnouncer';
@@ -116,7 +117,7 @@ export const FileUpload = forwardRef<HTMLDivElement, FileUploadProps>(function F
   return (
     <div
       ref={root}
-      className={['parley-file-upload', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-file-upload', className)}
       data-dragging={drop.dragging ? 'true' : 'false'}
       data-state={state}
       onDragEnter={compose<DragEvent<HTMLDivElement>>(onDragEnter, drop.onDragEnter)}

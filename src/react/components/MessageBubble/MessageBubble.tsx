@@ -4,6 +4,7 @@ import type { DisplayMessage } from '../../../core/types';
 import { formatDateTime, formatTime } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { Avatar } from '../Avatar/Avatar';
+import { partClassName } from '../className';
 import { Attachments, Reactions } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
@@ -47,7 +48,7 @@ export const MessageBubble = memo(
   return (
     <div
       ref={ref}
-      className={['parley-message', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-message', className)}
       data-own={own ? 'true' : 'false'}
       data-status={message.status}
       data-grouped={showAuthor ? 'false' : 'true'}

@@ -4,6 +4,7 @@ import { useCatalog } from '../../ChatProvider';
 import { useConnection } from '../../hooks/useConnection';
 import { useConversation, useCurrentUserId, useUser } from '../../hooks/useConversations';
 import { conversationTitle, counterpartId } from '../ConversationList/conversationSummary';
+import { partClassName } from '../className';
 import { useAutoGrow } from './useAutoGrow';
 import { useMessageComposer } from './useMessageComposer';
 
@@ -74,7 +75,7 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
   return (
     <div
       ref={ref}
-      className={['parley-message-input', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-message-input', className)}
       data-state={disabled ? 'disabled' : offline ? 'offline' : 'ready'}
       data-empty={composer.text === '' ? 'true' : 'false'}
       data-invalid={composer.tooLong ? 'true' : 'false'}

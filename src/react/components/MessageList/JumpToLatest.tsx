@@ -1,5 +1,6 @@
 import { plural } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
+import { partClassName } from '../className';
 import type { MessageListState } from './useMessageList';
 
 /**
@@ -12,7 +13,7 @@ export function JumpToLatest({ list, className }: { list: Pick<MessageListState,
   return (
     <button
       type="button"
-      className={['parley-jump-button', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-jump-button', className)}
       data-has-new={list.newCount > 0 ? 'true' : 'false'}
       onClick={list.jumpToLatest}
     >

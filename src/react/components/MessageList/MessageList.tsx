@@ -2,6 +2,7 @@ import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import type { Receipt } from '../MessageBubble/MessageStatus';
+import { partClassName } from '../className';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageListViewport } from './MessageListViewport';
 import { MessageRow } from './MessageRow';
@@ -42,7 +43,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
 ) {
   const list = useMessageList({ conversationId, estimatedRowHeight, jumpToMessageId });
   return (
-    <div className={['parley-message-list', className].filter(Boolean).join(' ')} data-state={list.history.status} {...rest}>
+    <div className={partClassName('parley-message-list', className)} data-state={list.history.status} {...rest}>
       <MessageListViewport ref={ref} list={list}>
         {list.rows.map((row) => (
           <MessageRow

@@ -1,6 +1,7 @@
 import { forwardRef, useCallback, type HTMLAttributes, type ReactNode } from 'react';
 import { interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
+import { partClassName } from '../className';
 import { ListHeader } from './ListHeader';
 import { MessageActionsContext } from './messageActionsContext';
 import type { MessageListState } from './useMessageList';
@@ -36,7 +37,7 @@ export const MessageListViewport = forwardRef<HTMLDivElement, MessageListViewpor
   const empty = list.timeline.length === 0;
   return (
     <MessageActionsContext.Provider value={list.actionsApi}>
-      <div {...rest} {...scroller} ref={setRef} className={['parley-message-list-scroller', className].filter(Boolean).join(' ')}>
+      <div {...rest} {...scroller} ref={setRef} className={partClassName('parley-message-list-scroller', className)}>
         {/* Outside the feed: a feed may contain only articles. */}
         <ListHeader height={list.headerHeight} history={list.history} empty={empty} onRetry={list.retry} />
         <div

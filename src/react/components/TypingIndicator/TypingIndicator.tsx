@@ -1,6 +1,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useCatalog } from '../../ChatProvider';
 import { useTyping } from '../../hooks/useTyping';
+import { partClassName } from '../className';
 import { typingText } from './typingText';
 
 export interface TypingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
@@ -25,7 +26,7 @@ export const TypingIndicator = forwardRef<HTMLDivElement, TypingIndicatorProps>(
       ref={ref}
       role="status"
       aria-live="polite"
-      className={['parley-typing-indicator', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-typing-indicator', className)}
       data-state={typing ? 'typing' : 'idle'}
       {...rest}
     >
