@@ -4,6 +4,8 @@ import type { Catalog } from '../../../i18n/en';
 import { formatNumber, interpolate } from '../../../i18n/format';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useConnection } from '../../hooks/useConnection';
+import { partClassName } from '../className';
+import { SmallButton } from '../SmallButton';
 import { useRetryCountdown } from './useRetryCountdown';
 
 export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
@@ -56,7 +58,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
     <div
       ref={ref}
       role="status"
-      className={['parley-connection-status', className].filter(Boolean).join(' ')}
+      className={partClassName('parley-connection-status', className)}
       data-state={connection.state}
       data-error={connection.error?.code}
       data-hidden={hidden ? 'true' : undefined}
@@ -78,9 +80,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
             <span className="parley-connection-text">{label}</span>
           )}
           {canRetryNow && (
-            <button type="button" className="parley-button parley-button-small" onClick={() => client.reconnectNow()}>
-              {catalog.connection.retryNow}
-            </button>
+            <SmallButton onClick={() => client.reconnectNow()}>{catalog.connection.retryNow}</SmallButton>
           )}
         </>
       )}

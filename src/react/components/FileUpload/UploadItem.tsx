@@ -3,6 +3,7 @@ import type { Upload } from '../../../core/types';
 import { formatFileSize } from '../../../i18n/fileSize';
 import { interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
+import { SmallButton, type SmallButtonProps } from '../SmallButton';
 import { uploadErrorText } from './uploadErrorText';
 
 export interface UploadItemProps {
@@ -25,16 +26,7 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
   const { name } = upload;
   const failed = upload.status === 'failed';
   const cancelButton = (
-    <button
-      type="button"
-      className="parley-button parley-button-small parley-upload-secondary"
-      data-action="cancel"
-      aria-label={interpolate(t.cancelLabel, { name })}
-      disabled={upload.status === 'done'}
-      onClick={() => onCancel(upload)}
-    >
-      {t.cancel}
-    </button>
+    <UploadButton action="cancel" name={name} secondary disabled={upload.status === 'done'} onClick={() => onCancel(upload)} />
   );
   return (
     <li className="parley-upload" data-status={upload.status} data-upload-id={upload.id}>
@@ -51,25 +43,8 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
             {uploadErrorText(catalog, upload)}
           </span>
           <span className="parley-upload-actions">
-            <button
-              type="button"
-              className="parley-button parley-button-small"
-              data-action="retry"
-              aria-label={interpolate(t.retryLabel, { name })}
-              aria-describedby={errorId}
-              onClick={() => onRetry(upload)}
-            >
-              {t.retry}
-            </button>
-            <button
-              type="button"
-              className="parley-button parley-button-small parley-upload-secondary"
-              data-action="dismiss"
-              aria-label={interpolate(t.dismissLabel, { name })}
-              onClick={() => onDismiss(upload)}
-            >
-              {t.dismiss}
-            </button>
+            <UploadButton action="retry" name={name} aria-describedby={errorId} onClick={() => onRetry(upload)} />
+            <UploadButton action="dismiss" name={name} secondary onClick={() => onDismiss(upload)} />
           </span>
         </>
       ) : upload.status === 'waiting' ? (
@@ -92,3 +67,26 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
   );
 }
 UploadItem.displayName = 'UploadItem';
+
+interface UploadButtonProps extends Omit<SmallButtonProps, 'children' | 'className'> {
+  action: 'cancel' | 'retry' | 'dismiss';
+  /** The file's name, for the accessible name. */
+  name: string;
+  /** Drawn quieter than the one primary action, Retry. */
+  secondary?: boolean;
+}
+
+/** The short visible word, and an accessible name that starts with it and names the file. */
+function UploadButton({ action, name, secondary = false, ...rest }: UploadButtonProps) {
+  const t = useCatalog().upload;
+  return (
+    <SmallButton
+      className={secondary ? 'parley-upload-secondary' : undefined}
+      data-action={action}
+      aria-label={interpolate(t[`${action}Label` as const], { name })}
+      {...rest}
+    >
+      {t[action]}
+    </SmallButton>
+  );
+}

@@ -1,6 +1,7 @@
 import type { Receipt } from '../../../core/selectors';
 import type { DisplayMessage } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
+import { SmallButton } from '../SmallButton';
 
 /** Beyond "sent": another member has the message (delivered) or has read it (core's rule). */
 export type { Receipt };
@@ -13,9 +14,7 @@ export function MessageStatus({ message, receipt }: { message: DisplayMessage; r
     return (
       <span className="parley-message-status" data-status="failed" role="alert">
         <span className="parley-message-status-text">{catalog.message.failed}</span>
-        <button
-          type="button"
-          className="parley-button parley-button-small"
+        <SmallButton
           onClick={() => {
             client.retryMessage(message.clientId).catch(() => {
               // A second failure shows up as the same failed state.
@@ -23,17 +22,15 @@ export function MessageStatus({ message, receipt }: { message: DisplayMessage; r
           }}
         >
           {catalog.message.retry}
-        </button>
-        <button
-          type="button"
-          className="parley-button parley-button-small"
+        </SmallButton>
+        <SmallButton
           data-variant="danger"
           onClick={() => {
             void client.discardMessage(message.clientId);
           }}
         >
           {catalog.message.delete}
-        </button>
+        </SmallButton>
       </span>
     );
   }

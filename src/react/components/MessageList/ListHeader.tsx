@@ -1,5 +1,6 @@
 import type { HistoryState } from '../../../core/types';
 import { useCatalog } from '../../ChatProvider';
+import { SmallButton } from '../SmallButton';
 
 /** The row above the first message: loading, start of conversation, or an error with retry. */
 export function ListHeader({
@@ -22,9 +23,7 @@ export function ListHeader({
     content = (
       <>
         <span>{catalog.messageList.error}</span>
-        <button type="button" className="parley-button parley-button-small" onClick={onRetry}>
-          {catalog.messageList.retryLoad}
-        </button>
+        <SmallButton onClick={onRetry}>{catalog.messageList.retryLoad}</SmallButton>
       </>
     );
   } else if (history.status === 'loading' || history.loadingOlder) {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DisplayMessage } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../chatContext';
+import { SmallButton } from '../SmallButton';
 import type { MessageActionsApi } from './messageActionsContext';
 
 /**
@@ -95,12 +96,12 @@ export function MessageEditor({ message, api }: { message: DisplayMessage; api: 
         </span>
       )}
       <span className="parley-message-editor-buttons">
-        <button type="button" className="parley-button parley-button-small" data-variant="secondary" onClick={close}>
+        <SmallButton data-variant="secondary" onClick={close}>
           {catalog.message.cancel}
-        </button>
-        <button type="button" className="parley-button parley-button-small" disabled={saving} onClick={save}>
+        </SmallButton>
+        <SmallButton disabled={saving} onClick={save}>
           {catalog.message.save}
-        </button>
+        </SmallButton>
       </span>
     </div>
   );
