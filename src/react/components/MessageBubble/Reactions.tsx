@@ -1,7 +1,7 @@
 import type { DisplayMessage } from '../../../core/types';
 import { formatNumber, interpolate } from '../../../i18n/text';
 import { useCatalog, useChatClient } from '../../chatContext';
-import { reactionChips } from './reactionChips';
+import { reactionChips, toggleReaction } from './reactionChips';
 
 /**
  * The reactions under a bubble: one toggle button per emoji with its count.
@@ -26,10 +26,7 @@ export function Reactions({ message }: { message: DisplayMessage }) {
             emoji,
             count: formatNumber(catalog, count),
           })}
-          onClick={() => {
-            // Failures are reported through the client's error event.
-            (mine ? client.removeReaction(message.id, emoji) : client.addReaction(message.id, emoji)).catch(() => undefined);
-          }}
+          onClick={() => toggleReaction(client, message.id, emoji, mine)}
         >
           {emoji} {formatNumber(catalog, count)}
         </button>

@@ -1,3 +1,5 @@
+import type { ChatClient } from '../../../core/client';
+
 /** The short fixed set offered by the "React" menu. */
 export const QUICK_REACTIONS: readonly string[] = ['👍', '❤️', '😂', '🎉', '😮', '😢'];
 
@@ -23,4 +25,9 @@ export function reactionChips(reactions: Readonly<Record<string, readonly string
 /** Whether `userId` has reacted to a message with `emoji`. */
 export function hasReacted(reactions: Readonly<Record<string, readonly string[]>> | undefined, emoji: string, userId: string): boolean {
   return reactions?.[emoji]?.includes(userId) ?? false;
+}
+
+/** Adds the user's reaction, or takes it back when it is theirs; a failure reaches the client's `error` event. */
+export function toggleReaction(client: Pick<ChatClient, 'addReaction' | 'removeReaction'>, messageId: string, emoji: string, mine: boolean): void {
+  (mine ? client.removeReaction(messageId, emoji) : client.addReaction(messageId, emoji)).catch(() => undefined);
 }

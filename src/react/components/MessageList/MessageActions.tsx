@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject 
 import type { DisplayMessage } from '../../../core/types';
 import { interpolate } from '../../../i18n/text';
 import { useCatalog, useChatClient } from '../../chatContext';
-import { hasReacted, QUICK_REACTIONS } from '../MessageBubble/reactionChips';
+import { hasReacted, QUICK_REACTIONS, toggleReaction } from '../MessageBubble/reactionChips';
 import type { MessageActionsApi } from './messageActionsContext';
 import { nextControl } from './nextControl';
 
@@ -190,7 +190,7 @@ function ReactionMenu({
             tabIndex={i === index ? 0 : -1}
             aria-label={interpolate(catalog.message.reactWith, { emoji })}
             onClick={() => {
-              (mine ? client.removeReaction(message.id, emoji) : client.addReaction(message.id, emoji)).catch(() => undefined);
+              toggleReaction(client, message.id, emoji, mine);
               onClose(true);
             }}
           >
