@@ -52,9 +52,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
             index={row.index}
             start={row.start}
             message={row.message}
-            showDate={row.meta.showDate}
-            showAuthor={row.meta.showAuthor}
-            unreadStart={row.meta.unreadStart}
+            {...row.meta}
             author={row.author}
             own={row.own}
             receipt={row.receipt}

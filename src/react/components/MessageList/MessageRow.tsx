@@ -1,37 +1,21 @@
 import { forwardRef, memo, useContext, type KeyboardEvent, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
-import type { DisplayMessage } from '../../../core/types';
 import { useCatalog } from '../../ChatProvider';
 import { MessageBubble } from '../MessageBubble/MessageBubble';
-import type { Receipt } from '../MessageBubble/MessageStatus';
 import type { RenderMessageProps } from './MessageList';
 import { MessageActions as ActionsCode } from '../lazyParts';
 import { isActionable, MessageActions, MessageEditor } from './rowParts';
 import { MessageActionsContext } from './messageActionsContext';
 import { nextControl } from './nextControl';
 import { rowAttributes } from './rowAttributes';
+import type { RowMeta } from './rowMeta';
 import { DateSeparator, UnreadSeparator } from './Separators';
+import type { MessageListRow } from './useMessageList';
 
-interface MessageRowProps {
-  index: number;
-  start: number;
-  message: DisplayMessage;
-  /** A date separator goes above it. */
-  showDate: boolean;
-  /** First of an author's group: avatar and name. */
-  showAuthor: boolean;
-  /** The unread separator goes above it. */
-  unreadStart: boolean;
-  author: User | undefined;
-  own: boolean;
-  receipt: Receipt | undefined;
-  active: boolean;
-  /** Just jumped to: drawn with a highlight for a moment. */
-  highlighted: boolean;
-  /** The one row that is hovered or focused: shows the action toolbar. */
-  showActions: boolean;
-  /** The bubble's text is being edited. */
-  editing: boolean;
+/** A list row's own values with its meta spread out: plain values, which the memo compares one by one. */
+interface MessageRowProps
+  extends Pick<MessageListRow, 'index' | 'start' | 'message' | 'author' | 'own' | 'receipt' | 'active' | 'highlighted' | 'showActions' | 'editing'>,
+    RowMeta {
   renderMessage: ((props: RenderMessageProps) => ReactNode) | undefined;
   renderAvatar: ((user: User | undefined) => ReactNode) | undefined;
 }
