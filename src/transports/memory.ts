@@ -11,9 +11,11 @@ import { FramePipe } from './framePipe';
 import type { MemoryEndpoint, MemoryLink, MemoryLinkCallbacks, MemoryOpenResult } from './memoryEndpoint';
 import { simulateUpload, type SimulatedUpload } from './memoryUpload';
 import { PERFECT_NETWORK, type NetworkConditions } from './network';
+import { createRequestTracker } from './requestTracker';
+import { createRetrySchedule } from './retrySchedule';
 import { later, type Cancel } from './schedule';
 import { createTransportBase } from './transportBase';
-import { IDLE_STATUS } from './transportListeners';
+import { createTransportListeners, IDLE_STATUS } from './transportListeners';
 
 export interface MemoryTransportOptions {
   readonly endpoint: MemoryEndpoint;
@@ -45,12 +47,14 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
   const up = new FramePipe(pipeOptions);
   const down = new FramePipe(pipeOptions);
 
-  const base = createTransportBase({
+  const listeners = createTransportListeners();
+  const requests = createRequestTracker();
+  const retry = createRetrySchedule({
     backoff: { baseMs: options.initialRetryMs ?? 250, maxMs: options.maxRetryMs ?? 5_000 },
     random,
     clock,
   });
-  const { listeners, requests, retry } = base;
+  const { wanted, giveUp, expose } = createTransportBase(listeners, retry);
   const uploads = new Set<SimulatedUpload>();
 
   let link: MemoryLink | null = null;
@@ -81,7 +85,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
   function attempt(): void {
     cancelAttempt = null;
-    if (!base.wanted) return;
+    if (!wanted()) return;
     const gen = ++generation;
     const callbacks: MemoryLinkCallbacks = {
       deliver(event, payload) {
@@ -94,7 +98,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
       drop(reason) {
         if (gen !== generation) return;
         cutLink(reason.error.message);
-        if (reason.retry && base.wanted) scheduleRetry(reason.error);
+        if (reason.retry && wanted()) scheduleRetry(reason.error);
         else stop(reason.error);
       },
     };
@@ -127,7 +131,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
   /** No more automatic attempts; `error` explains why, when the server refused or shut down. */
   function stop(error?: ErrorInfo): void {
-    base.giveUp();
+    giveUp();
     listeners.setStatus(error ? { state: 'disconnected', willRetry: false, error } : IDLE_STATUS);
   }
 
@@ -148,15 +152,16 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
     });
   }
 
-  return base.expose({
-    start() {
+  // expose() makes connect() idempotent and starts the backoff over before this runs.
+  return expose({
+    connect() {
       listeners.setStatus({ state: 'connecting' });
       beginAttempt();
     },
 
     disconnect() {
-      const wasActive = base.wanted || link !== null;
-      base.giveUp();
+      const wasActive = wanted() || link !== null;
+      giveUp();
       cancelAttempt?.();
       cancelAttempt = null;
       retry.cancel();
@@ -168,7 +173,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
 
     reconnectNow() {
       // Only while waiting for a scheduled retry: not during an attempt, nor once connected.
-      if (base.wanted && !link && retry.cancel()) beginAttempt();
+      if (wanted() && !link && retry.cancel()) beginAttempt();
     },
 
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {

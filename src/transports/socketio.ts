@@ -14,8 +14,10 @@ import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
 import { TransportError, type Transport, type TransportStatus } from '../core/transport';
 import { uploadOverHttp } from './httpUpload';
 import { browserOffline, watchLinkSignals } from './linkSignals';
+import { createRequestTracker } from './requestTracker';
+import { createRetrySchedule } from './retrySchedule';
 import { createTransportBase } from './transportBase';
-import { IDLE_STATUS } from './transportListeners';
+import { createTransportListeners, IDLE_STATUS } from './transportListeners';
 
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
@@ -46,8 +48,10 @@ const SILENT_LINK_MS = 30_000;
 
 export function createSocketIoTransport(options: SocketIoTransportOptions): Transport {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  const base = createTransportBase({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
-  const { listeners, requests, retry } = base;
+  const listeners = createTransportListeners();
+  const requests = createRequestTracker();
+  const retry = createRetrySchedule({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
+  const { wanted, giveUp, expose } = createTransportBase(listeners, retry);
 
   /** The socket of the current attempt or link; an older one is torn down and ignored. */
   let socket: Socket | null = null;
@@ -79,7 +83,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
   function scheduleRetry(error: ErrorInfo): void {
     clearTimers();
     dropSocket(error.message);
-    if (!base.wanted) return;
+    if (!wanted()) return;
     if (browserOffline()) {
       // No network: trying now would only use up the backoff. `online` resumes.
       listeners.setStatus(OFFLINE);
@@ -91,7 +95,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   function attempt(): void {
     clearTimers();
-    if (!base.wanted) return;
+    if (!wanted()) return;
     dropSocket('Reconnecting');
     const s = openSocket();
     socket = s;
@@ -151,7 +155,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** No more attempts until connect() is called again. */
   function stop(): void {
-    base.giveUp();
+    giveUp();
     clearTimers();
     stopSignals?.();
     stopSignals = undefined;
@@ -160,7 +164,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** Waiting for a scheduled retry (or for the network): try now instead. */
   function retryIfWaiting(): void {
-    if (base.wanted && listeners.status.state === 'disconnected') attempt();
+    if (wanted() && listeners.status.state === 'disconnected') attempt();
   }
 
   function watch(): () => void {
@@ -170,13 +174,13 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
         retryIfWaiting();
       },
       offline() {
-        if (!base.wanted || listeners.status.state !== 'disconnected') return;
+        if (!wanted() || listeners.status.state !== 'disconnected') return;
         clearTimers();
         listeners.setStatus(OFFLINE);
       },
       visible: retryIfWaiting,
       woke() {
-        if (!base.wanted) return;
+        if (!wanted()) return;
         // After a sleep the server has most likely closed our link while nothing could tell us.
         if (listeners.status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
         else retryIfWaiting();
@@ -184,8 +188,9 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     });
   }
 
-  return base.expose({
-    start() {
+  // expose() makes connect() idempotent and starts the backoff over before this runs.
+  return expose({
+    connect() {
       stopSignals = watch();
       attempt();
     },

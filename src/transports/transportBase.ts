@@ -1,61 +1,46 @@
 /**
- * What every transport has alike around its own link code: who hears from it,
- * the requests waiting for acks, when it retries, and whether the user wants a
- * link at all. `expose` completes a Transport from the link's own methods, so
- * the status, the listeners and connect()'s idempotence are written once.
- * (A closure rather than a class: its names minify.)
+ * What every transport has alike around its own link code: whether the user
+ * wants a link at all, and the face it shows the client. `expose` completes a
+ * Transport from the link's own methods, so the status, the listeners and
+ * connect()'s idempotence are written once. (A closure returning functions,
+ * which a transport destructures: its calls minify, and parley/socketio has
+ * little room left in its size budget.)
  */
 import type { Transport } from '../core/transport';
-import { createRequestTracker, type RequestTracker } from './requestTracker';
-import { createRetrySchedule, type RetrySchedule, type RetryScheduleOptions } from './retrySchedule';
-import { createTransportListeners, type TransportListeners } from './transportListeners';
+import type { RetrySchedule } from './retrySchedule';
+import type { TransportListeners } from './transportListeners';
 
-/** What a transport writes itself: `start` is what connect() does once a link is newly wanted. */
-export type LinkMethods = Omit<Transport, 'connect' | 'status' | 'onEvent' | 'onStatus'> & {
-  /** The first attempt after connect(); the backoff has just started over. */
-  start(): void;
-};
+/** What a transport writes itself; its `connect` runs only when a link is newly wanted, the backoff just started over. */
+export type LinkMethods = Omit<Transport, 'status' | 'onEvent' | 'onStatus'>;
 
 export interface TransportBase {
-  readonly listeners: TransportListeners;
-  readonly requests: RequestTracker;
-  readonly retry: RetrySchedule;
   /** The user wants a link: connect() called, no disconnect() or refusal since. */
-  readonly wanted: boolean;
+  wanted(): boolean;
   /** No more automatic attempts until connect() is called again. */
   giveUp(): void;
   expose(methods: LinkMethods): Transport;
 }
 
-export function createTransportBase(retryOptions: RetryScheduleOptions): TransportBase {
-  const listeners = createTransportListeners();
-  const retry = createRetrySchedule(retryOptions);
+export function createTransportBase(listeners: TransportListeners, retry: RetrySchedule): TransportBase {
   let wanted = false;
   return {
-    listeners,
-    requests: createRequestTracker(),
-    retry,
-    get wanted() {
-      return wanted;
-    },
+    wanted: () => wanted,
     giveUp() {
       wanted = false;
     },
-    expose({ start, ...methods }) {
-      return {
-        get status() {
-          return listeners.status;
-        },
-        connect() {
-          if (wanted) return;
-          wanted = true;
-          retry.reset();
-          start();
-        },
-        ...methods,
-        onEvent: listeners.onEvent,
-        onStatus: listeners.onStatus,
-      };
-    },
+    expose: (methods) => ({
+      ...methods,
+      get status() {
+        return listeners.status;
+      },
+      connect() {
+        if (wanted) return;
+        wanted = true;
+        retry.reset();
+        methods.connect();
+      },
+      onEvent: listeners.onEvent,
+      onStatus: listeners.onStatus,
+    }),
   };
 }
