@@ -51,15 +51,17 @@ export function watchLinkSignals(handlers: LinkSignalHandlers, now: () => number
       handlers.visible();
     }
   };
-  // One list for adding and for removing, so the two cannot drift apart.
-  const subscriptions: (readonly [EventTarget, string, () => void])[] = [];
   if (hasWindow) {
-    subscriptions.push([window, 'online', onOnline], [window, 'offline', onOffline]);
-    if (typeof document !== 'undefined') subscriptions.push([document, 'visibilitychange', onVisibility]);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
   }
-  for (const [target, type, listener] of subscriptions) target.addEventListener(type, listener);
   return () => {
     clearInterval(watchdog);
-    for (const [target, type, listener] of subscriptions) target.removeEventListener(type, listener);
+    if (hasWindow) {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisibility);
+    }
   };
 }
