@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm run server`: the mock chat server over HTTP + socket.io, with the demo seed,
 // on 127.0.0.1 (PORT, default 4000; HOST to bind elsewhere; PARLEY_ADMIN_KEY for the
-// admin key, default the dev key). Prints its URL, the admin key and the demo tokens.
+// admin key, default a random one per start). PARLEY_CORS_ORIGINS lists the pages that
+// may use it from a browser (comma-separated origins; default Storybook's, for the Live
+// server story); PARLEY_ALLOWED_HOSTS adds Host names besides loopback (or `true` for
+// any). Prints its URL, the admin key and the demo tokens.
 // Ctrl+C (or SIGTERM) closes it cleanly and removes its upload directory.
 //
 // Why this way: Node 20 cannot run TypeScript, so src/mock-server/node.ts is bundled
@@ -16,17 +19,28 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = path.join(root, 'node_modules', '.cache', 'parley-server', 'node.mjs');
 await bundleForNode({ entry: path.join(root, 'src/mock-server/node.ts'), outfile });
 
-const { startMockServer, DEV_ADMIN_KEY } = await import(pathToFileURL(outfile).href);
+const { startMockServer } = await import(pathToFileURL(outfile).href);
 
+const list = (value) => value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
-const adminKey = process.env.PARLEY_ADMIN_KEY ?? DEV_ADMIN_KEY;
-const { url, server, close } = await startMockServer({ port, host, adminKey, seed: process.env.SEED ?? 'demo' });
+const corsOrigins = list(process.env.PARLEY_CORS_ORIGINS ?? 'http://127.0.0.1:6006,http://localhost:6006');
+const hostsEnv = process.env.PARLEY_ALLOWED_HOSTS;
+const allowedHosts = hostsEnv === undefined ? undefined : hostsEnv.trim() === 'true' ? true : list(hostsEnv);
+const { url, server, adminKey, close } = await startMockServer({
+  port,
+  host,
+  corsOrigins,
+  allowedHosts,
+  ...(process.env.PARLEY_ADMIN_KEY ? { adminKey: process.env.PARLEY_ADMIN_KEY } : {}),
+  seed: process.env.SEED ?? 'demo',
+});
 
 const humans = server.users().filter((u) => !u.isBot);
 console.log(`Parley mock server listening on ${url}`);
 console.log(`  socket.io:  io('${url}', { auth: { token: 'alice-token' } })`);
-console.log(`  admin key:  ${adminKey}${adminKey === DEV_ADMIN_KEY ? '  (dev default; set PARLEY_ADMIN_KEY to change)' : ''}`);
+console.log(`  admin key:  ${adminKey}${process.env.PARLEY_ADMIN_KEY ? '' : '  (random for this start; PARLEY_ADMIN_KEY sets one)'}`);
+console.log(`  browsers:   ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'none'} (PARLEY_CORS_ORIGINS)`);
 console.log(`  admin API:  curl -H 'Authorization: Bearer ${adminKey}' ${url}/admin/users`);
 console.log('  demo users and tokens:');
 for (const user of humans) console.log(`    ${user.id.padEnd(8)} ${user.id}-token   (${user.name})`);

@@ -4,9 +4,14 @@
  * MockChatServer core as the browser; `server` is that object, so tests can
  * read its data and drive its faults (`server.restart()` drops every socket).
  *
+ * What it exposes: no CORS header unless `corsOrigins` lists a page's origin, only
+ * loopback `Host` names (and the bound host) unless `allowedHosts` says more, and an
+ * admin key of its own, random per start unless `adminKey` is given.
+ *
  * Node-only: nothing under src/core, src/react or the browser-safe
  * `parley/mock-server` entry imports this file or `./node/*`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +19,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } from '../core/fileTypes';
 import { createMockServer, type MockChatServer, type MockServerOptions } from './createMockServer';
+import { guardHosts, hostPolicy, type AllowedHosts } from './node/hosts';
 import { createRequestListener } from './node/httpServer';
+import { originPolicy } from './node/origins';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
 import { loadServerPeers } from './node/peers';
 import { attachSocketGateway } from './node/socketGateway';
@@ -23,7 +30,10 @@ import { UploadStore } from './node/uploads';
 export { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
 export type { HandshakeError } from './node/handshakeError';
 
-/** The admin key of a dev server when none is given. Set your own anywhere that is not your laptop. */
+/**
+ * @deprecated The admin key that was the default, printed in the README: a server now refuses
+ * to start with it. Omit `adminKey` for a random one (`RunningMockServer.adminKey`) or pass your own.
+ */
 export const DEV_ADMIN_KEY = 'parley-admin-key';
 
 export interface StartMockServerOptions extends Omit<MockServerOptions, 'network'> {
@@ -31,8 +41,24 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
   port?: number;
   /** Default '127.0.0.1': reachable from this machine only. */
   host?: string;
-  /** `Authorization: Bearer <adminKey>` opens the admin API. Default `DEV_ADMIN_KEY`. */
+  /**
+   * `Authorization: Bearer <adminKey>` opens the admin API; at least 8 characters.
+   * Default: a random key per start, read it from `RunningMockServer.adminKey`.
+   */
   adminKey?: string;
+  /**
+   * The pages that may call the server from a browser, as exact origins
+   * (`['http://localhost:5173']`): they get CORS headers and may open a socket.io
+   * connection. Default none: no CORS headers, and a handshake with an `Origin` is
+   * refused. Requests without an `Origin` (Node, curl, tests) are always served.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * `Host` names served besides loopback (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`)
+   * and the bound `host` (guards against DNS rebinding); `.example.com` is the name and its
+   * subdomains. `true` serves any, for a server behind a proxy that checks the host itself.
+   */
+  allowedHosts?: AllowedHosts;
   /** Where uploads are stored. Default: a fresh directory under the OS temp dir, removed by `close()`. */
   uploadDir?: string;
   /** Largest upload, in bytes. Default 10 MB (10 000 000, as the client checks). */
@@ -59,6 +85,8 @@ export interface RunningMockServer {
   readonly server: MockChatServer;
   /** Where uploads are stored (files named by random ids). */
   readonly uploadDir: string;
+  /** The admin API's key: the `adminKey` option, or the random one made for this start. */
+  readonly adminKey: string;
   /** Stops HTTP and socket.io, drops every connection and removes the upload directory. */
   close(): Promise<void>;
 }
@@ -74,7 +102,9 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const {
     port = 0,
     host = '127.0.0.1',
-    adminKey = DEV_ADMIN_KEY,
+    adminKey = randomBytes(24).toString('base64url'),
+    corsOrigins = [],
+    allowedHosts,
     uploadDir,
     maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES,
     uploadTypes = DEFAULT_UPLOAD_TYPES,
@@ -85,11 +115,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     ...coreOptions
   } = options;
   if (adminKey.length < 8) throw new Error('adminKey must be at least 8 characters');
-  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
-  if (!loopback && adminKey === DEV_ADMIN_KEY) {
-    // The dev key is printed in the README: never let it guard a server others can reach.
-    throw new Error(`Listening on ${host} (not loopback) needs an adminKey of your own`);
+  if (adminKey === DEV_ADMIN_KEY) {
+    // Published for years: any page or user could guess it.
+    throw new Error('adminKey is the old published dev key; omit adminKey for a random one (returned as adminKey) or pass your own');
   }
+  const origins = originPolicy(corsOrigins);
+  const hosts = hostPolicy(allowedHosts, host);
 
   const peers = await loadServerPeers();
   const server = createMockServer(coreOptions);
@@ -104,14 +135,17 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     baseUrl: () => url,
     busboy: peers.busboy,
   });
-  const http = createServer(createRequestListener({ server, adminKey, uploads }));
+  const http = createServer(createRequestListener({ server, adminKey, uploads, origins }));
   const gatewayOptions = {
+    origins,
     maxHttpBufferSize,
     pingIntervalMs,
     pingTimeoutMs,
     rateLimits: rateLimits === false ? (false as const) : { ...DEFAULT_RATE_LIMITS, ...rateLimits },
   };
   const io = attachSocketGateway(http, server, gatewayOptions, peers.SocketIoServer);
+  // After socket.io attached: the check must stand in front of its listeners too.
+  guardHosts(http, hosts);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -135,6 +169,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     url,
     server,
     uploadDir: dir,
+    adminKey,
     close() {
       closing ??= (async () => {
         // Drops every session (each socket is disconnected), clears the bot's timers.

@@ -37,10 +37,13 @@ export const startLiveServer: BrowserCommand<[options?: LiveServerOptions]> = as
   // Through the project's module runner, not a static import: vite.config.ts imports this
   // file, and the config bundle would otherwise take in the whole Node server.
   const { startMockServer } = await ctx.project.import<typeof import('../../src/mock-server/node')>('./src/mock-server/node.ts');
+  // The test page is a browser on another origin: the server serves no origin it is not told of.
+  const pageOrigin = new URL((await ctx.frame()).url()).origin;
   running = startMockServer({
     port: 0,
     host: '127.0.0.1',
     seed: 'demo',
+    corsOrigins: [pageOrigin],
     ...(options.pingMs ? { pingIntervalMs: options.pingMs, pingTimeoutMs: options.pingMs } : {}),
   });
   const { url } = await running;

@@ -1,7 +1,8 @@
 /**
  * Small HTTP helpers for the Node mock server: JSON answers in one error
  * shape (`{ error: { code, message } }`), a capped JSON body reader, bearer
- * tokens, CORS for a dev server, and path segments decoded safely.
+ * tokens, and path segments decoded safely. CORS headers are the request
+ * listener's (origins.ts): answers here carry none of their own.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +11,10 @@ export type HttpErrorCode =
   | 'invalid_payload'
   | 'unauthorized'
   | 'forbidden'
+  /** The `Host` header names no host this server answers to (DNS rebinding): hosts.ts. */
+  | 'forbidden_host'
+  /** A CORS preflight from an origin not on `corsOrigins`: origins.ts. */
+  | 'forbidden_origin'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
@@ -22,6 +27,8 @@ const STATUS: Record<HttpErrorCode, number> = {
   invalid_payload: 400,
   unauthorized: 401,
   forbidden: 403,
+  forbidden_host: 403,
+  forbidden_origin: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -46,17 +53,6 @@ export class HttpError extends Error {
   }
 }
 
-/**
- * A dev server: any origin may call it (Storybook on another port). No cookies
- * are involved — tokens travel in the Authorization header — so `*` is enough.
- */
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Max-Age': '600',
-};
-
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.destroy();
@@ -64,7 +60,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   }
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...CORS_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -74,8 +69,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** The JSON body of an error answer. */
+export function errorBody(error: HttpError): { error: Record<string, number | string> } {
+  return { error: { ...error.details, code: error.code, message: error.message } };
+}
+
 export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { error: { ...error.details, code: error.code, message: error.message } }, error.headers);
+  sendJson(res, error.status, errorBody(error), error.headers);
 }
 
 /** The body's media type, lowercased, without its parameters (`multipart/form-data`). */

@@ -5,21 +5,24 @@
  *   /admin/…                   admin REST API (adminApi.ts)
  *   POST /uploads              upload a file (uploads.ts)
  *   GET  /uploads/:id          fetch an uploaded file
- *   OPTIONS *                  CORS preflight
+ *   OPTIONS *                  CORS preflight (204 for `corsOrigins`, 403 for other origins)
  *
- * Every failure is answered as `{ error: { code, message } }`; a handler bug
+ * CORS headers go on every answer to an allowed origin and on none otherwise
+ * (origins.ts); the Host check runs before all of this (hosts.ts). Every failure is answered as `{ error: { code, message } }`; a handler bug
  * becomes a 500, never a crashed process.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { MockChatServerCore } from '../MockChatServer';
 import { handleAdmin } from './adminApi';
-import { CORS_HEADERS, HttpError, pathSegments, sendError, sendJson } from './http';
+import { HttpError, pathSegments, sendError, sendJson } from './http';
+import type { OriginPolicy } from './origins';
 import type { UploadStore } from './uploads';
 
 export interface HttpRoutesOptions {
   readonly server: MockChatServerCore;
   readonly adminKey: string;
   readonly uploads: UploadStore;
+  readonly origins: OriginPolicy;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, options: HttpRoutesOptions): Promise<void> {
@@ -27,7 +30,7 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpRou
   // Only the path and query are used; the host is fixed so a forged Host header changes nothing.
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (method === 'OPTIONS') {
-    res.writeHead(204, { ...CORS_HEADERS, 'Content-Length': 0 });
+    res.writeHead(204, { ...options.origins.preflightHeaders(req.headers.origin), 'Content-Length': 0 });
     res.end();
     return;
   }
@@ -53,6 +56,8 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpRou
 
 export function createRequestListener(options: HttpRoutesOptions): RequestListener {
   return (req, res) => {
+    // Set before any handler writes, so JSON answers and file downloads alike carry them.
+    for (const [name, value] of Object.entries(options.origins.corsHeaders(req.headers.origin))) res.setHeader(name, value);
     route(req, res, options).catch((error: unknown) => {
       if (error instanceof HttpError) {
         sendError(res, error);

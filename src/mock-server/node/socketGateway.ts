@@ -15,7 +15,10 @@
  *   session. Unknown events get an `invalid_payload` ack; events without an ack
  *   callback are ignored; nothing a client sends can throw here;
  * - frames over `maxHttpBufferSize` close that connection (engine.io refuses
- *   them), and every other socket goes on as before.
+ *   them), and every other socket goes on as before;
+ * - a handshake whose `Origin` is not on `corsOrigins` is refused (403) before any
+ *   token is read: WebSockets ignore CORS, so a page elsewhere could open one.
+ *   Clients without an Origin (Node, tests) connect as before.
  */
 import type { Server as HttpServer } from 'node:http';
 import type { Server, Socket } from 'socket.io';
@@ -23,6 +26,7 @@ import type { ErrorInfo, ServerEvent } from '../../core/protocol';
 import type { SessionPort } from '../MockChatServer';
 import type { ServerSession } from '../types';
 import type { HandshakeError } from './handshakeError';
+import type { OriginPolicy } from './origins';
 import { createSocketRateLimiter, type RateLimits } from './rateLimit';
 
 export interface SocketGatewayOptions {
@@ -33,6 +37,8 @@ export interface SocketGatewayOptions {
   readonly pingTimeoutMs: number;
   /** Per-socket limits, or `false` for none. */
   readonly rateLimits: RateLimits | false;
+  /** The pages (origins) that may connect from a browser. */
+  readonly origins: OriginPolicy;
 }
 
 
@@ -62,8 +68,13 @@ export function attachSocketGateway(
     maxHttpBufferSize: options.maxHttpBufferSize,
     pingInterval: options.pingIntervalMs,
     pingTimeout: options.pingTimeoutMs,
-    // A dev server: Storybook and demo pages on other ports must connect. No cookies are used.
-    cors: { origin: '*' },
+    // CORS for long-polling from the listed pages only; no list, no CORS headers.
+    ...(options.origins.origins.length > 0 ? { cors: { origin: [...options.origins.origins] } } : {}),
+    allowRequest: (req, callback) => {
+      const { origin } = req.headers;
+      if (options.origins.allows(origin)) callback(null, true);
+      else callback(`Origin ${JSON.stringify(origin?.slice(0, 200))} may not connect; list it in startMockServer({ corsOrigins })`, false);
+    },
     serveClient: false,
   });
   const states = new WeakMap<Socket, SocketState>();

@@ -151,7 +151,6 @@ export class UploadStore {
     if (!handle) throw new HttpError('not_found', 'No such upload');
     const inline = attachment.mimeType.startsWith('image/');
     res.writeHead(200, {
-      'Access-Control-Allow-Origin': '*',
       'Content-Type': attachment.mimeType.startsWith('text/') ? `${attachment.mimeType}; charset=utf-8` : attachment.mimeType,
       'Content-Length': attachment.size,
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', attachment.name),

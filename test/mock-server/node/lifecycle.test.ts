@@ -13,8 +13,8 @@ function netHandles(): number {
 }
 
 describe('startMockServer', () => {
-  it('defaults to 127.0.0.1, a free port, the demo seed and the dev admin key', async () => {
-    const { url, server, uploadDir, close } = await startMockServer();
+  it('defaults to 127.0.0.1, a free port, the demo seed, a random admin key and no CORS', async () => {
+    const { url, server, uploadDir, adminKey, close } = await startMockServer();
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(Number(new URL(url).port)).toBeGreaterThan(0);
@@ -23,12 +23,13 @@ describe('startMockServer', () => {
       expect(server.seed).toBe('demo');
       expect(server.messages('general')).toEqual(createMockServer().messages('general'));
       expect(uploadDir.startsWith(tmpdir())).toBe(true);
-      expect((await api(url, 'GET', '/admin/users', undefined, DEV_ADMIN_KEY)).status).toBe(200);
+      expect(adminKey.length).toBeGreaterThanOrEqual(32);
+      expect((await api(url, 'GET', '/admin/users', undefined, adminKey)).status).toBe(200);
       expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true });
+      // No page origin is allowed unless listed (exposure.test.ts covers the list).
       const cors = await fetch(`${url}/uploads`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:6006' } });
-      expect(cors.status).toBe(204);
-      expect(cors.headers.get('access-control-allow-origin')).toBe('*');
-      expect(cors.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+      expect(cors.status).toBe(403);
+      expect(cors.headers.get('access-control-allow-origin')).toBeNull();
       expect((await fetch(`${url}/nothing`)).status).toBe(404);
     } finally {
       await close();
@@ -42,7 +43,7 @@ describe('startMockServer', () => {
     const bob = await connect(running.url, 'bob-token');
     const stored = await upload(running.url, 'alice-token', [['conversationId', 'general'], ['file', { filename: 'a.png', data: png(2, 2) }]]);
     expect(stored.status).toBe(201);
-    expect((await api(running.url, 'GET', '/admin/users', undefined, DEV_ADMIN_KEY)).status).toBe(200);
+    expect((await api(running.url, 'GET', '/admin/users', undefined, running.adminKey)).status).toBe(200);
     expect(existsSync(running.uploadDir)).toBe(true);
     expect(netHandles()).toBeGreaterThan(baseline);
 
@@ -60,10 +61,11 @@ describe('startMockServer', () => {
     await vi.waitFor(() => expect(netHandles()).toBe(baseline), { timeout: 3000, interval: 20 });
   });
 
-  it('refuses a too-short admin key and a port in use', async () => {
+  it('refuses a too-short admin key, the old published one, and a port in use', async () => {
     await expect(startMockServer({ adminKey: 'short' })).rejects.toThrow(/adminKey/);
-    // The published dev key never guards a server reachable from other machines.
-    await expect(startMockServer({ host: '0.0.0.0' })).rejects.toThrow(/not loopback/);
+    // The published dev key guards no server at all, on loopback or elsewhere.
+    await expect(startMockServer({ adminKey: DEV_ADMIN_KEY })).rejects.toThrow(/published/);
+    await expect(startMockServer({ host: '0.0.0.0', adminKey: DEV_ADMIN_KEY })).rejects.toThrow(/published/);
     const first = await startMockServer();
     try {
       const port = Number(new URL(first.url).port);
