@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } from '../core/fileTypes';
 import { createMockServer, type MockChatServer, type MockServerOptions } from './createMockServer';
-import { guardHosts, hostPolicy, type AllowedHosts } from './node/hosts';
+import { guardHosts, hostPolicy } from './node/hosts';
 import { createRequestListener } from './node/httpServer';
 import { originPolicy } from './node/origins';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
@@ -53,12 +53,13 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
    * refused. Requests without an `Origin` (Node, curl, tests) are always served.
    */
   corsOrigins?: readonly string[];
+  // Spelled out, not imported from node/hosts: these declarations must not need Node's types.
   /**
    * `Host` names served besides loopback (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`)
    * and the bound `host` (guards against DNS rebinding); `.example.com` is the name and its
    * subdomains. `true` serves any, for a server behind a proxy that checks the host itself.
    */
-  allowedHosts?: AllowedHosts;
+  allowedHosts?: readonly string[] | true;
   /** Where uploads are stored. Default: a fresh directory under the OS temp dir, removed by `close()`. */
   uploadDir?: string;
   /** Largest upload, in bytes. Default 10 MB (10 000 000, as the client checks). */

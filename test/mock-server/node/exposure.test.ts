@@ -5,7 +5,7 @@
  * where only the Host header tells) read nothing, and the admin key is nobody's
  * to guess. Raw node:http requests, so every header is the attacker's choice.
  */
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type RunningMockServer } from 'parley/mock-server/node';
@@ -22,15 +22,19 @@ interface Answer {
   readonly text: string;
 }
 
+function collect(res: IncomingMessage): Promise<Answer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
 /** One request with exactly these headers (Host included: fetch would not send a forged one). */
 function raw(url: string, path: string, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<Answer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request({ host: hostname, port, path, method, headers, agent: false }, (res) => resolve(collect(res)));
     req.on('error', reject);
     req.end(body);
   });
@@ -51,11 +55,7 @@ function upgrade(url: string, headers: Record<string, string>): Promise<Answer> 
       socket.destroy();
       resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '' });
     });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    req.on('response', (res) => resolve(collect(res)));
     req.on('error', reject);
     req.end();
   });

@@ -67,7 +67,14 @@ export function offlineTransport(): Transport {
 }
 
 export async function nodeServer(options: StartMockServerOptions = { port: 0 }): Promise<string> {
-  const running: RunningMockServer = await startMockServer({ ...options, adminKey: DEV_ADMIN_KEY });
+  const running: RunningMockServer = await startMockServer({
+    ...options,
+    corsOrigins: ['http://localhost:5173'],
+    allowedHosts: options.allowedHosts ?? ['chat.example.com'],
+  });
+  // The admin key is the server's own; the deprecated DEV_ADMIN_KEY is only a name now.
+  const adminKey: string = running.adminKey;
+  if (adminKey === DEV_ADMIN_KEY) throw new Error('unreachable');
   const socketOptions: SocketIoTransportOptions = { url: running.url, token: 'bob-token' };
   const remote = createChatClient({ transport: createSocketIoTransport(socketOptions), userId: 'bob' });
   await remote.connect();
