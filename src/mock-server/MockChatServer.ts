@@ -28,6 +28,7 @@ import { SessionRegistry } from './sessions';
 import { ServerData, type ConversationRecord } from './state';
 import type { ServerSession, SessionCallbacks } from './types';
 import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptions, type UploadInput } from './uploads';
+import { visibleConversation } from './visibility';
 import { toWireConversation, toWireMessage } from './wire';
 
 export interface MockServerCoreOptions {
@@ -80,6 +81,7 @@ export interface MockChatServerCore extends SessionPort {
   readonly seed: string;
 
   authenticate(credentials: Credentials): AuthResult;
+  /** Whether the user may see the conversation (visibility.ts); what they may not see answers `not_found`. */
   isMember(conversationId: string, userId: string): boolean;
   /** A file stored by `upload`, for a wrapper that serves the files over HTTP. */
   uploadedFile(id: string): StoredUpload | undefined;
@@ -110,7 +112,7 @@ export interface MockChatServerCore extends SessionPort {
   /** Adds a member (history counts as read for them) and pushes `conversation:updated` to all members. */
   addMember(conversationId: string, userId: string): Conversation;
   /**
-   * Removes a member at once: their next request for it is refused (`forbidden`) and their
+   * Removes a member at once: their next request for it is refused (`not_found`) and their
    * connected sessions get `conversation:updated` without them as member.
    */
   removeMember(conversationId: string, userId: string): Conversation;
@@ -185,7 +187,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     upload: (credentials, input, callOptions) => uploads.handle(credentials, input, callOptions),
     uploadedFile: (id) => uploads.file(id),
 
-    isMember: (conversationId, userId) => state.conversation(conversationId)?.members.has(userId) === true,
+    isMember: (conversationId, userId) => visibleConversation(state, userId, conversationId) !== undefined,
 
     users: () => [...state.users.values()].map((u) => ({ ...u })),
 

@@ -1,8 +1,10 @@
 /**
  * One handler per client → server event. Each receives a payload its schema
  * has already accepted and the caller's session (the only source of the
- * acting user's id), checks membership and ownership, and returns an ack.
- * `handleRequest` never throws: anything unexpected becomes an `internal` ack.
+ * acting user's id), checks what the caller may see (visibility.ts: one
+ * `not_found` for anything outside their conversations) and, on what they do
+ * see, ownership, and returns an ack. `handleRequest` never throws: anything
+ * unexpected becomes an `internal` ack.
  */
 import {
   LIMITS,
@@ -18,6 +20,7 @@ import {
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
 import type { ConversationRecord } from './state';
 import type { ServerSession, StoredMessage } from './types';
+import { UNSEEN, visibleConversation, visibleMessage } from './visibility';
 import { toWireConversation, toWireMessage } from './wire';
 
 /** Events whose result is empty answer `{ ok: true }` and nothing else. */
@@ -52,29 +55,23 @@ function checkText(text: string, attachmentCount: number): void {
   if (problem) refuse(problem.code, problem.message);
 }
 
-/** Quotes client-supplied text for an error message without letting it grow the message. */
-function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-}
-
+/** Every handler's way to a conversation: the caller's own, or the one `not_found`. */
 function memberConversation(ctx: ServerContext, session: ServerSession, id: string): ConversationRecord {
-  const conversation = ctx.state.conversation(id);
-  if (!conversation) refuse('not_found', `Conversation ${quote(id)} not found`);
-  if (!conversation.members.has(session.userId)) refuse('forbidden', `You are not a member of conversation ${quote(id)}`);
+  const conversation = visibleConversation(ctx.state, session.userId, id);
+  if (!conversation) throw new Refusal(UNSEEN.conversation);
   return conversation;
 }
 
-function visibleMessage(ctx: ServerContext, session: ServerSession, id: string) {
-  const found = ctx.state.findMessage(id);
-  if (!found) refuse('not_found', `Message ${quote(id)} not found`);
-  if (!found.conversation.members.has(session.userId)) {
-    refuse('forbidden', `You are not a member of conversation ${quote(found.conversation.id)}`);
-  }
+/** Every handler's way to a message: one in the caller's conversations, or the one `not_found`. */
+function memberMessage(ctx: ServerContext, session: ServerSession, id: string) {
+  const found = visibleMessage(ctx.state, session.userId, id);
+  if (!found) throw new Refusal(UNSEEN.message);
   return found;
 }
 
+/** On a message the caller can see, being someone else's is no secret: `forbidden`. */
 function ownMessage(ctx: ServerContext, session: ServerSession, id: string, verb: 'edit' | 'delete') {
-  const found = visibleMessage(ctx, session, id);
+  const found = memberMessage(ctx, session, id);
   const { message } = found;
   if (message.authorId !== session.userId || message.kind === 'system') {
     refuse('forbidden', `You can only ${verb} your own messages`);
@@ -198,7 +195,7 @@ function react(
   p: RequestPayload<'reaction:add'>,
   add: boolean,
 ): AckFor<'reaction:add'> {
-  const { conversation, message } = visibleMessage(ctx, session, p.id);
+  const { conversation, message } = memberMessage(ctx, session, p.id);
   if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot take reactions');
   const next = withReaction(message, p.emoji, session.userId, add);
   if (!next) return { ok: true, message: toWireMessage(message) };

@@ -12,7 +12,8 @@
  * width?, height? }` with an absolute `url`.
  *
  * `GET /uploads/:id` serves a file only to current members of its
- * conversation (token in the Authorization header, or `?token=` since an
+ * conversation, anyone else getting the 404 of an unknown id (token in the
+ * Authorization header, or `?token=` since an
  * `<img src>` cannot send headers), as the sniffed type, with `nosniff`,
  * `Content-Disposition` (inline for images, attachment otherwise), a
  * sandboxing CSP and `Cache-Control: private`. Ids are 32 hex characters,
@@ -26,6 +27,7 @@ import type { UploadFileType } from '../../core/fileTypes';
 import { sniffBinaryType, sniffFileType } from '../fileSniffing';
 import { readImageSize } from '../imageSize';
 import type { MockChatServerCore } from '../MockChatServer';
+import { UNSEEN } from '../visibility';
 import { bearerToken, HttpError, sendJson } from './http';
 import { drain, receiveUploadForm, type ReceivedUpload } from './uploadForm';
 
@@ -60,11 +62,9 @@ function userFrom(server: MockChatServerCore, token: string | undefined | null):
   return auth.userId;
 }
 
-/** Unknown and not-a-member answer alike (as in the in-browser endpoint), so outsiders cannot probe ids. */
+/** Unknown and not-a-member answer alike, word for word (visibility.ts), so outsiders cannot probe ids. */
 function checkMember(server: MockChatServerCore, conversationId: string, userId: string): void {
-  if (!server.isMember(conversationId, userId)) {
-    throw new HttpError('forbidden', `You are not a member of conversation ${JSON.stringify(conversationId.slice(0, 100))}`);
-  }
+  if (!server.isMember(conversationId, userId)) throw new HttpError('not_found', UNSEEN.conversation.message);
 }
 
 /** `Content-Disposition` with an ASCII fallback and the RFC 5987 `filename*` for the real name. */
@@ -141,14 +141,12 @@ export class UploadStore {
     const { server } = this.options;
     const userId = userFrom(server, bearerToken(req) ?? query.get('token'));
     const upload = ID_PATTERN.test(id) ? this.uploads.get(id) : undefined;
-    if (!upload) throw new HttpError('not_found', 'No such upload');
-    if (!server.isMember(upload.conversationId, userId)) {
-      throw new HttpError('forbidden', 'Only members of its conversation can fetch this file');
-    }
+    // Someone else's file is answered as if it did not exist.
+    if (!upload || !server.isMember(upload.conversationId, userId)) throw new HttpError('not_found', UNSEEN.upload.message);
     const { attachment } = upload;
     // Open first, so a vanished file is a clean 404 rather than a broken 200.
     const handle = await open(upload.file, 'r').catch(() => null);
-    if (!handle) throw new HttpError('not_found', 'No such upload');
+    if (!handle) throw new HttpError('not_found', UNSEEN.upload.message);
     const inline = attachment.mimeType.startsWith('image/');
     res.writeHead(200, {
       'Content-Type': attachment.mimeType.startsWith('text/') ? `${attachment.mimeType}; charset=utf-8` : attachment.mimeType,

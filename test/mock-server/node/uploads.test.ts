@@ -81,17 +81,17 @@ describe('POST /uploads', () => {
     expect(bad.body.error.code).toBe('unauthorized');
   });
 
-  it('answers 403 to a non-member and keeps nothing, whichever field comes first', async () => {
+  it('answers 404 to a non-member and keeps nothing, whichever field comes first', async () => {
     const before = await stored();
     const early = await upload(url, 'alice-token', [['conversationId', 'bob-carol'], ['file', { filename: 'a.png', data: png(8, 8) }]]);
-    expect(early.status).toBe(403);
-    expect(early.body.error).toEqual({ code: 'forbidden', message: 'You are not a member of conversation "bob-carol"' });
+    expect(early.status).toBe(404);
+    expect(early.body.error).toEqual({ code: 'not_found', message: 'No such conversation' });
     const late = await upload(url, 'alice-token', [['file', { filename: 'a.png', data: png(8, 8) }], ['conversationId', 'bob-carol']]);
-    expect(late.status).toBe(403);
+    expect(late).toEqual(early);
     expect(await stored()).toEqual(before);
     // An unknown conversation answers alike, so outsiders cannot probe which ids exist.
     const unknown = await upload(url, 'alice-token', [['conversationId', 'nope'], ['file', { filename: 'a.png', data: png(8, 8) }]]);
-    expect(unknown.status).toBe(403);
+    expect(unknown).toEqual(early);
   });
 
   it('answers 413 over the cap, with or without Content-Length, and leaves no file behind', async () => {
@@ -181,19 +181,19 @@ describe('GET /uploads/:id', () => {
     await res.arrayBuffer();
   });
 
-  it('answers 401 without a token, 403 to a non-member, and follows live membership', async () => {
+  it('answers 401 without a token, 404 to a non-member, and follows live membership', async () => {
     expect((await fetch(image.url)).status).toBe(401);
     expect((await fetch(`${image.url}?token=wrong`)).status).toBe(401);
     const carol = await fetch(image.url, { headers: { Authorization: 'Bearer carol-token' } });
-    expect(carol.status).toBe(403);
-    expect((await carol.json()).error.code).toBe('forbidden');
+    expect(carol.status).toBe(404);
+    expect((await carol.json()).error).toEqual({ code: 'not_found', message: 'No such upload' });
     // A member removed later loses access at once.
     const id = uniqueId('room');
     running.server.createConversation({ id, kind: 'group', title: 'Room', memberIds: ['alice', 'dave'] });
     const file = (await upload(url, 'dave-token', [['conversationId', id], ['file', { filename: 'x.png', data: png(2, 2) }]])).body;
     expect((await fetch(`${file.url}?token=alice-token`)).status).toBe(200);
     running.server.removeMember(id, 'alice');
-    expect((await fetch(`${file.url}?token=alice-token`)).status).toBe(403);
+    expect((await fetch(`${file.url}?token=alice-token`)).status).toBe(404);
   });
 
   it('answers 404 to unknown ids and any path traversal', async () => {
