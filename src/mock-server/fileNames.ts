@@ -1,13 +1,11 @@
 /**
  * File names as the server stores them. A name is shown to every member and
  * offered as the download name, so it must not carry a path (`../../etc/x`),
- * control characters (a newline forging a second line in a UI or a log), or
- * bidi controls (`cat\u202Egnp.exe` displays as `catexe.png`).
+ * nor characters that change what it shows (`visibleFileName`: controls, bidi
+ * controls, invisible characters; `cat\u202Egnp.exe` displays as `catexe.png`).
  */
 import { LIMITS } from '../core/protocol';
-
-// C0 and C1 controls, DEL, and the bidi embedding/override/isolate and mark characters.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { visibleFileName } from '../core/text/fileName';
 
 /** Longest extension kept when a long name is shortened ("…stem.pdf"). */
 const MAX_EXTENSION = 16;
@@ -24,9 +22,7 @@ function cut(text: string, max: number): string {
 
 export function sanitizeFileName(name: string, maxLength: number = LIMITS.maxNameLength): string {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const clean = base
-    .normalize('NFC')
-    .replace(UNSAFE, '')
+  const clean = visibleFileName(base.normalize('NFC'))
     // Leading dots would make a hidden file or `..`; trailing dots and spaces vanish on Windows.
     .replace(/^[\s.]+/, '')
     .replace(/[\s.]+$/, '');
@@ -34,5 +30,7 @@ export function sanitizeFileName(name: string, maxLength: number = LIMITS.maxNam
   if (clean.length <= maxLength) return clean;
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 && clean.length - dot <= MAX_EXTENSION + 1 ? clean.slice(dot) : '';
-  return cut(clean.slice(0, clean.length - ext.length), maxLength - ext.length).replace(/[\s.]+$/, '') + ext;
+  const short = cut(clean.slice(0, clean.length - ext.length), maxLength - ext.length).replace(/[\s.]+$/, '') + ext;
+  // The cut may have left a joiner of a split emoji or word right before the extension.
+  return visibleFileName(short);
 }

@@ -1,6 +1,7 @@
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { User } from '../../../core/protocol';
 import { useCatalog } from '../../ChatProvider';
+import { attributeText } from '../../text/isolate';
 import { partClassName } from '../className';
 import { getInitials, readableTextColor } from './initials';
 import { presenceState } from './presence';
@@ -36,14 +37,16 @@ export interface AvatarProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'chil
  */
 export const Avatar = forwardRef<HTMLSpanElement, AvatarProps>(function Avatar({ user, size = 'md', online, decorative = true, className, style, ...rest }: AvatarProps, ref) {
   const catalog = useCatalog();
-  const initials = getInitials(user.name || user.id, catalog.locale);
+  const name = attributeText(user.name);
+  // The initials are letters of the name, not the controls in front of them.
+  const initials = getInitials(name || user.id, catalog.locale);
   const textColor = user.color ? readableTextColor(user.color) : undefined;
   // Only a colour we can judge is used, so the initials always meet contrast.
   const colors = user.color && textColor ? { backgroundColor: user.color, color: textColor } : undefined;
   const presence = presenceState(online);
   const a11y = decorative
     ? { 'aria-hidden': true as const }
-    : { role: 'img', 'aria-label': presence ? `${user.name}, ${catalog.presence[presence]}` : user.name };
+    : { role: 'img', 'aria-label': presence ? `${name}, ${catalog.presence[presence]}` : name };
   return (
     <span
       ref={ref}

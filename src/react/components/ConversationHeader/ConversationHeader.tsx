@@ -6,6 +6,7 @@ import { useConversation, usePresence } from '../../hooks/useConversations';
 import { useTyping } from '../../hooks/useTyping';
 import { Avatar, type RenderAvatar } from '../Avatar/Avatar';
 import { presenceState } from '../Avatar/presence';
+import { isolatedSentence } from '../../text/isolate';
 import { partClassName } from '../className';
 import { BackButton } from './BackButton';
 import { headerSubtitle } from './headerSubtitle';
@@ -45,12 +46,15 @@ export const ConversationHeader = forwardRef<HTMLDivElement, ConversationHeaderP
   const online = kind === 'direct' && counterpart ? presence : undefined;
   const typists = useTyping(conversationId);
   const shownTypists = showTyping ? typists.map((u) => u.name) : [];
-  const subtitle = headerSubtitle(catalog, {
-    kind,
-    memberCount: conversation?.memberIds.length ?? 0,
-    online,
-    typists: shownTypists,
-  });
+  // Typists' names each in their own <bdi>, as in TypingIndicator.
+  const subtitle = isolatedSentence((slot) =>
+    headerSubtitle(catalog, {
+      kind,
+      memberCount: conversation?.memberIds.length ?? 0,
+      online,
+      typists: shownTypists.map(slot),
+    }),
+  );
   const Heading = `h${headingLevel}` as const;
   const avatarUser = counterpart ?? { id: conversationId, name: title };
 
@@ -73,7 +77,7 @@ export const ConversationHeader = forwardRef<HTMLDivElement, ConversationHeaderP
           {/* The name takes its own direction; the heading lines up with the UI's start side. */}
           <bdi>{title}</bdi>
         </Heading>
-        {subtitle && <p className="parley-conversation-header-subtitle">{subtitle}</p>}
+        {subtitle.length > 0 && <p className="parley-conversation-header-subtitle">{subtitle}</p>}
       </div>
       {children !== undefined && children !== null && children !== false && (
         <div className="parley-conversation-header-actions" role="group" aria-label={catalog.conversationHeader.actions}>

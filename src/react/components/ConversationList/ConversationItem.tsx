@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Conversation, User } from '../../../core/protocol';
+import type { ConversationPreview } from '../../../core/selectors';
 import { formatDateTime, formatNumber, formatRelative, plural } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { usePresence } from '../../hooks/useConversations';
 import { Avatar, type RenderAvatar } from '../Avatar/Avatar';
 import { presenceState } from '../Avatar/presence';
+import { isolatedSentence } from '../../text/isolate';
+import { previewText } from './conversationSummary';
 import type { ConversationListItemProps } from './useConversationListKeyboard';
 
 /** Everything a row shows, already localized; what a `renderItem` slot receives. */
@@ -32,7 +35,7 @@ export type RenderConversationItem = (item: ConversationItemData) => ReactNode;
 export interface ConversationItemProps {
   conversation: Conversation;
   title: string;
-  preview: string;
+  preview: ConversationPreview;
   timestamp: number;
   counterpart: User | undefined;
   selected: boolean;
@@ -40,6 +43,11 @@ export interface ConversationItemProps {
   itemProps: ConversationListItemProps;
   renderItem: RenderConversationItem | undefined;
   renderAvatar: RenderAvatar | undefined;
+}
+
+/** The preview's user-supplied parts through `slot` (see isolatedSentence). */
+function slotted(preview: ConversationPreview, slot: (value: string) => string): ConversationPreview {
+  return { ...preview, text: slot(preview.text), authorName: preview.authorName === undefined ? undefined : slot(preview.authorName) };
 }
 
 /** Badges stay narrow; the exact count is in the accessible text. */
@@ -74,7 +82,7 @@ export function ConversationItem({
   const data: ConversationItemData = {
     conversation,
     title,
-    preview,
+    preview: previewText(catalog, preview),
     time,
     timestamp,
     unreadCount,
@@ -126,7 +134,8 @@ export function ConversationItem({
             </span>
             <span className="parley-conversation-summary">
               <span className="parley-conversation-preview" dir="auto">
-                {preview}
+                {/* The author's name apart from the text: its direction must not reorder it. */}
+                {isolatedSentence((slot) => previewText(catalog, slotted(preview, slot)))}
               </span>
               {unreadLabel && (
                 <span className="parley-conversation-badge">

@@ -5,7 +5,6 @@ import { useChatStore } from '../../hooks/useChatStore';
 import type { RenderAvatar } from '../Avatar/Avatar';
 import { partClassName } from '../className';
 import { ConversationItem, type RenderConversationItem } from './ConversationItem';
-import { previewText } from './conversationSummary';
 import { useConversationListKeyboard } from './useConversationListKeyboard';
 import { useNow } from './useNow';
 
@@ -50,7 +49,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     conversation: summary.conversation,
     counterpart: summary.counterpart,
     title: summary.title,
-    preview: previewText(catalog, summary.preview),
+    preview: summary.preview,
     timestamp: summary.lastActivityAt,
   }));
 

@@ -1,8 +1,9 @@
 import { useId } from 'react';
+import { visibleFileName } from '../../../core/text/fileName';
 import type { Upload } from '../../../core/types';
 import { formatFileSize } from '../../../i18n/fileSize';
-import { interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
+import { attributeLabel, isolatedSentence } from '../../text/isolate';
 import { SmallButton, type SmallButtonProps } from '../SmallButton';
 import { uploadErrorText } from './uploadErrorText';
 
@@ -23,7 +24,8 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
   const catalog = useCatalog();
   const t = catalog.upload;
   const errorId = useId();
-  const { name } = upload;
+  // The name as it will be stored: no controls or invisible characters (core/text/fileName).
+  const name = visibleFileName(upload.name);
   const failed = upload.status === 'failed';
   const cancelButton = (
     <UploadButton action="cancel" name={name} secondary disabled={upload.status === 'done'} onClick={() => onCancel(upload)} />
@@ -40,7 +42,7 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
       {failed ? (
         <>
           <span id={errorId} className="parley-upload-error">
-            {uploadErrorText(catalog, upload)}
+            {isolatedSentence((slot) => uploadErrorText(catalog, { error: upload.error, name: slot(name) }))}
           </span>
           <span className="parley-upload-actions">
             <UploadButton action="retry" name={name} aria-describedby={errorId} onClick={() => onRetry(upload)} />
@@ -58,7 +60,7 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
             className="parley-upload-progress"
             max={Math.max(upload.size, 1)}
             value={upload.status === 'done' ? Math.max(upload.size, 1) : upload.sentBytes}
-            aria-label={interpolate(t.progress, { name })}
+            aria-label={attributeLabel(t.progress, { name })}
           />
           <span className="parley-upload-actions">{cancelButton}</span>
         </>
@@ -83,7 +85,7 @@ function UploadButton({ action, name, secondary = false, ...rest }: UploadButton
     <SmallButton
       className={secondary ? 'parley-upload-secondary' : undefined}
       data-action={action}
-      aria-label={interpolate(t[`${action}Label` as const], { name })}
+      aria-label={attributeLabel(t[`${action}Label` as const], { name })}
       {...rest}
     >
       {t[action]}

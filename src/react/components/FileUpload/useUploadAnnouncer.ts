@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { visibleFileName } from '../../../core/text/fileName';
 import type { Upload } from '../../../core/types';
 import type { Catalog } from '../../../i18n/en';
-import { interpolate } from '../../../i18n/format';
+import { attributeLabel } from '../../text/isolate';
 import { uploadErrorText } from './uploadErrorText';
 
 export interface Announcement {
@@ -26,14 +27,14 @@ export function useUploadAnnouncer(uploads: readonly Upload[], catalog: Catalog,
     const lines: string[] = [];
     for (const upload of uploads) {
       const was = before.get(upload.id);
-      const { name } = upload;
-      if (upload.status === 'failed' && was?.status !== 'failed') lines.push(uploadErrorText(catalog, upload));
-      else if (upload.status === 'waiting' && was?.status !== 'waiting') lines.push(interpolate(t.waitingAnnouncement, { name }));
-      else if (upload.status === 'uploading' && was?.status !== 'uploading') lines.push(interpolate(t.started, { name }));
+      const name = visibleFileName(upload.name);
+      if (upload.status === 'failed' && was?.status !== 'failed') lines.push(uploadErrorText(catalog, { error: upload.error, name }));
+      else if (upload.status === 'waiting' && was?.status !== 'waiting') lines.push(attributeLabel(t.waitingAnnouncement, { name }));
+      else if (upload.status === 'uploading' && was?.status !== 'uploading') lines.push(attributeLabel(t.started, { name }));
     }
     for (const [id, was] of before) {
       if (now.has(id) || was.status === 'failed') continue; // a dismissed failure needs no words
-      lines.push(interpolate(cancelled.has(id) ? t.cancelled : t.uploaded, { name: was.name }));
+      lines.push(attributeLabel(cancelled.has(id) ? t.cancelled : t.uploaded, { name: visibleFileName(was.name) }));
     }
     previous.current = now;
     if (lines.length > 0) setAnnouncement((a) => ({ text: lines.join(' '), key: a.key + 1 }));

@@ -1,7 +1,8 @@
 import type { Attachment } from '../../../core/protocol';
+import { visibleFileName } from '../../../core/text/fileName';
 import { formatFileSize } from '../../../i18n/fileSize';
-import { interpolate } from '../../../i18n/text';
 import { useCatalog, useChatClient } from '../../chatContext';
+import { attributeLabel } from '../../text/isolate';
 
 const MAX_IMAGE_WIDTH = 240;
 const MAX_IMAGE_HEIGHT = 320;
@@ -34,7 +35,9 @@ export function Attachments({ attachments }: { attachments: readonly Attachment[
         const safe = isSafeUrl(a.url);
         // Credentials may be added for loading; they must not leak through the Referer header.
         const url = client.resolveAttachmentUrl(a.url);
-        const label = interpolate(catalog.message.attachment, { name: a.name, size: formatFileSize(catalog, a.size) });
+        // Shown without the characters that change what a name shows: another backend may not have removed them.
+        const name = visibleFileName(a.name);
+        const label = attributeLabel(catalog.message.attachment, { name, size: formatFileSize(catalog, a.size) });
         return (
           <li key={a.id} className="parley-attachment" data-kind={box ? 'image' : 'file'}>
             {box && safe ? (
@@ -43,7 +46,7 @@ export function Attachments({ attachments }: { attachments: readonly Attachment[
                   className="parley-attachment-image"
                   src={url}
                   referrerPolicy="no-referrer"
-                  alt={a.name}
+                  alt={name}
                   width={box.width}
                   height={box.height}
                   loading="lazy"
@@ -54,11 +57,13 @@ export function Attachments({ attachments }: { attachments: readonly Attachment[
               <a
                 className="parley-attachment-file"
                 href={safe ? url : undefined}
-                download={a.name}
+                download={name}
                 rel="noopener noreferrer"
                 referrerPolicy="no-referrer"
               >
-                <span className="parley-attachment-name">{a.name}</span>
+                <span className="parley-attachment-name" dir="auto">
+                  {name}
+                </span>
                 <span className="parley-attachment-size">{formatFileSize(catalog, a.size)}</span>
               </a>
             )}

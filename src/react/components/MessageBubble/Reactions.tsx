@@ -1,6 +1,7 @@
 import type { DisplayMessage } from '../../../core/types';
-import { formatNumber, interpolate } from '../../../i18n/text';
+import { formatNumber } from '../../../i18n/text';
 import { useCatalog, useChatClient } from '../../chatContext';
+import { attributeLabel } from '../../text/isolate';
 import { reactionChips, toggleReaction } from './reactionChips';
 
 /**
@@ -22,13 +23,14 @@ export function Reactions({ message }: { message: DisplayMessage }) {
           type="button"
           className="parley-reaction"
           aria-pressed={mine}
-          aria-label={interpolate(mine ? catalog.message.reactionMine : catalog.message.reactionOther, {
+          // The emoji comes from other members: nothing in it may reorder the label.
+          aria-label={attributeLabel(mine ? catalog.message.reactionMine : catalog.message.reactionOther, {
             emoji,
             count: formatNumber(catalog, count),
           })}
           onClick={() => toggleReaction(client, message.id, emoji, mine)}
         >
-          {emoji} {formatNumber(catalog, count)}
+          <bdi>{emoji}</bdi> {formatNumber(catalog, count)}
         </button>
       ))}
     </div>

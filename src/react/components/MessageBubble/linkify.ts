@@ -3,7 +3,17 @@
  * mailto links become links; everything else (javascript:, data:, …) stays
  * text. The result is rendered as React text nodes, never as HTML.
  */
-export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+import { punycodeHost } from './linkHost';
+
+export type TextSegment =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'link';
+      text: string;
+      href: string;
+      /** The host in punycode, only when it is an internationalized name the text does not show (`linkHost.ts`). */
+      punycodeHost?: string;
+    };
 
 // A URL runs until whitespace; trailing punctuation that usually ends a sentence is left out.
 const LINK = /\b(?:https?:\/\/[^\s<>"]+|mailto:[^\s<>"]+|www\.[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/giu;
@@ -21,7 +31,8 @@ export function linkify(text: string): TextSegment[] {
     const href = toSafeHref(raw);
     if (!href) continue;
     if (start > last) out.push({ kind: 'text', text: text.slice(last, start) });
-    out.push({ kind: 'link', text: raw, href });
+    const host = punycodeHost(href, raw);
+    out.push(host === undefined ? { kind: 'link', text: raw, href } : { kind: 'link', text: raw, href, punycodeHost: host });
     last = start + raw.length;
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });

@@ -5,6 +5,7 @@ import { useConnection } from '../../hooks/useConnection';
 import { useConversation, useCurrentUserId, useUser } from '../../hooks/useConversations';
 import { conversationTitle, counterpartId } from '../ConversationList/conversationSummary';
 import { partClassName } from '../className';
+import { attributeLabel } from '../../text/isolate';
 import { useAutoGrow } from './useAutoGrow';
 import { useMessageComposer } from './useMessageComposer';
 
@@ -69,7 +70,7 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
   };
 
   const title = conversation ? conversationTitle(conversation, counterpart) : undefined;
-  const shownPlaceholder = placeholder ?? (title ? interpolate(t.placeholderTo, { title }) : t.placeholder);
+  const shownPlaceholder = placeholder ?? (title ? attributeLabel(t.placeholderTo, { title }) : t.placeholder);
   const length = composer.text.length;
 
   return (

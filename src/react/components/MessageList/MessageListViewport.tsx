@@ -1,6 +1,6 @@
 import { forwardRef, useCallback, type HTMLAttributes, type ReactNode } from 'react';
-import { interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
+import { attributeLabel } from '../../text/isolate';
 import { partClassName } from '../className';
 import { ListHeader } from './ListHeader';
 import { MessageActionsContext } from './messageActionsContext';
@@ -44,7 +44,7 @@ export const MessageListViewport = forwardRef<HTMLDivElement, MessageListViewpor
           className="parley-message-list-sizer"
           // An idle feed must hold articles; with none, the header row says why.
           {...(!empty || list.busy
-            ? { role: 'feed', 'aria-label': interpolate(catalog.messageList.label, { title }), 'aria-busy': list.busy }
+            ? { role: 'feed', 'aria-label': attributeLabel(catalog.messageList.label, { title }), 'aria-busy': list.busy }
             : {})}
           style={{ position: 'relative', width: '100%', height: list.totalSize }}
         >

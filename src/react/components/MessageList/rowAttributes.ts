@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { DisplayMessage } from '../../../core/types';
+import { attributeText } from '../../text/isolate';
 
 export interface RowAttributes {
   role: 'article';
@@ -35,7 +36,7 @@ export function rowAttributes(row: {
     // -1: a live feed's total is unknown (older pages, new arrivals); a number here
     // would change with every message and re-render every row.
     'aria-setsize': -1,
-    'aria-label': row.label,
+    'aria-label': attributeText(row.label),
     tabIndex: row.active ? 0 : -1,
     'data-index': row.index,
     'data-message-id': row.message.id,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { lastSeq, timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
 import type { User } from '../../../core/protocol';
 import type { Catalog } from '../../../i18n/en';
-import { interpolate } from '../../../i18n/format';
+import { attributeLabel } from '../../text/isolate';
 
 /**
  * Text for a polite live region: the newest message from someone else, when
@@ -28,7 +28,7 @@ export function useNewMessageAnnouncer(
     const message = timelineAt(timeline, timeline.confirmedCount - 1);
     if (!message || message.authorId === userId || message.deletedAt !== undefined) return;
     const name = users[message.authorId]?.name ?? message.authorId;
-    setText(interpolate(catalog.message.announce, { name, text: message.text.slice(0, 300) }));
+    setText(attributeLabel(catalog.message.announce, { name, text: message.text.slice(0, 300) }));
   }, [sessionKey, newest, ready, timeline, userId, users, catalog]);
   return text;
 }

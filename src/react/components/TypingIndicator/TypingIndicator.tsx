@@ -1,6 +1,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useCatalog } from '../../ChatProvider';
 import { useTyping } from '../../hooks/useTyping';
+import { isolatedSentence } from '../../text/isolate';
 import { partClassName } from '../className';
 import { typingText } from './typingText';
 
@@ -16,11 +17,9 @@ export interface TypingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement
 export const TypingIndicator = forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator({ conversationId, className, ...rest }: TypingIndicatorProps, ref) {
   const catalog = useCatalog();
   const typists = useTyping(conversationId);
-  const text = typingText(
-    catalog,
-    typists.map((u) => u.name),
-  );
-  const typing = text !== '';
+  // Each name in its own <bdi>: a name's direction must not reorder "is typing".
+  const text = isolatedSentence((slot) => typingText(catalog, typists.map((u) => slot(u.name))));
+  const typing = text.length > 0;
   return (
     <div
       ref={ref}
