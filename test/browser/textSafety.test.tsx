@@ -79,7 +79,11 @@ function textBox(root: Element, needle: string): DOMRect {
   const start = text.indexOf(needle);
   if (start < 0) throw new Error(`"${needle}" is not in ${JSON.stringify(text)}`);
   const at = (offset: number, end: boolean) => {
-    const hit = nodes.findLast(({ node, from }) => (end ? from < offset : from <= offset) && offset <= from + node.data.length)!;
+    // A start offset belongs to the node whose character it points at, an end offset to the node it closes.
+    const hit = nodes.find(({ node, from }) => {
+      const to = from + node.data.length;
+      return end ? from < offset && offset <= to : from <= offset && offset < to;
+    })!;
     return [hit.node, offset - hit.from] as const;
   };
   const range = document.createRange();
