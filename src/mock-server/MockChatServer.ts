@@ -14,18 +14,20 @@ import {
   issueToken,
   postSystemMessage,
   removeMember,
+  revokeToken,
   type NewConversation,
   type NewUser,
 } from './admin';
 import { authenticate, type AuthResult, type Credentials } from './auth';
 import { createBot, type Bot } from './bot';
 import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
-import { attachSession, detachSession, dropSessions, type AttachResult } from './presence';
+import { attachSession, detachSession, dropSessions, dropTokenSessions, type AttachResult } from './presence';
 import { setReadPosition } from './readPositions';
 import { handleRequest, type ServerAck } from './requestHandlers';
 import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
 import { SessionRegistry } from './sessions';
 import { ServerData, type ConversationRecord } from './state';
+import { DEFAULT_TOKEN_TTL_MS } from './tokens';
 import type { ServerSession, SessionCallbacks } from './types';
 import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptions, type UploadInput } from './uploads';
 import { visibleConversation } from './visibility';
@@ -40,6 +42,13 @@ export interface MockServerCoreOptions {
   now?: () => number;
   /** Largest upload accepted, in bytes (default 10 MB); bigger ones are refused with `too_large`. */
   maxUploadBytes?: number;
+  /**
+   * How long an issued token works (default 1 hour); a connection opened with it is closed
+   * when it expires, and its handshake is then refused with `token_expired`.
+   */
+  tokenTtlMs?: number;
+  /** Whether `<id>-token` works for the six seeded users (default true; never for users created later). */
+  demoTokens?: boolean;
 }
 
 /** One message of bulk history (`addMessages`). */
@@ -103,10 +112,14 @@ export interface MockChatServerCore extends SessionPort {
 
   // Platform administration (the admin REST API of `parley/mock-server/node`; stories may use
   // it too). Refusals throw a `MockServerError` with a `code`: invalid_payload, not_found, conflict.
-  /** Adds a user; they can connect with `<id>-token` (bots cannot connect). */
+  /** Adds a user; they connect with a token from `issueToken` (bots cannot connect). */
   createUser(user: NewUser): User;
-  /** A fresh random token for the user, valid alongside `<id>-token`. */
+  /** A fresh random token for the user (each call another; they may hold several), expiring after `tokenTtlMs`. */
   issueToken(userId: string): string;
+  /** When an issued token expires (epoch ms); undefined for unknown, revoked and demo tokens. */
+  tokenExpiresAt(token: string): number | undefined;
+  /** Ends one of the user's tokens and closes the connections opened with it; unknown: `not_found`. */
+  revokeToken(userId: string, token: string): void;
   /** Creates a conversation and pushes `conversation:updated` to its connected members. */
   createConversation(conversation: NewConversation): Conversation;
   /** Adds a member (history counts as read for them) and pushes `conversation:updated` to all members. */
@@ -136,7 +149,14 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
   const cut = new Set<string>();
   let disposed = false;
 
-  const state = new ServerData(SEED_USERS, buildSeedConversations(seed));
+  const tokenTtlMs = options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
+  if (!(tokenTtlMs > 0 && Number.isFinite(tokenTtlMs))) throw new Error('tokenTtlMs must be a positive number of milliseconds');
+  const state = new ServerData(SEED_USERS, buildSeedConversations(seed), {
+    ttlMs: tokenTtlMs,
+    demoUserIds: new Set(options.demoTokens === false ? [] : SEED_USERS.filter((u) => !u.isBot).map((u) => u.id)),
+    now,
+    onExpired: (token) => dropTokenSessions(ctx, token, { retry: true, error: { code: 'token_expired', message: 'This token expired' } }),
+  });
   const ctx: ServerContext = {
     state,
     sessions: new SessionRegistry(),
@@ -235,7 +255,9 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
       return created;
     },
 
-    issueToken: (userId) => issueToken(ctx, userId),
+    issueToken: (userId) => issueToken(ctx, userId).token,
+    tokenExpiresAt: (token) => state.tokens.expiresAt(token),
+    revokeToken: (userId, token) => revokeToken(ctx, userId, token),
 
     createConversation: (conversation) => toWireConversation(createConversation(ctx, conversation, isOnline), undefined, state.users),
 
@@ -268,6 +290,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     dispose() {
       disposed = true;
       uploads.dispose();
+      state.tokens.dispose();
       bot.reset();
       dropSessions(ctx, null, { retry: false, error: { code: 'disconnected', message: 'The mock server was disposed' } });
     },

@@ -8,7 +8,9 @@
  */
 import { isUnsafeKey, LIMITS, messageTextProblem, type ConversationKind, type User } from '../core/protocol';
 import { postMessage, type ServerContext } from './messaging';
+import { dropTokenSessions } from './presence';
 import type { ConversationRecord } from './state';
+import { randomHex, type IssuedToken } from './tokens';
 import type { StoredMessage } from './types';
 import { toWireConversation } from './wire';
 
@@ -72,12 +74,6 @@ function checkText(text: unknown, what: string, max: number, allowEmpty: boolean
   return text;
 }
 
-function randomHex(bytes: number): string {
-  const buffer = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(buffer);
-  return Array.from(buffer, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function requireConversation(ctx: ServerContext, id: string): ConversationRecord {
   const conversation = ctx.state.conversation(id);
   if (!conversation) throw new MockServerError('not_found', `Unknown conversation ${quote(id)}`);
@@ -125,13 +121,22 @@ export function createUser(ctx: ServerContext, input: NewUser): User {
   return { ...user };
 }
 
-/** A fresh random token for `userId`, valid alongside `<userId>-token`. */
-export function issueToken(ctx: ServerContext, userId: string): string {
+/** A fresh random token for `userId`, one more besides any they hold; it expires after the server's TTL. */
+export function issueToken(ctx: ServerContext, userId: string): IssuedToken {
   const user = requireUser(ctx, userId);
   if (user.isBot) throw new MockServerError('invalid_payload', `Bot ${quote(userId)} cannot connect, so it gets no token`);
-  const token = `ptk_${randomHex(24)}`;
-  ctx.state.tokens.set(token, user.id);
-  return token;
+  return ctx.state.tokens.issue(user.id);
+}
+
+/**
+ * Ends one of the user's tokens at once: it no longer opens connections, uploads or
+ * downloads, and the sessions opened with it are closed (the memory transport hears
+ * `unauthorized`; a socket.io client reconnects and its handshake is refused so).
+ */
+export function revokeToken(ctx: ServerContext, userId: string, token: string): void {
+  requireUser(ctx, userId);
+  if (!ctx.state.tokens.revoke(userId, token)) throw new MockServerError('not_found', `User ${quote(userId)} holds no such token`);
+  dropTokenSessions(ctx, token, { retry: false, error: { code: 'unauthorized', message: 'This token was revoked' } });
 }
 
 export function createConversation(

@@ -1,9 +1,13 @@
 /**
- * Mock authentication: the token of user `x` is `x-token`. A socket.io
- * handshake carries only the token, so the user id may be derived from it; a
- * memory transport also names the user, and then both must agree.
+ * Mock authentication, the one check every way in goes through (socket.io
+ * handshake, `server.connect`, uploads, file downloads): the token must be
+ * one this server issued, or, where demo tokens are on, `<id>-token` of a
+ * seeded user (tokens.ts). A socket.io handshake carries only the token, so
+ * the user comes from it; a memory transport also names the user, and then
+ * both must agree.
  */
 import type { ErrorInfo, User } from '../core/protocol';
+import { DEMO_TOKEN_SUFFIX, type TokenStore } from './tokens';
 
 export interface Credentials {
   readonly token: unknown;
@@ -13,36 +17,30 @@ export interface Credentials {
 
 export type AuthResult = { readonly ok: true; readonly userId: string } | { readonly ok: false; readonly error: ErrorInfo };
 
-const SUFFIX = '-token';
-
 function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-/**
- * `issued` maps tokens handed out at run time (the admin API's `issueToken`) to
- * their user; such a token works alongside `<id>-token`.
- */
-export function authenticate(
-  users: ReadonlyMap<string, User>,
-  credentials: Credentials,
-  issued?: ReadonlyMap<string, string>,
-): AuthResult {
+/** Whom a refusal names: the user the caller claimed, or the one a `<id>-token` spells. */
+function claimedUser(token: unknown, userId: unknown): unknown {
+  if (userId !== undefined) return userId;
+  return typeof token === 'string' && token.endsWith(DEMO_TOKEN_SUFFIX) ? token.slice(0, -DEMO_TOKEN_SUFFIX.length) : undefined;
+}
+
+export function authenticate(users: ReadonlyMap<string, User>, credentials: Credentials, tokens: TokenStore): AuthResult {
   const { token, userId } = credentials;
-  const issuedTo = typeof token === 'string' ? issued?.get(token) : undefined;
-  if (issuedTo !== undefined && (userId === undefined || userId === issuedTo)) {
-    const user = users.get(issuedTo);
-    if (user && !user.isBot) return { ok: true, userId: user.id };
-  }
-  const claimed = userId ?? (typeof token === 'string' && token.endsWith(SUFFIX) ? token.slice(0, -SUFFIX.length) : undefined);
-  if (claimed === undefined) {
-    return { ok: false, error: { code: 'unauthorized', message: 'Invalid token: expected "<userId>-token"' } };
-  }
-  const user = typeof claimed === 'string' ? users.get(claimed) : undefined;
+  const owner = typeof token === 'string' ? tokens.owner(token) : undefined;
+  const user = owner && (userId === undefined || userId === owner.userId) ? users.get(owner.userId) : undefined;
   // Bots post through the server, never through a client connection.
-  if (!user || user.isBot || token !== `${user.id}${SUFFIX}`) {
-    return { ok: false, error: { code: 'unauthorized', message: `Invalid token for user "${shown(claimed)}"` } };
+  if (!owner || !user || user.isBot) {
+    const claimed = claimedUser(token, userId);
+    const message = claimed === undefined ? 'Invalid token' : `Invalid token for user "${shown(claimed)}"`;
+    return { ok: false, error: { code: 'unauthorized', message } };
+  }
+  if (owner.revoked) return { ok: false, error: { code: 'unauthorized', message: 'This token was revoked' } };
+  if (owner.expired) {
+    return { ok: false, error: { code: 'token_expired', message: 'This token has expired: connect with a fresh one' } };
   }
   return { ok: true, userId: user.id };
 }

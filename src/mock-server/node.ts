@@ -5,8 +5,9 @@
  * read its data and drive its faults (`server.restart()` drops every socket).
  *
  * What it exposes: no CORS header unless `corsOrigins` lists a page's origin, only
- * loopback `Host` names (and the bound host) unless `allowedHosts` says more, and an
- * admin key of its own, random per start unless `adminKey` is given.
+ * loopback `Host` names (and the bound host) unless `allowedHosts` says more, an
+ * admin key of its own, random per start unless `adminKey` is given, and the demo
+ * tokens (`<id>-token`) only on a loopback address.
  *
  * Node-only: nothing under src/core, src/react or the browser-safe
  * `parley/mock-server` entry imports this file or `./node/*`.
@@ -41,6 +42,12 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
   port?: number;
   /** Default '127.0.0.1': reachable from this machine only. */
   host?: string;
+  /**
+   * Whether `<id>-token` works for the six seeded users. Default true, which only a loopback
+   * `host` allows: on any other address the server refuses to start unless this is `false`,
+   * and then only tokens issued through the admin API (`POST /admin/users/:id/tokens`) work.
+   */
+  demoTokens?: boolean;
   /**
    * `Authorization: Bearer <adminKey>` opens the admin API; at least 8 characters.
    * Default: a random key per start, read it from `RunningMockServer.adminKey`.
@@ -92,6 +99,12 @@ export interface RunningMockServer {
   close(): Promise<void>;
 }
 
+/** 127.0.0.0/8, ::1 and `localhost`: what only this machine can reach. */
+function isLoopback(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(name);
+}
+
 function urlHost(host: string, address: AddressInfo): string {
   // A wildcard bind is reached through loopback from this machine.
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
@@ -119,6 +132,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   if (adminKey === DEV_ADMIN_KEY) {
     // Published for years: any page or user could guess it.
     throw new Error('adminKey is the old published dev key; omit adminKey for a random one (returned as adminKey) or pass your own');
+  }
+  if (coreOptions.demoTokens !== false && !isLoopback(host)) {
+    throw new Error(
+      `host ${JSON.stringify(host)} is reachable from other machines, where the demo tokens (<id>-token) would let anyone sign in as anyone: ` +
+        'pass demoTokens: false, then only tokens issued through POST /admin/users/:id/tokens work',
+    );
   }
   const origins = originPolicy(corsOrigins);
   const hosts = hostPolicy(allowedHosts, host);

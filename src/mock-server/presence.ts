@@ -37,7 +37,8 @@ export function attachSession(
     // Retryable on purpose: the transport keeps trying until setOnline(userId, true).
     return { ok: false, retry: true, error: { code: 'disconnected', message: `Network cut for user "${userId}"` } };
   }
-  const { session, first } = ctx.sessions.add(userId, callbacks);
+  // Accepted, so the token is a string; the session remembers it for revocation and expiry.
+  const { session, first } = ctx.sessions.add(userId, String(credentials.token), callbacks);
   const contacts = ctx.state.contactsOf(userId);
   if (first) ctx.sessions.send(contacts, 'presence', { userId, online: true });
   for (const contact of contacts) {
@@ -58,6 +59,12 @@ export function dropSessions(ctx: ServerContext, userId: string | null, reason: 
   const dropped = ctx.sessions.drop(userId, reason);
   // After a full drop nobody is left to tell; after a cut, the user's contacts are.
   if (userId !== null && dropped.length > 0) announceOffline(ctx, userId);
+}
+
+/** Closes the sessions opened with one token (revoked, expired); its user goes offline if those were all. */
+export function dropTokenSessions(ctx: ServerContext, token: string, reason: DropReason): void {
+  const userId = ctx.sessions.dropToken(token, reason)[0]?.userId;
+  if (userId !== undefined && !ctx.sessions.isOnline(userId)) announceOffline(ctx, userId);
 }
 
 function announceOffline(ctx: ServerContext, userId: string): void {

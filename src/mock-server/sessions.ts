@@ -8,6 +8,8 @@ import type { DropReason, ServerSession, SessionCallbacks } from './types';
 
 interface SessionEntry extends ServerSession {
   readonly callbacks: SessionCallbacks;
+  /** The token it was opened with: revoking it (or its expiry) ends the session. */
+  readonly token: string;
   open: boolean;
 }
 
@@ -25,8 +27,8 @@ export class SessionRegistry {
   private counter = 0;
 
   /** Adds a session; returns it and whether it is the user's first one (they just came online). */
-  add(userId: string, callbacks: SessionCallbacks): { session: ServerSession; first: boolean } {
-    const entry: SessionEntry = { id: `s${++this.counter}`, userId, callbacks, open: true };
+  add(userId: string, token: string, callbacks: SessionCallbacks): { session: ServerSession; first: boolean } {
+    const entry: SessionEntry = { id: `s${++this.counter}`, userId, token, callbacks, open: true };
     const handle: ServerSession = Object.freeze({ id: entry.id, userId });
     this.entries.set(handle, entry);
     let set = this.byUser.get(userId);
@@ -82,6 +84,18 @@ export class SessionRegistry {
   drop(userId: string | null, reason: DropReason): ServerSession[] {
     const victims: SessionEntry[] = [];
     for (const [id, set] of this.byUser) if (userId === null || id === userId) victims.push(...set);
+    return this.close(victims, reason);
+  }
+
+  /** Closes the sessions opened with `token` (revoked or expired). */
+  dropToken(token: string, reason: DropReason): ServerSession[] {
+    const victims: SessionEntry[] = [];
+    for (const set of this.byUser.values()) for (const entry of set) if (entry.token === token) victims.push(entry);
+    return this.close(victims, reason);
+  }
+
+  /** Marks them closed first, then tells each: a drop callback that reattaches finds a consistent registry. */
+  private close(victims: SessionEntry[], reason: DropReason): ServerSession[] {
     for (const entry of victims) {
       entry.open = false;
       const set = this.byUser.get(entry.userId);

@@ -4,6 +4,7 @@
  */
 import type { ConversationKind, User } from '../core/protocol';
 import { ConversationLog } from './conversationLog';
+import { TokenStore, type TokenStoreOptions } from './tokens';
 import type { ConversationInit, StoredMessage } from './types';
 
 export interface ConversationRecord {
@@ -38,10 +39,11 @@ export function messageId(conversationId: string, seq: number): string {
 export class ServerData {
   readonly users = new Map<string, User>();
   readonly conversations = new Map<string, ConversationRecord>();
-  /** Tokens issued at run time (admin API) → user id, on top of the `<id>-token` convention. */
-  readonly tokens = new Map<string, string>();
+  /** Who each token belongs to: issued ones (admin API) and, where on, the demo `<id>-token`. */
+  readonly tokens: TokenStore;
 
-  constructor(users: readonly User[], conversations: readonly ConversationInit[]) {
+  constructor(users: readonly User[], conversations: readonly ConversationInit[], tokens: TokenStoreOptions) {
+    this.tokens = new TokenStore(tokens);
     for (const user of users) this.users.set(user.id, user);
     for (const init of conversations) this.addConversation(init);
   }

@@ -1,5 +1,5 @@
 /** Attaches recorder sessions straight to the server core (no transport in between). */
-import { createMockServer, type MockChatServer, type MockServerOptions, type ServerSession } from 'parley/mock-server';
+import { createMockServer, SEED_USERS, type MockChatServer, type MockServerOptions, type ServerSession } from 'parley/mock-server';
 import type { ClientEvent } from '../../src/core/protocol';
 import type { AckFor, ServerAck } from '../../src/mock-server/requestHandlers';
 import type { DropReason } from '../../src/mock-server/types';
@@ -21,11 +21,13 @@ export interface Recorder {
   raw(event: string, payload?: unknown): ServerAck;
 }
 
+/** Seeded users attach with their demo token, users created later with one issued for them. */
 export function record(server: MockChatServer, userId: string): Recorder {
   const events: Recorded[] = [];
   const drops: DropReason[] = [];
+  const token = SEED_USERS.some((u) => u.id === userId) ? `${userId}-token` : server.issueToken(userId);
   const result = server.attach(
-    { userId, token: `${userId}-token` },
+    { userId, token },
     { deliver: (event, payload) => events.push({ event, payload }), drop: (reason) => drops.push(reason) },
   );
   if (!result.ok) throw new Error(`attach failed: ${result.error.message}`);

@@ -6,7 +6,8 @@
  *
  *   GET    /admin/users
  *   POST   /admin/users                               {id, name, color?, isBot?}
- *   POST   /admin/users/:id/tokens                    → {token}
+ *   POST   /admin/users/:id/tokens                    → {userId, token, expiresAt}
+ *   DELETE /admin/users/:id/tokens/:token             → 204 (the token's connections close)
  *   GET    /admin/conversations
  *   GET    /admin/conversations/:id
  *   POST   /admin/conversations                       {id?, kind, title?, memberIds}
@@ -111,9 +112,17 @@ export async function handleAdmin(
       }
       return notAllowed('GET, POST');
     }
-    if (sub === 'tokens' && subId === undefined) {
-      if (method !== 'POST') return notAllowed('POST');
-      return sendJson(res, 201, { userId: id, token: core(() => server.issueToken(id)) });
+    if (sub === 'tokens') {
+      if (subId === undefined) {
+        if (method !== 'POST') return notAllowed('POST');
+        const token = core(() => server.issueToken(id));
+        return sendJson(res, 201, { userId: id, token, expiresAt: server.tokenExpiresAt(token) });
+      }
+      if (method !== 'DELETE') return notAllowed('DELETE');
+      core(() => server.revokeToken(id, subId));
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+      return;
     }
     throw new HttpError('not_found', 'No such admin route');
   }

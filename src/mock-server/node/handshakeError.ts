@@ -1,5 +1,7 @@
 /**
- * The handshake error a client's `connect_error` receives from the Node server. On its
+ * The handshake error a client's `connect_error` receives from the Node server: `code`
+ * `unauthorized` (no such token, or revoked: final), `token_expired` (connect again with a
+ * fresh token) or `disconnected` (retry: true, e.g. a network cut). On its
  * own, without socket.io or Node types, so that a consumer's TypeScript can read the
  * published declarations of `parley/mock-server/node` without those packages' types.
  */

@@ -4,11 +4,14 @@
  * - handshake `io(url, { auth: { token } })` → `server.attach({ token }, …)` in an
  *   `io.use` middleware; a refusal fails the handshake with `err.message` the
  *   core's reason and `err.data = { code, retry }`, which the client sees as
- *   `connect_error` (so a bad token is final, a network cut is retried);
+ *   `connect_error` (`unauthorized` is final, `token_expired` asks for a fresh
+ *   token, a network cut is retried);
  * - server → client pushes (`deliver`) → `socket.emit(event, payload)`; pushes
  *   made during the handshake are held until the socket is connected;
  * - the core dropping a session (`restart()`, `setOnline(id, false)`,
- *   `dispose()`) → `socket.disconnect(true)`; the client reconnects by itself;
+ *   `dispose()`, its token revoked or expired) → `socket.disconnect(true)`; the
+ *   client reconnects by itself, and the handshake says why when it may not
+ *   (one path for every refusal);
  * - every client → server event with an ack → rate limit, then
  *   `ack(server.handleRequest(session, event, payload))`: the core validates
  *   the payload, checks membership and ownership and takes the author from the

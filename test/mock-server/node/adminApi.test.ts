@@ -58,7 +58,9 @@ describe('users and tokens', () => {
 
     const issued = await api(url, 'POST', '/admin/users/grace/tokens');
     expect(issued.status).toBe(201);
-    expect(issued.body).toEqual({ userId: 'grace', token: expect.stringMatching(/^ptk_[0-9a-f]{48}$/) });
+    expect(issued.body).toEqual({ userId: 'grace', token: expect.stringMatching(/^ptk_[0-9a-f]{48}$/), expiresAt: expect.any(Number) });
+    // The default lifetime: an hour from now.
+    expect(Math.abs(issued.body.expiresAt - (Date.now() + 3_600_000))).toBeLessThan(60_000);
     const grace = await connect(url, issued.body.token);
     const conversations = await grace.request('conversations:list');
     expect(conversations).toMatchObject({ ok: true, conversations: [] });
