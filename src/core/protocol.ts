@@ -8,6 +8,7 @@
  *
  * schemas/limits.ts          LIMITS
  * schemas/messageText.ts     the rules for a message's text (one place, one `too_large`)
+ * schemas/reactionEmoji.ts   the rule for a reaction: one emoji
  * schemas/serverToClient.ts  Message, Attachment, User, Conversation; acks, errors; pushes
  * schemas/clientToServer.ts  request payloads and `parseRequest` (what a server validates)
  */
@@ -19,6 +20,7 @@ export { isUnsafeKey } from './schema';
 export { LIMITS } from './schemas/limits';
 export { messageTextProblem, TextSchema } from './schemas/messageText';
 export type { TextProblem } from './schemas/messageText';
+export { isReactionEmoji, ReactionEmojiSchema } from './schemas/reactionEmoji';
 export {
   AttachmentSchema,
   ConversationKindSchema,

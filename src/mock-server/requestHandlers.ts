@@ -18,6 +18,7 @@ import {
   type User,
 } from '../core/protocol';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
+import { reactionCapProblem, withReaction } from './reactions';
 import type { ConversationRecord } from './state';
 import type { ServerSession, StoredMessage } from './types';
 import { UNSEEN, visibleConversation, visibleMessage } from './visibility';
@@ -33,9 +34,6 @@ export type AckFor<E extends ClientEvent> =
 
 /** Any ack the server produces; the same runtime shapes as protocol.ts `Ack<E>`. */
 export type ServerAck = AckFor<ClientEvent>;
-
-/** Most distinct emoji one message can carry; keeps a hostile client from growing it forever. */
-const MAX_REACTION_KINDS = 50;
 
 class Refusal {
   constructor(readonly error: ErrorInfo) {}
@@ -81,20 +79,6 @@ function ownMessage(ctx: ServerContext, session: ServerSession, id: string, verb
 
 function page(conversation: ConversationRecord, from: number, to: number, hasMore: boolean) {
   return { ok: true as const, messages: conversation.log.range(from, to).map(toWireMessage), hasMore };
-}
-
-function withReaction(message: StoredMessage, emoji: string, userId: string, add: boolean): StoredMessage | null {
-  const reactions = new Map(message.reactions ?? []);
-  const users = reactions.get(emoji) ?? [];
-  if (add === users.includes(userId)) return null; // nothing changes: no update, no broadcast
-  if (add && !reactions.has(emoji) && reactions.size >= MAX_REACTION_KINDS) {
-    refuse('too_large', `A message can carry at most ${MAX_REACTION_KINDS} different reactions`);
-  }
-  const nextUsers = add ? [...users, userId] : users.filter((id) => id !== userId);
-  if (nextUsers.length > 0) reactions.set(emoji, nextUsers);
-  else reactions.delete(emoji);
-  const { reactions: _old, ...rest } = message;
-  return reactions.size > 0 ? { ...rest, reactions } : rest;
 }
 
 type Handlers = { [E in ClientEvent]: (ctx: ServerContext, session: ServerSession, payload: RequestPayload<E>) => AckFor<E> };
@@ -197,6 +181,8 @@ function react(
 ): AckFor<'reaction:add'> {
   const { conversation, message } = memberMessage(ctx, session, p.id);
   if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot take reactions');
+  const problem = add ? reactionCapProblem(message, p.emoji, session.userId) : null;
+  if (problem) throw new Refusal(problem);
   const next = withReaction(message, p.emoji, session.userId, add);
   if (!next) return { ok: true, message: toWireMessage(message) };
   replaceMessage(ctx, conversation, next);

@@ -6,7 +6,7 @@
  * a mistake in the kit's validators cannot also hide in its tests.
  */
 import * as v from 'valibot';
-import { isSafeAttachmentUrl, isUnsafeKey, LIMITS, type ClientEvent, type ServerEvent } from '../../src/core/protocol';
+import { isReactionEmoji, isSafeAttachmentUrl, isUnsafeKey, LIMITS, type ClientEvent, type ServerEvent } from '../../src/core/protocol';
 
 /** Ids become object keys in the store, so prototype keys are refused here. */
 export const IdSchema = v.pipe(
@@ -160,6 +160,8 @@ const Attachments = v.pipe(
 
 const ById = v.object({ id: Id });
 const Reaction = v.object({ id: Id, emoji: Emoji });
+// The emoji rule itself is judged against \p{RGI_Emoji} (test/core/schemas/reactionEmoji.test.ts).
+const NewReaction = v.object({ id: Id, emoji: v.pipe(Emoji, v.check(isReactionEmoji, 'not a usable reaction')) });
 
 export const RequestSchemas = {
   'message:send': v.object({
@@ -177,6 +179,6 @@ export const RequestSchemas = {
   'conversations:list': v.nullish(v.object({})),
   'message:edit': v.object({ id: Id, text: Text }),
   'message:delete': ById,
-  'reaction:add': Reaction,
+  'reaction:add': NewReaction,
   'reaction:remove': Reaction,
 } satisfies { [E in ClientEvent]: v.GenericSchema };

@@ -10,11 +10,13 @@ import * as v from '../schema';
 import { describeIssues, isUnsafeKey } from '../schema';
 import { LIMITS } from './limits';
 import { TextSchema as Text } from './messageText';
+import { ReactionEmojiSchema } from './reactionEmoji';
 import { AttachmentSchema, IdSchema as Id, SeqSchema as Seq, type ErrorInfo } from './serverToClient';
 
 /** Any positive size is accepted; handlers clamp it to LIMITS.maxPageSize. */
 const Limit = v.integer(1, Number.MAX_SAFE_INTEGER);
-const Emoji = v.refine(v.string(32, 1), (s) => s.trim().length > 0 && !isUnsafeKey(s), 'not a usable reaction');
+/** What `reaction:remove` takes back: any reaction a message may carry, even one stored before the emoji rule. */
+const StoredReaction = v.refine(v.string(32, 1), (s) => s.trim().length > 0 && !isUnsafeKey(s), 'not a usable reaction');
 
 /** Schemes a client may render as a link or image; `javascript:` and friends are refused. */
 export function isSafeAttachmentUrl(url: string): boolean {
@@ -28,7 +30,6 @@ const Attachments = v.array(
 );
 
 const ById = v.object({ id: Id });
-const Reaction = v.object({ id: Id, emoji: Emoji });
 const Position = v.object({ conversationId: Id, seq: Seq });
 
 export const RequestSchemas = {
@@ -48,8 +49,9 @@ export const RequestSchemas = {
   'conversations:list': v.nullish(v.object({})),
   'message:edit': v.object({ id: Id, text: Text }),
   'message:delete': ById,
-  'reaction:add': Reaction,
-  'reaction:remove': Reaction,
+  // A new reaction is one emoji (reactionEmoji.ts); taking one back never needs that.
+  'reaction:add': v.object({ id: Id, emoji: ReactionEmojiSchema }),
+  'reaction:remove': v.object({ id: Id, emoji: StoredReaction }),
 };
 
 export type ClientEvent = keyof typeof RequestSchemas;

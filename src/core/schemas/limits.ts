@@ -7,4 +7,8 @@ export const LIMITS = {
   maxUrlLength: 2_000,
   maxPageSize: 200,
   maxMembers: 10_000,
+  /** Different emoji one user may react with on one message (`too_large` beyond): one member cannot fill it. */
+  maxReactionsPerUser: 10,
+  /** Different emoji one message may carry (`too_large` for a new one); joining an emoji already there never hits it. */
+  maxReactionKinds: 50,
 } as const;
