@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isReactionEmoji, parseRequest, ReactionEmojiSchema, RequestSchemas, safeParse } from 'parley/core';
+import { REACTION_EMOJI } from '../../../src/mock-server/seedText';
+import { QUICK_REACTIONS } from '../../../src/react/components/MessageBubble/reactionChips';
 
 const ACCEPTED = [
   '👍', '❤️', '😂', '🎉', '👀', '🙏', '🫠', '🩷',
@@ -76,6 +78,10 @@ describe('isReactionEmoji', () => {
       }
     }
     expect(flags).toBeGreaterThan(250);
+  });
+
+  it("accepts what the kit's reaction menu offers and what the seed history holds", () => {
+    for (const e of [...QUICK_REACTIONS, ...REACTION_EMOJI]) expect(isReactionEmoji(e), code(e)).toBe(true);
   });
 
   it('is the rule of reaction:add, refused as invalid_payload; reaction:remove takes back any stored reaction', () => {
