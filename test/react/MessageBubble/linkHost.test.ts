@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { punycodeHost } from '../../../src/react/components/MessageBubble/linkHost';
+import { linkify } from '../../../src/react/components/MessageBubble/linkify';
+
+describe('punycodeHost', () => {
+  it('gives the punycode host of an internationalized name, from Unicode or punycode', () => {
+    expect(punycodeHost('https://xn--l-7sba6dbr.com/login', 'https://раураl.com/login')).toBe('xn--l-7sba6dbr.com');
+    expect(punycodeHost('https://www.xn--bcher-kva.de/', 'www.bücher.de')).toBe('www.xn--bcher-kva.de');
+    expect(punycodeHost('mailto:bob@%D1%80%D0%B0%D1%83%D1%80%D0%B0l.com', 'mailto:bob@раураl.com')).toBe('xn--l-7sba6dbr.com');
+  });
+
+  it('adds nothing for an ASCII host, or when the text already shows the punycode', () => {
+    expect(punycodeHost('https://example.com/a', 'https://example.com/a')).toBeUndefined();
+    expect(punycodeHost('mailto:bob@example.org', 'bob@example.org')).toBeUndefined();
+    expect(punycodeHost('https://xn--l-7sba6dbr.com/', 'https://XN--L-7SBA6DBR.com')).toBeUndefined();
+    expect(punycodeHost('not a url', 'not a url')).toBeUndefined();
+  });
+});
+
+describe('linkify with internationalized hosts', () => {
+  it('marks the link segment with the punycode host, and only that one', () => {
+    expect(linkify('pay at https://раураl.com/login or https://example.com')).toEqual([
+      { kind: 'text', text: 'pay at ' },
+      { kind: 'link', text: 'https://раураl.com/login', href: 'https://xn--l-7sba6dbr.com/login', punycodeHost: 'xn--l-7sba6dbr.com' },
+      { kind: 'text', text: ' or ' },
+      { kind: 'link', text: 'https://example.com', href: 'https://example.com/' },
+    ]);
+    const ascii = linkify('https://example.com')[0];
+    expect(ascii && 'punycodeHost' in ascii).toBe(false);
+  });
+});
