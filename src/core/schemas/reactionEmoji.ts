@@ -29,8 +29,10 @@ const FLAG = '\\p{Regional_Indicator}{2}';
 const SKIN_TONE = '\\p{Emoji_Modifier}'; // a swatch on its own (RGI lists the five)
 const SUBDIVISION_FLAG = '\\u{1F3F4}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{2,6}\\u{E007F}';
 
-const EMOJI = new RegExp(`^(?:${KEYCAP}|${FLAG}|${SKIN_TONE}|${SUBDIVISION_FLAG}|${PICTOGRAPH}(?:\\u200D${PICTOGRAPH}){0,3})$`, 'u');
+const EMOJI_SOURCE = `^(?:${KEYCAP}|${FLAG}|${SKIN_TONE}|${SUBDIVISION_FLAG}|${PICTOGRAPH}(?:\\u200D${PICTOGRAPH}){0,3})$`;
 
+// Both made on first use: a bundle that never checks a reaction pays nothing at start.
+let emojiPattern: RegExp | undefined;
 let graphemes: Intl.Segmenter | null | undefined;
 
 /** One user-perceived character; without `Intl.Segmenter` (older Firefox) the pattern alone decides. */
@@ -44,7 +46,8 @@ function isOneGrapheme(text: string): boolean {
 
 /** Whether `text` is exactly one emoji (see above): what `reaction:add` accepts. */
 export function isReactionEmoji(text: string): boolean {
-  return text.length > 0 && text.length <= MAX_LENGTH && EMOJI.test(text) && isOneGrapheme(text);
+  emojiPattern ??= new RegExp(EMOJI_SOURCE, 'u');
+  return text.length > 0 && text.length <= MAX_LENGTH && emojiPattern.test(text) && isOneGrapheme(text);
 }
 
 /** A new reaction on the wire (`reaction:add`): one emoji, or `invalid_payload`. */
