@@ -50,9 +50,12 @@ describe('isReactionEmoji', () => {
     const tones = ['\u{1F3FB}', '\u{1F3FC}', '\u{1F3FD}', '\u{1F3FE}', '\u{1F3FF}'];
     const refused: string[] = [];
     let checked = 0;
+    // Every RGI emoji of these shapes starts with a code point of the Emoji property.
+    const base = /^\p{Emoji}$/u;
     for (let cp = 0; cp <= 0x1ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const c = String.fromCodePoint(cp);
+      if (!base.test(c)) continue;
       for (const s of [c, `${c}\uFE0F`, `${c}\uFE0F\u20E3`, ...tones.map((t) => c + t)]) {
         if (!rgi.test(s)) continue;
         checked++;
@@ -61,7 +64,7 @@ describe('isReactionEmoji', () => {
     }
     expect(checked).toBeGreaterThan(1500);
     expect(refused).toEqual([]);
-  });
+  }, 20_000); // under 1 s idle; the margin is for a busy machine
 
   it('accepts every RGI flag and refuses every other pair of letters', () => {
     const rgi = new RegExp('^\\p{RGI_Emoji}$', 'v');
