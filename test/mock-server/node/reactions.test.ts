@@ -13,8 +13,9 @@ import { closeAllClients, connect, type Client } from './helpers';
 let running: RunningMockServer;
 let url: string;
 
+// Rate limits are gateway.test.ts's subject; here one user sends many reactions in a row.
 beforeAll(async () => {
-  running = await startMockServer({ port: 0, host: '127.0.0.1', botDelayMs: 50 });
+  running = await startMockServer({ port: 0, host: '127.0.0.1', botDelayMs: 50, rateLimits: false });
   url = running.url;
 });
 
