@@ -19,11 +19,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } from '../core/fileTypes';
+import type { Message } from '../core/protocol';
 import { createMockServer, type MockChatServer, type MockServerOptions } from './createMockServer';
 import { guardHosts, hostPolicy } from './node/hosts';
-import { createRequestListener } from './node/httpServer';
+import { createRequestListener, serverTimeouts } from './node/httpServer';
+import { limitHttpRequests } from './node/limits/httpLimits';
+import { createServerLimits } from './node/limits/serverLimits';
 import { originPolicy } from './node/origins';
-import { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
+import type { RateLimits } from './node/rateLimit';
 import { loadServerPeers } from './node/peers';
 import { attachSocketGateway } from './node/socketGateway';
 import { UploadStore } from './node/uploads';
@@ -82,8 +85,19 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
    */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
-  /** Per-socket token buckets (merged over the defaults), or `false` to turn them off. */
-  rateLimits?: Partial<Record<keyof RateLimits, RateLimitRule>> | false;
+  /**
+   * Limits per user, per address and per socket (`RateLimits`: requests, reads by what they
+   * return, handshakes, connections at once, HTTP, uploads), merged over `DEFAULT_RATE_LIMITS`;
+   * `false` turns every one of them off (tests, benchmarks). Refusals are `rate_limited`.
+   */
+  rateLimits?: Partial<RateLimits> | false;
+  /** An upload body with no bytes for this long is cut off (408) and its partial file deleted. Default 30 000; 0: never. */
+  uploadIdleTimeoutMs?: number;
+  /** An upload not sent in a message (over socket.io) within this long is deleted. Default 3 600 000 (1 h). */
+  unattachedUploadTtlMs?: number;
+  /** How long a client may take over a request's headers, and over the whole request (defaults 10 000 and 120 000). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningMockServer {
@@ -124,6 +138,10 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     uploadTypes = DEFAULT_UPLOAD_TYPES,
     maxHttpBufferSize = 1_000_000,
     rateLimits = {},
+    uploadIdleTimeoutMs = 30_000,
+    unattachedUploadTtlMs = 3_600_000,
+    headersTimeoutMs = 10_000,
+    requestTimeoutMs = 120_000,
     pingIntervalMs = 25_000,
     pingTimeoutMs = 20_000,
     ...coreOptions
@@ -146,6 +164,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const server = createMockServer(coreOptions);
   const dir = uploadDir ?? (await mkdtemp(path.join(tmpdir(), 'parley-uploads-')));
   let url = '';
+  const limits = createServerLimits(rateLimits, unattachedUploadTtlMs);
   const uploads = new UploadStore({
     server,
     dir,
@@ -154,14 +173,19 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     types: uploadTypes,
     baseUrl: () => url,
     busboy: peers.busboy,
+    limits: limits.uploads,
+    idleTimeoutMs: uploadIdleTimeoutMs,
+    unattachedTtlMs: unattachedUploadTtlMs,
   });
-  const http = createServer(createRequestListener({ server, adminKey, uploads, origins }));
+  const routes = createRequestListener({ server, adminKey, uploads, origins });
+  const http = createServer(serverTimeouts(headersTimeoutMs, requestTimeoutMs), limitHttpRequests(routes, limits.rules, origins));
   const gatewayOptions = {
     origins,
     maxHttpBufferSize,
     pingIntervalMs,
     pingTimeoutMs,
-    rateLimits: rateLimits === false ? (false as const) : { ...DEFAULT_RATE_LIMITS, ...rateLimits },
+    limits,
+    onMessageSent: (message: Message) => uploads.markSent(message.conversationId, message.attachments.map((a) => a.id)),
   };
   const io = attachSocketGateway(http, server, gatewayOptions, peers.SocketIoServer);
   // After socket.io attached: the check must stand in front of its listeners too.

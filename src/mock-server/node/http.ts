@@ -21,6 +21,10 @@ export type HttpErrorCode =
   | 'too_large'
   /** The same code the in-browser upload endpoint and the client use for a refused file type. */
   | 'unsupported_type'
+  /** Over a budget or quota: 429 with `Retry-After` and `retryAfterMs`. */
+  | 'rate_limited'
+  /** The body stalled (no bytes for the idle timeout): 408, and the connection closes. */
+  | 'timeout'
   | 'internal';
 
 const STATUS: Record<HttpErrorCode, number> = {
@@ -34,6 +38,8 @@ const STATUS: Record<HttpErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   unsupported_type: 415,
+  rate_limited: 429,
+  timeout: 408,
   internal: 500,
 };
 

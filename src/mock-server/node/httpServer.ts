@@ -11,7 +11,7 @@
  * (origins.ts); the Host check runs before all of this (hosts.ts). Every failure is answered as `{ error: { code, message } }`; a handler bug
  * becomes a 500, never a crashed process.
  */
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } from 'node:http';
 import type { MockChatServerCore } from '../MockChatServer';
 import { handleAdmin } from './adminApi';
 import { HttpError, pathSegments, sendError, sendJson } from './http';
@@ -66,5 +66,20 @@ export function createRequestListener(options: HttpRoutesOptions): RequestListen
       console.error('[parley mock server] request failed:', error);
       sendError(res, new HttpError('internal', 'The mock server failed to answer this request'));
     });
+  };
+}
+
+/**
+ * How long a client may take to send its request headers, and its whole request
+ * (an upload included): past either, Node answers 408 and closes the connection,
+ * so a client that opens connections and sends nothing cannot hold them. Node
+ * checks every `connectionsCheckingInterval`, here a quarter of the shorter one.
+ */
+export function serverTimeouts(headersTimeoutMs: number, requestTimeoutMs: number): ServerOptions {
+  const headersTimeout = requestTimeoutMs > 0 ? Math.min(headersTimeoutMs, requestTimeoutMs) : headersTimeoutMs;
+  return {
+    headersTimeout,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4))),
   };
 }

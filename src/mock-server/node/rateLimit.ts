@@ -1,33 +1,72 @@
 /**
- * Per-socket rate limits: one token bucket per kind of request. Buckets refill
- * lazily from the clock on each take, so they hold no timers (and no handles
- * that would keep a test process alive).
+ * What the Node server limits, and by how much. Budgets are kept per user (all
+ * of a user's sockets share one, and it outlives them: reconnecting does not
+ * refill it) and per address for what comes before a user is known (handshakes,
+ * HTTP requests). `startMockServer({ rateLimits })` merges its rules over these
+ * defaults, each key replacing the default's; `rateLimits: false` turns every one
+ * of them off. Sized so a person using the kit, or 200 bench clients on one
+ * address, never meet them.
  */
 import type { ClientEvent } from '../../core/protocol';
 
 export interface RateLimitRule {
-  /** Requests allowed per `intervalMs` in the long run. */
+  /** Allowed per `intervalMs` in the long run. */
   readonly limit: number;
   readonly intervalMs: number;
-  /** Requests allowed at once after a quiet spell; defaults to `limit`. */
+  /** Allowed at once after a quiet spell; defaults to `limit`. */
   readonly burst?: number;
 }
 
 export interface RateLimits {
-  /** message:send, message:edit, message:delete, reaction:add, reaction:remove. */
+  /** Per user: message:send, message:edit, message:delete, reaction:add, reaction:remove. */
   readonly send: RateLimitRule;
+  /** Per user: typing notifications. */
   readonly typing: RateLimitRule;
-  /** Everything else (reads, history pages, read and delivery receipts, unknown events): generous, bounds abuse. */
+  /** Per user: every other request (reads, receipts, unknown events), one each. */
   readonly other: RateLimitRule;
+  /** Per user: messages (and conversations) that reads return, so a scan of a long history costs what it returns. */
+  readonly history: RateLimitRule;
+  /** Per socket: refused requests before the socket is disconnected. */
+  readonly refusals: RateLimitRule;
+  /** socket.io handshakes per user (each one tells every contact about presence) and per address. */
+  readonly handshakes: RateLimitRule;
+  readonly handshakesPerIp: RateLimitRule;
+  /** Open socket.io connections per user and per address. */
+  readonly connections: number;
+  readonly connectionsPerIp: number;
+  /** HTTP requests per address (uploads, downloads, admin API, health). */
+  readonly http: RateLimitRule;
+  /** Per user: uploads started, bytes stored (until removed) and uploads at once. */
+  readonly uploads: RateLimitRule;
+  readonly uploadBytes: number;
+  readonly uploadsAtOnce: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   send: { limit: 20, intervalMs: 10_000, burst: 20 },
   typing: { limit: 10, intervalMs: 10_000, burst: 10 },
   other: { limit: 200, intervalMs: 10_000, burst: 100 },
+  history: { limit: 2_000, intervalMs: 10_000, burst: 2_000 },
+  refusals: { limit: 20, intervalMs: 10_000, burst: 20 },
+  handshakes: { limit: 20, intervalMs: 60_000, burst: 20 },
+  handshakesPerIp: { limit: 300, intervalMs: 60_000, burst: 300 },
+  connections: 10,
+  connectionsPerIp: 500,
+  http: { limit: 600, intervalMs: 10_000, burst: 600 },
+  uploads: { limit: 60, intervalMs: 60_000, burst: 60 },
+  uploadBytes: 500_000_000,
+  uploadsAtOnce: 4,
 };
 
-export type RateLimitKind = keyof RateLimits;
+/** The `rateLimits` option: any of the limits above, merged over the defaults. */
+export type RateLimitsOption = Partial<RateLimits> | false;
+
+export function resolveRateLimits(option: RateLimitsOption = {}): RateLimits | false {
+  return option === false ? false : { ...DEFAULT_RATE_LIMITS, ...option };
+}
+
+/** The per-user budgets one request may draw on. */
+export type RateLimitKind = 'send' | 'typing' | 'other';
 
 const SEND_EVENTS: ReadonlySet<string> = new Set<ClientEvent>([
   'message:send',
@@ -41,63 +80,4 @@ export function rateLimitKindOf(event: string): RateLimitKind {
   if (SEND_EVENTS.has(event)) return 'send';
   if (event === 'typing') return 'typing';
   return 'other';
-}
-
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  private readonly capacity: number;
-  private readonly perMs: number;
-
-  constructor(
-    readonly rule: RateLimitRule,
-    private readonly clock: () => number = Date.now,
-  ) {
-    this.capacity = Math.max(1, rule.burst ?? rule.limit);
-    this.perMs = rule.limit / rule.intervalMs;
-    this.tokens = this.capacity;
-    this.last = clock();
-  }
-
-  /** Takes one token; returns 0 when allowed, else the ms until one is available. */
-  take(): number {
-    const now = this.clock();
-    this.tokens = Math.min(this.capacity, this.tokens + Math.max(0, now - this.last) * this.perMs);
-    this.last = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - this.tokens) / this.perMs);
-  }
-}
-
-export interface SocketRateLimiter {
-  /** `null` when allowed, else a clear message for the `rate_limited` ack. */
-  check(event: string): string | null;
-}
-
-const WHAT: Record<RateLimitKind, string> = {
-  send: 'messages, edits and reactions',
-  typing: 'typing notifications',
-  other: 'requests',
-};
-
-export function createSocketRateLimiter(limits: RateLimits | false, clock: () => number = Date.now): SocketRateLimiter {
-  if (limits === false) return { check: () => null };
-  const buckets = {
-    send: new TokenBucket(limits.send, clock),
-    typing: new TokenBucket(limits.typing, clock),
-    other: new TokenBucket(limits.other, clock),
-  };
-  return {
-    check(event) {
-      const kind = rateLimitKindOf(event);
-      const bucket = buckets[kind];
-      const waitMs = bucket.take();
-      if (waitMs === 0) return null;
-      const { limit, intervalMs } = bucket.rule;
-      return `Too many ${WHAT[kind]}: at most ${limit} per ${intervalMs / 1000} s. Try again in ${(waitMs / 1000).toFixed(1)} s.`;
-    },
-  };
 }

@@ -12,7 +12,12 @@
  *   `dispose()`, its token revoked or expired) → `socket.disconnect(true)`; the
  *   client reconnects by itself, and the handshake says why when it may not
  *   (one path for every refusal);
- * - every client → server event with an ack → rate limit, then
+ * - limits (limits/*.ts): handshakes per address and per user, connections at
+ *   once per address and per user (refused with `rate_limited` and
+ *   `retryAfterMs` in `err.data`), then every request against its user's budget;
+ *   reads wait their turn in a queue that leaves the event loop free between
+ *   them; a socket refused too often is disconnected;
+ * - every client → server event with an ack → limits, then
  *   `ack(server.handleRequest(session, event, payload))`: the core validates
  *   the payload, checks membership and ownership and takes the author from the
  *   session. Unknown events get an `invalid_payload` ack; events without an ack
@@ -25,12 +30,16 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import type { Server, Socket } from 'socket.io';
-import type { ErrorInfo, ServerEvent } from '../../core/protocol';
-import type { SessionPort } from '../MockChatServer';
+import type { ErrorInfo, Message, ServerEvent } from '../../core/protocol';
+import type { MockChatServerCore, SessionPort } from '../MockChatServer';
 import type { ServerSession } from '../types';
 import type { HandshakeError } from './handshakeError';
+import { addressKey } from './limits/addressKey';
+import type { ConnectionLimiter } from './limits/connectionLimits';
+import { createReadQueue } from './limits/readQueue';
+import { rateLimitedAck, type Refusal } from './limits/refusal';
+import { isRead, type RequestLimiter } from './limits/requestLimits';
 import type { OriginPolicy } from './origins';
-import { createSocketRateLimiter, type RateLimits } from './rateLimit';
 
 export interface SocketGatewayOptions {
   /** Largest frame a client may send, in bytes (engine.io `maxHttpBufferSize`). */
@@ -38,8 +47,10 @@ export interface SocketGatewayOptions {
   /** Heartbeat (engine.io `pingInterval` / `pingTimeout`). */
   readonly pingIntervalMs: number;
   readonly pingTimeoutMs: number;
-  /** Per-socket limits, or `false` for none. */
-  readonly rateLimits: RateLimits | false;
+  /** Handshakes and connections, and the users' request budgets (no-ops with `rateLimits: false`). */
+  readonly limits: { readonly connections: ConnectionLimiter; readonly requests: RequestLimiter };
+  /** A message was stored through `message:send` (its attachments are now in use). */
+  readonly onMessageSent?: (message: Message) => void;
   /** The pages (origins) that may connect from a browser. */
   readonly origins: OriginPolicy;
 }
@@ -59,11 +70,17 @@ function handshakeError(error: ErrorInfo, retry: boolean): HandshakeError {
   return err;
 }
 
+function rateLimitedHandshake(refusal: Refusal): HandshakeError {
+  const err = handshakeError({ code: 'rate_limited', message: refusal.message }, true);
+  err.data.retryAfterMs = refusal.retryAfterMs;
+  return err;
+}
+
 type Ack = (answer: unknown) => void;
 
 export function attachSocketGateway(
   http: HttpServer,
-  server: SessionPort,
+  server: SessionPort & Pick<MockChatServerCore, 'authenticate'>,
   options: SocketGatewayOptions,
   SocketIoServer: typeof Server,
 ): Server {
@@ -81,6 +98,8 @@ export function attachSocketGateway(
     serveClient: false,
   });
   const states = new WeakMap<Socket, SocketState>();
+  const { connections, requests } = options.limits;
+  const reads = createReadQueue();
   // engine.io keeps a long-polling transport of a dead client for 30 s, waiting to hand it a
   // close packet on a poll that never comes; past the heartbeat's own patience that is moot.
   io.engine.on('connection', (raw: { transport?: { closeTimeout?: unknown } }) => {
@@ -88,12 +107,19 @@ export function attachSocketGateway(
   });
 
   io.use((socket, next) => {
+    const address = addressKey(socket.handshake.address);
+    const crowded = connections.admitAddress(address);
+    if (crowded) return next(rateLimitedHandshake(crowded));
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
     if (typeof token !== 'string' || token === '') {
       next(handshakeError({ code: 'unauthorized', message: 'Missing token: connect with io(url, { auth: { token } })' }, false));
       return;
     }
+    // Judged before attaching: a refused handshake tells no contact anything.
+    const user = server.authenticate({ token });
+    const tooMany = user.ok ? connections.admitUser(user.userId) : null;
+    if (tooMany) return next(rateLimitedHandshake(tooMany));
     const state: Partial<SocketState> = { held: [], droppedEarly: false };
     const result = server.attach(
       { token },
@@ -114,8 +140,12 @@ export function attachSocketGateway(
     }
     state.session = result.session;
     states.set(socket, state as SocketState);
+    const release = connections.opened(address, result.session.userId);
     // If the client goes away before `connection`, socket.io never emits it: detach here too.
-    socket.conn.once('close', () => server.detach(result.session));
+    socket.conn.once('close', () => {
+      release();
+      server.detach(result.session);
+    });
     next();
   });
 
@@ -134,7 +164,7 @@ export function attachSocketGateway(
     }
     for (const [event, payload] of held) socket.emit(event, payload);
 
-    const limiter = createSocketRateLimiter(options.rateLimits);
+    const limiter = requests.forSocket(session.userId);
     socket.on('disconnect', () => server.detach(session));
     socket.onAny((event: unknown, ...args: unknown[]) => {
       const ack = args[args.length - 1];
@@ -151,12 +181,21 @@ export function attachSocketGateway(
         answer({ ok: false, error: { code: 'invalid_payload', message: 'Event names are strings' } });
         return;
       }
-      const limited = limiter.check(event);
-      if (limited !== null) {
-        answer({ ok: false, error: { code: 'rate_limited', message: limited } });
+      const verdict = limiter.check(event, payload);
+      if (!verdict.ok) {
+        answer(rateLimitedAck(verdict.refusal));
+        if (verdict.disconnect) socket.disconnect(true);
         return;
       }
-      answer(server.handleRequest(session, event, payload));
+      const respond = () => {
+        const result = server.handleRequest(session, event, payload);
+        verdict.settle(result);
+        answer(result);
+        if (event === 'message:send' && result.ok && 'message' in result) options.onMessageSent?.(result.message as Message);
+      };
+      if (!isRead(event)) return respond();
+      // A socket gone meanwhile is not answered, and its budget is given back.
+      reads(() => (socket.connected ? respond() : verdict.settle(undefined)));
     });
   });
 

@@ -3,7 +3,9 @@
  * `conversationId` and `file`, streamed into the upload directory under a
  * random id and stopped at the size cap while streaming (the partial file is
  * deleted). The conversation is checked as soon as its field arrives, so a
- * refused upload stores nothing. Judging the content is the caller's part.
+ * refused upload stores nothing. A body that stalls (no bytes for
+ * `idleTimeoutMs`) is refused as 408 `timeout` and its partial file deleted.
+ * Judging the content is the caller's part.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -19,6 +21,10 @@ export interface UploadFormOptions {
   readonly busboy: typeof busboy;
   readonly dir: string;
   readonly maxBytes: number;
+  /** The refusal for a file over `maxBytes` (default 413 `too_large`; a quota's cap is a 429). */
+  readonly overLimit?: () => HttpError;
+  /** A body with no bytes for this long is refused and its partial file deleted; 0 for never. */
+  readonly idleTimeoutMs: number;
   /** Throws the HttpError to answer with when the uploader may not post to this conversation. */
   readonly checkConversation: (conversationId: string) => void;
   /** Files being written; one is added when it opens and removed when it is deleted. */
@@ -66,12 +72,13 @@ export async function receiveUploadForm(req: IncomingMessage, options: UploadFor
   if (mediaType(req) !== 'multipart/form-data') {
     throw new HttpError('unsupported_type', 'Send the file as multipart/form-data with fields "conversationId" and "file"');
   }
-  if (declaredOver(req, options.maxBytes + FORM_OVERHEAD_BYTES)) throw tooLarge(options.maxBytes);
+  if (declaredOver(req, options.maxBytes + FORM_OVERHEAD_BYTES)) throw (options.overLimit ?? (() => tooLarge(options.maxBytes)))();
   return streamForm(req, options);
 }
 
 function streamForm(req: IncomingMessage, options: UploadFormOptions): Promise<ReceivedUpload> {
-  const { maxBytes, dir, pending } = options;
+  const { maxBytes, dir, pending, idleTimeoutMs } = options;
+  const overLimit = options.overLimit ?? (() => tooLarge(maxBytes));
   return new Promise<ReceivedUpload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -108,10 +115,18 @@ function streamForm(req: IncomingMessage, options: UploadFormOptions): Promise<R
         out.destroy();
       });
     };
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const stalled = () =>
+      fail(new HttpError('timeout', `The upload stalled: no data for ${idleTimeoutMs / 1000} s`, { Connection: 'close' }));
+    const awake = () => {
+      clearTimeout(idle);
+      if (!settled && idleTimeoutMs > 0) idle = setTimeout(stalled, idleTimeoutMs);
+    };
     /** Refuses once; answers only after the partial file is gone. */
     const fail = (error: HttpError) => {
       if (settled) return;
       settled = true;
+      clearTimeout(idle);
       req.unpipe(parser);
       void cleanup().then(() => reject(error));
     };
@@ -125,6 +140,7 @@ function streamForm(req: IncomingMessage, options: UploadFormOptions): Promise<R
         return fail(error as HttpError);
       }
       settled = true;
+      clearTimeout(idle);
       resolve({ conversationId, id: file.id, file: file.path, size, name: file.name, head: Buffer.concat(head) });
     };
 
@@ -160,7 +176,7 @@ function streamForm(req: IncomingMessage, options: UploadFormOptions): Promise<R
       stream.on('limit', () => {
         stream.unpipe(out);
         stream.resume();
-        fail(tooLarge(maxBytes));
+        fail(overLimit());
       });
       out.on('error', (error) => fail(new HttpError('internal', `Could not store the file: ${error.message}`)));
       out.on('finish', () => {
@@ -180,6 +196,9 @@ function streamForm(req: IncomingMessage, options: UploadFormOptions): Promise<R
       if (!req.complete) fail(new HttpError('invalid_payload', 'The upload was cut off'));
     });
     req.on('error', () => fail(new HttpError('invalid_payload', 'The upload was cut off')));
+    req.on('data', awake);
+    req.on('end', () => clearTimeout(idle)); // the rest (writing the file) is ours, not the client's
+    awake();
     req.pipe(parser);
   });
 }

@@ -18,6 +18,10 @@
  * `Content-Disposition` (inline for images, attachment otherwise), a
  * sandboxing CSP and `Cache-Control: private`. Ids are 32 hex characters,
  * looked up in a table: nothing from the URL ever becomes a path.
+ *
+ * Limits (limits/uploadLimits.ts): per user uploads per window, at once and a
+ * quota of bytes stored; a stalled body is cut off (uploadForm.ts). A file not
+ * sent in a message within `unattachedTtlMs` is deleted and its bytes freed.
  */
 import { open, readFile, rm, unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -29,7 +33,8 @@ import { readImageSize } from '../imageSize';
 import type { MockChatServerCore } from '../MockChatServer';
 import { UNSEEN } from '../visibility';
 import { bearerToken, HttpError, sendJson } from './http';
-import { drain, receiveUploadForm, type ReceivedUpload } from './uploadForm';
+import type { UploadLimiter, UploadTicket } from './limits/uploadLimits';
+import { drain, receiveUploadForm, tooLarge, type ReceivedUpload } from './uploadForm';
 
 export interface UploadStoreOptions {
   readonly server: MockChatServerCore;
@@ -42,6 +47,11 @@ export interface UploadStoreOptions {
   readonly baseUrl: () => string;
   /** The multipart parser (an optional peer dependency, loaded by the server: `peers.ts`). */
   readonly busboy: typeof busboy;
+  readonly limits: UploadLimiter;
+  /** A body with no bytes for this long is cut off (0: never). */
+  readonly idleTimeoutMs: number;
+  /** A file not sent in a message within this long is deleted. */
+  readonly unattachedTtlMs: number;
 }
 
 interface StoredUpload {
@@ -49,6 +59,10 @@ interface StoredUpload {
   readonly conversationId: string;
   readonly uploaderId: string;
   readonly file: string;
+  /** Takes it out of the server's registry, so no message can attach it any more. */
+  readonly unregister: () => void;
+  /** Until the file is sent in a message: when it goes. */
+  expiry?: ReturnType<typeof setTimeout>;
 }
 
 const ID_PATTERN = /^[0-9a-f]{32}$/;
@@ -83,33 +97,77 @@ export class UploadStore {
 
   /** `POST /uploads`: answers 201 with the attachment, or throws an HttpError. */
   async handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { server, busboy, dir, maxBytes } = this.options;
+    const { server, busboy, dir, maxBytes, limits, idleTimeoutMs } = this.options;
+    let ticket: UploadTicket | undefined;
     try {
       const userId = userFrom(server, bearerToken(req));
+      ticket = limits.begin(userId);
+      // Whichever cap is nearer cuts the file off: the size limit (413) or what is left of the quota (429).
+      const quotaFirst = ticket.room < maxBytes;
       const parsed = await receiveUploadForm(req, {
         busboy,
         dir,
-        maxBytes,
+        maxBytes: quotaFirst ? ticket.room : maxBytes,
+        overLimit: quotaFirst ? ticket.overQuota : () => tooLarge(maxBytes),
+        idleTimeoutMs,
         checkConversation: (conversationId) => checkMember(server, conversationId, userId),
         pending: this.pending,
       });
       const attachment = await this.check(parsed);
-      this.uploads.set(parsed.id, { attachment, conversationId: parsed.conversationId, uploaderId: userId, file: parsed.file });
+      try {
+        ticket.commit(attachment.size);
+      } catch (error) {
+        await this.forget(parsed.file);
+        throw error;
+      }
+      const { conversationId } = parsed;
+      // The registry is how a message attaches it (by id, and only by this user in this conversation).
+      const unregister = server.registerUpload({ uploaderId: userId, conversationId, attachment });
+      const upload: StoredUpload = { attachment, conversationId, uploaderId: userId, file: parsed.file, unregister };
+      this.uploads.set(parsed.id, upload);
       this.pending.delete(parsed.file);
+      upload.expiry = setTimeout(() => void this.expire(parsed.id), this.options.unattachedTtlMs);
+      upload.expiry.unref();
       sendJson(res, 201, attachment, { Location: attachment.url });
     } catch (error) {
       // Whatever was refused, the client should still get the answer: read and drop the rest.
       if (!req.complete && !req.destroyed) drain(req);
       throw error;
+    } finally {
+      ticket?.end();
     }
+  }
+
+  /** A message was stored with these attachments: those uploaded to its conversation stay. */
+  markSent(conversationId: string, attachmentIds: readonly string[]): void {
+    for (const id of attachmentIds) {
+      const upload = this.uploads.get(id);
+      if (!upload || upload.conversationId !== conversationId) continue;
+      clearTimeout(upload.expiry);
+      delete upload.expiry;
+    }
+  }
+
+  /** Never sent in a message: the file goes, and its bytes leave the uploader's quota. */
+  private async expire(id: string): Promise<void> {
+    const upload = this.uploads.get(id);
+    if (!upload?.expiry) return;
+    this.uploads.delete(id);
+    upload.unregister();
+    this.options.limits.freed(upload.uploaderId, upload.attachment.size);
+    await unlink(upload.file).catch(() => {});
+  }
+
+  private async forget(file: string): Promise<void> {
+    this.pending.delete(file);
+    await unlink(file).catch(() => {});
   }
 
   /** Judges the stored file by content; builds the attachment or deletes the file and refuses. */
   private async check(parsed: ReceivedUpload): Promise<Attachment> {
     const { types, baseUrl } = this.options;
     const refuse = async (error: HttpError): Promise<never> => {
-      this.pending.delete(parsed.file);
-      await unlink(parsed.file).catch(() => {});
+      await this.forget(parsed.file);
       throw error;
     };
     if (parsed.size === 0) return refuse(new HttpError('invalid_payload', 'The file is empty'));
@@ -174,6 +232,7 @@ export class UploadStore {
       const files = [...this.uploads.values()].map((u) => u.file).concat([...this.pending]);
       await Promise.all(files.map((f) => unlink(f).catch(() => {})));
     }
+    for (const upload of this.uploads.values()) clearTimeout(upload.expiry);
     this.uploads.clear();
     this.pending.clear();
   }
