@@ -45,9 +45,13 @@ export interface ConversationItemProps {
   renderAvatar: RenderAvatar | undefined;
 }
 
-/** The preview's user-supplied parts through `slot` (see isolatedSentence). */
+/**
+ * The author's name through `slot` (see isolatedSentence), so it cannot reorder the text after it.
+ * The text itself comes last and the preview element isolates it; left as one text node, the
+ * preview is found by its words as before (a host's `getByText` sees one node, not two).
+ */
 function slotted(preview: ConversationPreview, slot: (value: string) => string): ConversationPreview {
-  return { ...preview, text: slot(preview.text), authorName: preview.authorName === undefined ? undefined : slot(preview.authorName) };
+  return preview.authorName === undefined ? preview : { ...preview, authorName: slot(preview.authorName) };
 }
 
 /** Badges stay narrow; the exact count is in the accessible text. */
@@ -134,7 +138,7 @@ export function ConversationItem({
             </span>
             <span className="parley-conversation-summary">
               <span className="parley-conversation-preview" dir="auto">
-                {/* The author's name apart from the text: its direction must not reorder it. */}
+                {/* The author's name in its own <bdi>: its direction must not reorder the text. */}
                 {isolatedSentence((slot) => previewText(catalog, slotted(preview, slot)))}
               </span>
               {unreadLabel && (
