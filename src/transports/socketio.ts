@@ -7,10 +7,11 @@
  * every kind of loss. Each attempt gets a fresh socket (and manager): nothing
  * depends on what socket.io keeps of a dead link, which is what once left
  * this transport offline for good after a network drop. A refused handshake
- * (bad token) is final and reported with the server's reason.
+ * (`unauthorized`, `forbidden`) is final and reported with the server's reason;
+ * `token_expired` asks a token function for a fresh token at the next attempt.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientEvent, ErrorInfo, RequestPayload } from '../core/protocol';
+import type { ClientEvent, RequestPayload } from '../core/protocol';
 import { TransportError, type Transport, type TransportStatus } from '../core/transport';
 import { uploadOverHttp } from './httpUpload';
 import { browserOffline, watchLinkSignals } from './linkSignals';
@@ -22,8 +23,15 @@ import { createTransportListeners, IDLE_STATUS } from './transportListeners';
 export interface SocketIoTransportOptions {
   /** Server URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
-  /** Sent as `auth: { token }` in the handshake. */
-  token: string;
+  /**
+   * Sent as `auth: { token }` in the handshake: a string, or a function that gets a fresh one
+   * (from your backend, say). The function is called for the first handshake, again after the
+   * server answers `token_expired` (at the next attempt, after the usual backoff, so a function
+   * that keeps returning expired tokens cannot spin), and on `connect()` after a refusal; every
+   * other reconnect reuses the last token. A call that throws or rejects is a failed attempt.
+   * Final, not retried: `unauthorized` and `forbidden`, and `token_expired` for a string.
+   */
+  token: string | (() => string | Promise<string>);
   /** socket.io path, if the server mounts it elsewhere. */
   path?: string;
   /** First reconnection delay; doubles per failed attempt up to `maxRetryMs`, with jitter. */
@@ -52,6 +60,10 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
   const requests = createRequestTracker();
   const retry = createRetrySchedule({ backoff: { baseMs: options.initialRetryMs ?? 500, maxMs: options.maxRetryMs ?? 10_000 } });
   const { wanted, giveUp, expose } = createTransportBase(listeners, retry);
+  const given = options.token;
+  /** A string token stays; a function's is '' until asked for, and again once refused. */
+  const initial = typeof given === 'string' ? given : '';
+  let token = initial;
 
   /** The socket of the current attempt or link; an older one is torn down and ignored. */
   let socket: Socket | null = null;
@@ -64,7 +76,6 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
   function clearTimers(): void {
     retry.cancel();
     clearTimeout(attemptTimer);
-    attemptTimer = undefined;
   }
 
   /** Tears the current socket down; its late events can no longer reach us. */
@@ -80,9 +91,11 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     s.disconnect(); // also closes this socket's own manager and its engine
   }
 
-  function scheduleRetry(error: ErrorInfo): void {
+  /** Every loss the transport comes back from is `disconnected`; `message` says what happened. */
+  function scheduleRetry(message: string): void {
+    const error = { code: 'disconnected', message };
     clearTimers();
-    dropSocket(error.message);
+    dropSocket(message);
     if (!wanted()) return;
     if (browserOffline()) {
       // No network: trying now would only use up the backoff. `online` resumes.
@@ -102,8 +115,8 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     listeners.setStatus({ state: 'connecting' });
     // Covers every hang before the welcome, including a link that stalls after the transport opened.
     attemptTimer = setTimeout(() => {
-      if (socket === s && !s.connected) {
-        scheduleRetry({ code: 'disconnected', message: `The server did not answer within ${connectTimeoutMs} ms` });
+      if (socket === s) {
+        scheduleRetry(`The server did not answer within ${connectTimeoutMs} ms`);
       }
     }, connectTimeoutMs);
     s.connect();
@@ -111,13 +124,21 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   function openSocket(): Socket {
     const s = io(options.url, {
-      auth: { token: options.token },
+      // Asked for when the link opens, so a fresh token waits for nothing else; the attempt's timer covers a slow one.
+      auth(send) {
+        // token is '' only for a function (see `initial`).
+        new Promise<string>((resolve) => resolve(token || (given as () => string | Promise<string>)())).then(
+          (t) => socket === s && send({ token: (token = t) }),
+          (err) => socket === s && scheduleRetry(String(err)),
+        );
+      },
       autoConnect: false,
       forceNew: true,
       // Our own loop reconnects (see the file comment).
       reconnection: false,
       timeout: connectTimeoutMs,
-      ...(options.path ? { path: options.path } : {}),
+      // Unset: socket.io's default.
+      path: options.path,
     });
     const heard = () => {
       if (socket === s) lastHeard = Date.now();
@@ -132,18 +153,22 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     });
     s.on('disconnect', (reason) => {
       if (socket !== s) return;
-      scheduleRetry({ code: 'disconnected', message: `Connection lost (${reason})` });
+      scheduleRetry(`Connection lost (${reason})`);
     });
-    s.on('connect_error', (err: Error & { data?: unknown }) => {
+    // `data` is whatever the server sent; `?.` reads a code off anything, and the checks below accept only strings.
+    s.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
       if (socket !== s) return;
-      const code = errorCode(err);
-      if (code === 'unauthorized' || code === 'forbidden') {
-        // The server refused this token: retrying cannot help.
-        stop();
-        listeners.setStatus({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
-        return;
+      const code = err.data?.code;
+      if (code === 'unauthorized' || code === 'forbidden' || code === 'token_expired') {
+        token = initial;
+        // Only a function can give another token; retrying the same one cannot help.
+        if (code !== 'token_expired' || initial) {
+          stop();
+          listeners.setStatus({ state: 'disconnected', willRetry: false, error: { code, message: err.message } });
+          return;
+        }
       }
-      scheduleRetry({ code: 'disconnected', message: err.message });
+      scheduleRetry(err.message);
     });
     s.onAny((event: string, payload: unknown) => {
       if (socket !== s) return;
@@ -158,7 +183,6 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     giveUp();
     clearTimers();
     stopSignals?.();
-    stopSignals = undefined;
     dropSocket('Disconnected');
   }
 
@@ -206,26 +230,17 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       if (!s || !s.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));
       return requests.track(event, timeoutMs, (answer) => s.emit(event, payload, answer));
     },
-    upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => options.token }, request),
+    upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => token }, request),
     resolveUrl(url) {
       // Uploaded files are served to members only; an <img> cannot send the header, so the token rides along.
       try {
         const target = new URL(url, options.url);
         if (target.origin !== new URL(options.url).origin || !target.pathname.startsWith('/uploads/')) return url;
-        target.searchParams.set('token', options.token);
+        target.searchParams.set('token', token);
         return target.href;
       } catch {
         return url;
       }
     },
   });
-}
-
-/** The refusal code a server put on a handshake error (`err.data.code`), if any. */
-function errorCode(err: Error & { data?: unknown }): string | undefined {
-  const data = err.data;
-  if (typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'string') {
-    return (data as { code: string }).code;
-  }
-  return undefined;
 }
