@@ -105,6 +105,7 @@ export const ar: Catalog = {
     noNetwork: 'لا توجد شبكة. ستتم إعادة الاتصال عند عودتها…',
     retryNow: 'أعد المحاولة الآن',
     unauthorized: 'تم رفض تسجيل الدخول: {message}',
+    signedOut: 'تم تسجيل خروجك: جلستك لم تعد صالحة',
   },
   upload: {
     attach: 'إرفاق ملفات',

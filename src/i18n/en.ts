@@ -100,6 +100,8 @@ export const en = {
     noNetwork: 'No network. Reconnecting when it is back…',
     retryNow: 'Retry now',
     unauthorized: 'Sign-in was refused: {message}',
+    /** The token stopped working while signed in (revoked, or expired with no fresh one). */
+    signedOut: 'Signed out: your session is no longer valid',
   },
   upload: {
     attach: 'Attach files',

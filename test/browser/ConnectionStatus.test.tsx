@@ -108,6 +108,24 @@ test('a refused token shows the server message and offers no retry', async () =>
   await expect.element(page.getByRole('button', { name: 'Retry now' })).not.toBeInTheDocument();
 });
 
+test('signed out while online (token revoked): plain words, no retry', async () => {
+  server = createMockServer({ seed: 'demo' });
+  const token = server.issueToken('alice');
+  client = createChatClient({ transport: server.connect({ userId: 'alice', token }), userId: 'alice', outbox: createMemoryOutbox() });
+  await render(
+    <ChatProvider client={client}>
+      <ConnectionStatus />
+    </ChatProvider>,
+  );
+  await client.connect();
+  const status = page.getByRole('status');
+  await expect.element(status).toHaveTextContent('Online');
+  server.revokeToken('alice', token);
+  await expect.element(status).toHaveTextContent('Signed out: your session is no longer valid');
+  await expect.element(status).toHaveAttribute('data-error', 'unauthorized');
+  await expect.element(page.getByRole('button', { name: 'Retry now' })).not.toBeInTheDocument();
+});
+
 test('hideWhenOnline keeps only screen-reader text while online', async () => {
   const { status } = await setup({ hideWhenOnline: true });
   await expect.element(status).toHaveAttribute('data-hidden', 'true');

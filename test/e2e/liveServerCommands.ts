@@ -86,6 +86,14 @@ export const liveServerPost: BrowserCommand<[conversationId: string, authorId: s
   (await live()).server.postMessage(conversationId, { authorId, text });
 };
 
+/** A fresh token for the user, as a host's own backend would get one (`POST /admin/users/:id/tokens`). */
+export const liveServerIssueToken: BrowserCommand<[userId: string]> = async (_ctx, userId) => (await live()).server.issueToken(userId);
+
+/** `DELETE /admin/users/:id/tokens/:token`: the token's connections close at once. */
+export const liveServerRevokeToken: BrowserCommand<[userId: string, token: string]> = async (_ctx, userId, token) => {
+  (await live()).server.revokeToken(userId, token);
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     startLiveServer(options?: LiveServerOptions): Promise<string>;
@@ -97,5 +105,7 @@ declare module 'vitest/browser' {
     restartLiveServer(): Promise<void>;
     liveServerMessages(conversationId: string): Promise<Message[]>;
     liveServerPost(conversationId: string, authorId: string, text: string): Promise<void>;
+    liveServerIssueToken(userId: string): Promise<string>;
+    liveServerRevokeToken(userId: string, token: string): Promise<void>;
   }
 }

@@ -22,3 +22,13 @@ test.each([
 ] as const)('%j → %s', (connection, label) => {
   expect(connectionLabel(en, connection)).toBe(label);
 });
+
+test.each([
+  [{ state: 'offline', error: { code: 'token_expired', message: 'Expired' } }, false, 'Sign-in was refused: Expired'],
+  [{ state: 'offline', error: { code: 'unauthorized', message: 'This token was revoked' } }, true, 'Signed out: your session is no longer valid'],
+  [{ state: 'offline', error: { code: 'token_expired', message: 'Expired' } }, true, 'Signed out: your session is no longer valid'],
+  [{ state: 'offline', error: { code: 'disconnected', message: 'The mock server was disposed' } }, true, 'Offline'],
+  [{ state: 'offline' }, true, 'Offline'],
+] as const)('%j after being online: %s → %s', (connection, wasOnline, label) => {
+  expect(connectionLabel(en, connection, wasOnline)).toBe(label);
+});

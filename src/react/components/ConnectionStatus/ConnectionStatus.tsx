@@ -1,4 +1,4 @@
-import { forwardRef, type HTMLAttributes } from 'react';
+import { forwardRef, useState, type HTMLAttributes } from 'react';
 import type { ConnectionState } from '../../../core/types';
 import type { Catalog } from '../../../i18n/en';
 import { formatNumber, interpolate } from '../../../i18n/format';
@@ -16,8 +16,11 @@ export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElemen
   hideWhenOnline?: boolean;
 }
 
-/** The sentence for a connection state, without the countdown. */
-export function connectionLabel(catalog: Catalog, connection: ConnectionState): string {
+/**
+ * The sentence for a connection state, without the countdown. A refused token reads as a
+ * refused sign-in, or, once the connection `wasOnline`, as a sign-out (revoked, expired).
+ */
+export function connectionLabel(catalog: Catalog, connection: ConnectionState, wasOnline = false): string {
   const t = catalog.connection;
   switch (connection.state) {
     case 'idle':
@@ -29,11 +32,19 @@ export function connectionLabel(catalog: Catalog, connection: ConnectionState): 
     case 'reconnecting':
       // The transport waits for the browser's `online` event instead of a timer.
       return connection.error?.code === 'offline' ? t.noNetwork : t.reconnecting;
-    case 'offline':
-      return connection.error?.code === 'unauthorized'
-        ? interpolate(t.unauthorized, { message: connection.error.message })
-        : t.offline;
+    case 'offline': {
+      const { error } = connection;
+      if (error?.code !== 'unauthorized' && error?.code !== 'token_expired') return t.offline;
+      return wasOnline ? t.signedOut : interpolate(t.unauthorized, { message: error.message });
+    }
   }
+}
+
+/** Whether the connection has been online while this was mounted (derived state, set during render). */
+function useWasOnline(online: boolean): boolean {
+  const [wasOnline, setWasOnline] = useState(online);
+  if (online && !wasOnline) setWasOnline(true);
+  return wasOnline || online;
 }
 
 /**
@@ -50,7 +61,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
   // Waiting for a timer or for the network: either way the user may try at once.
   const canRetryNow = waiting !== undefined || (connection.state === 'reconnecting' && connection.error?.code === 'offline');
   const seconds = useRetryCountdown(waiting);
-  const label = connectionLabel(catalog, connection);
+  const label = connectionLabel(catalog, connection, useWasOnline(connection.state === 'online'));
   const hidden = hideWhenOnline && connection.state === 'online';
   const counting = seconds !== undefined && seconds > 0;
 
