@@ -147,7 +147,8 @@ export class OutboxSender implements Engine {
           conversationId: entry.conversationId,
           clientId: entry.clientId,
           text: entry.text,
-          ...(entry.attachments.length > 0 ? { attachments: entry.attachments } : {}),
+          // By upload id only: the server fills in the rest from what it stored.
+          ...(entry.attachments.length > 0 ? { attachments: entry.attachments.map(({ id }) => ({ id })) } : {}),
         });
         if (
           message.clientId !== entry.clientId ||

@@ -29,6 +29,7 @@ import { SessionRegistry } from './sessions';
 import { ServerData, type ConversationRecord } from './state';
 import { DEFAULT_TOKEN_TTL_MS } from './tokens';
 import type { ServerSession, SessionCallbacks } from './types';
+import type { RegisteredUpload } from './uploadRegistry';
 import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptions, type UploadInput } from './uploads';
 import { visibleConversation } from './visibility';
 import { toWireConversation, toWireMessage } from './wire';
@@ -51,25 +52,8 @@ export interface MockServerCoreOptions {
   demoTokens?: boolean;
 }
 
-/** One message of bulk history (`addMessages`). */
-export interface HistoryMessage {
-  authorId: string;
-  text: string;
-  createdAt: number;
-  attachments?: Attachment[];
-  clientId?: string;
-  kind?: 'system';
-}
-
-/** A message posted "live" as another user (`postMessage`). */
-export interface LiveMessage {
-  authorId: string;
-  text: string;
-  attachments?: Attachment[];
-  clientId?: string;
-  createdAt?: number;
-  kind?: 'system';
-}
+export type { HistoryMessage, LiveMessage } from './postedMessages';
+import type { HistoryMessage, LiveMessage } from './postedMessages';
 
 /** How a connection of any kind reaches the server: what transports and server wrappers use. */
 export interface SessionPort {
@@ -94,6 +78,8 @@ export interface MockChatServerCore extends SessionPort {
   isMember(conversationId: string, userId: string): boolean;
   /** A file stored by `upload`, for a wrapper that serves the files over HTTP. */
   uploadedFile(id: string): StoredUpload | undefined;
+  /** Records a file another endpoint stored (the Node server's), so messages may attach it by id; returns how to forget it. */
+  registerUpload(upload: RegisteredUpload): () => void;
 
   // Data, for tests, stories and benchmarks.
   users(): User[];
@@ -157,19 +143,20 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     now,
     onExpired: (token) => dropTokenSessions(ctx, token, { retry: true, error: { code: 'token_expired', message: 'This token expired' } }),
   });
-  const ctx: ServerContext = {
-    state,
-    sessions: new SessionRegistry(),
-    now,
-    onPosted: (conversation, message) => bot.onPosted(conversation, message),
-  };
-  const bot: Bot = createBot(ctx, { botId: BOT_ID, delayMs: options.botDelayMs ?? 1200, seed });
   const uploads = new UploadEndpoint({
     state,
     authenticate: (credentials) => server.authenticate(credentials),
     isDisposed: () => disposed,
     ...(options.maxUploadBytes !== undefined ? { maxBytes: options.maxUploadBytes } : {}),
   });
+  const ctx: ServerContext = {
+    state,
+    uploads: uploads.registry,
+    sessions: new SessionRegistry(),
+    now,
+    onPosted: (conversation, message) => bot.onPosted(conversation, message),
+  };
+  const bot: Bot = createBot(ctx, { botId: BOT_ID, delayMs: options.botDelayMs ?? 1200, seed });
   const presence = {
     alwaysOnline: new Set(SEED_USERS.filter((u) => u.isBot).map((u) => u.id)),
     isCut: (userId: string) => cut.has(userId),
@@ -206,6 +193,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
 
     upload: (credentials, input, callOptions) => uploads.handle(credentials, input, callOptions),
     uploadedFile: (id) => uploads.file(id),
+    registerUpload: (upload) => uploads.registry.add(upload),
 
     isMember: (conversationId, userId) => visibleConversation(state, userId, conversationId) !== undefined,
 

@@ -5,6 +5,7 @@
  */
 import type { Attachment } from '../core/protocol';
 import type { SessionRegistry } from './sessions';
+import type { UploadRegistry } from './uploadRegistry';
 import { messageId, type ServerData, type ConversationRecord } from './state';
 import type { StoredMessage } from './types';
 import { toWireMessage } from './wire';
@@ -13,6 +14,8 @@ export interface ServerContext {
   readonly state: ServerData;
   readonly sessions: SessionRegistry;
   readonly now: () => number;
+  /** Every stored upload: what `message:send` may attach (uploadRegistry.ts). */
+  readonly uploads: UploadRegistry;
   /** Runs after a live message was stored and broadcast (the bot listens here). */
   readonly onPosted: (conversation: ConversationRecord, message: StoredMessage) => void;
 }

@@ -86,8 +86,12 @@ type Handlers = { [E in ClientEvent]: (ctx: ServerContext, session: ServerSessio
 const HANDLERS: Handlers = {
   'message:send'(ctx, session, p) {
     const conversation = memberConversation(ctx, session, p.conversationId);
-    const attachments = p.attachments ?? [];
-    checkText(p.text, attachments.length);
+    const ids = (p.attachments ?? []).map((a) => a.id);
+    checkText(p.text, ids.length);
+    // Only the caller's own uploads for this conversation; the server fills in what they are.
+    const claimed = ctx.uploads.claim(session.userId, conversation.id, p.clientId, ids);
+    if (!claimed.ok) throw new Refusal(claimed.error);
+    const { attachments } = claimed;
     const { message } = postMessage(ctx, conversation, {
       authorId: session.userId,
       clientId: p.clientId,

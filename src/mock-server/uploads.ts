@@ -13,6 +13,7 @@ import { sanitizeFileName } from './fileNames';
 import { sniffFileType } from './fileSniffing';
 import { readImageSize } from './imageSize';
 import type { ServerData } from './state';
+import { UploadRegistry } from './uploadRegistry';
 
 /** One upload as it arrives: untrusted, like a multipart body. */
 export interface UploadInput {
@@ -83,6 +84,8 @@ function objectUrl(blob: Blob, id: string): string {
 }
 
 export class UploadEndpoint {
+  /** Every upload (this endpoint's and the Node server's): what messages may attach. */
+  readonly registry = new UploadRegistry();
   private readonly stored = new Map<string, StoredUpload & { readonly url: string }>();
   private counter = 0;
 
@@ -111,6 +114,7 @@ export class UploadEndpoint {
     const revoke = (globalThis.URL as { revokeObjectURL?: (url: string) => void } | undefined)?.revokeObjectURL;
     for (const { url } of this.stored.values()) if (url.startsWith('blob:') && typeof revoke === 'function') revoke(url);
     this.stored.clear();
+    this.registry.clear();
   }
 
   private async accept(credentials: Credentials, input: UploadInput, options: UploadCallOptions): Promise<UploadAck> {
@@ -156,6 +160,7 @@ export class UploadEndpoint {
     this.stored.set(id, { id, blob, name, mimeType, url });
     const size = readImageSize(bytes, mimeType);
     const attachment: Attachment = { id, url, name, size: bytes.length, mimeType, ...(size ?? {}) };
+    this.registry.add({ uploaderId: auth.userId, conversationId, attachment });
     return { ok: true, status: 201, attachment };
   }
 }

@@ -202,7 +202,7 @@ describe('schema: rules, one by one', () => {
   it('refinements run on the checked value and carry their own message', () => {
     expect(problem(core.RequestSchemas['reaction:add'], { id: 'm1', emoji: '  ' })).toBe('emoji: not a usable reaction');
     const unsafe = { conversationId: 'general', clientId: 'c1', text: '', attachments: [{ ...attachment, url: 'javascript:alert(1)' }] };
-    expect(problem(core.RequestSchemas['message:send'], unsafe)).toBe('attachments.0: unsupported attachment URL');
+    expect(problem(core.RequestSchemas['message:send'], unsafe)).toBe('attachments.0: an attachment is { id } of an upload; the server fills in the rest');
     // A refinement may name the code a server answers with: text over the limit is too_large, not invalid_payload.
     const long = v.safeParse(core.TextSchema, 'x'.repeat(10_001));
     expect(long.success === false && long.issues[0]).toEqual({ path: [], message: 'Messages are limited to 10000 characters', code: 'too_large' });

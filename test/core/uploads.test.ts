@@ -311,8 +311,11 @@ function acceptingTransport(): ScriptedTransport {
   const handler = simpleServer([message(1)]);
   return new ScriptedTransport((event, payload) => {
     if (event !== 'message:send') return handler(event, payload);
-    const p = payload as { clientId: string; text: string; attachments: unknown[] };
-    return { ok: true, message: message(2, { authorId: 'alice', clientId: p.clientId, text: p.text, attachments: p.attachments }) };
+    const p = payload as { clientId: string; text: string; attachments: { id: string }[] };
+    // The client sends upload ids only; a server fills in the rest from what it stored.
+    expect(p.attachments).toEqual(p.attachments.map(({ id }) => ({ id })));
+    const attachments = p.attachments.map(({ id }) => ({ ...attachment, id }));
+    return { ok: true, message: message(2, { authorId: 'alice', clientId: p.clientId, text: p.text, attachments }) };
   });
 }
 

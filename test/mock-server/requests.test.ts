@@ -108,10 +108,12 @@ describe('message:send', () => {
   });
 
   it('refuses empty messages and keeps attachments', () => {
-    const alice = record(newServer(), 'alice');
+    const server = newServer();
+    const alice = record(server, 'alice');
     expect(errorCode(alice.request('message:send', { conversationId: 'general', clientId: 'e', text: '  ' }))).toBe('invalid_payload');
     const attachment = { id: 'a1', url: 'https://example.com/a.png', name: 'a.png', size: 10, mimeType: 'image/png', width: 4, height: 3 };
-    const ack = ok(alice.request('message:send', { conversationId: 'general', clientId: 'f', text: '', attachments: [attachment] }));
+    server.registerUpload({ uploaderId: 'alice', conversationId: 'general', attachment });
+    const ack = ok(alice.request('message:send', { conversationId: 'general', clientId: 'f', text: '', attachments: [{ id: 'a1' }] }));
     expect(ack.message.attachments).toEqual([attachment]);
   });
 });

@@ -108,7 +108,7 @@ describe('server.upload', () => {
     });
   });
 
-  it('lets a message carry the uploaded attachment (its blob: URL passes the server’s URL check)', async () => {
+  it('lets a message carry the uploaded attachment by its id, with the facts the server stored', async () => {
     server = createMockServer();
     const ack = await server.upload(alice, { conversationId: 'general', file: file(png(2, 2), 'a.png') });
     if (!ack.ok) throw new Error(ack.error.message);
@@ -118,7 +118,7 @@ describe('server.upload', () => {
       conversationId: 'general',
       clientId: 'c-upload',
       text: '',
-      attachments: [ack.attachment],
+      attachments: [{ id: ack.attachment.id }],
     });
     expect(sent).toMatchObject({ ok: true, message: { text: '', attachments: [ack.attachment] } });
   });

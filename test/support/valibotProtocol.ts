@@ -6,7 +6,7 @@
  * a mistake in the kit's validators cannot also hide in its tests.
  */
 import * as v from 'valibot';
-import { isReactionEmoji, isSafeAttachmentUrl, isUnsafeKey, LIMITS, type ClientEvent, type ServerEvent } from '../../src/core/protocol';
+import { isReactionEmoji, isUnsafeKey, LIMITS, type ClientEvent, type ServerEvent } from '../../src/core/protocol';
 
 /** Ids become object keys in the store, so prototype keys are refused here. */
 export const IdSchema = v.pipe(
@@ -96,6 +96,7 @@ export const ConversationSchema = v.object({
 export const ErrorInfoSchema = v.object({
   code: v.pipe(v.string(), v.maxLength(100)),
   message: v.pipe(v.string(), v.maxLength(2_000)),
+  retryAfterMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3_600_000))),
 });
 
 const MessagePage = v.object({
@@ -155,7 +156,8 @@ const Attachments = v.pipe(
   // Length first, so a million-entry array is refused before each entry is checked.
   v.array(v.unknown()),
   v.maxLength(LIMITS.maxAttachments),
-  v.array(v.pipe(AttachmentSchema, v.check((a) => isSafeAttachmentUrl(a.url), 'unsupported attachment URL'))),
+  // An upload id and nothing else: the server fills in the rest.
+  v.array(v.pipe(v.looseObject({ id: Id }), v.check((a) => Object.keys(a).every((k) => k === 'id'), 'only an id'), v.transform(({ id }) => ({ id })))),
 );
 
 const ById = v.object({ id: Id });

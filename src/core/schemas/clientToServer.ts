@@ -11,25 +11,34 @@ import { describeIssues, isUnsafeKey } from '../schema';
 import { LIMITS } from './limits';
 import { TextSchema as Text } from './messageText';
 import { ReactionEmojiSchema } from './reactionEmoji';
-import { AttachmentSchema, IdSchema as Id, SeqSchema as Seq, type ErrorInfo } from './serverToClient';
+import { IdSchema as Id, SeqSchema as Seq, type ErrorInfo } from './serverToClient';
 
 /** Any positive size is accepted; handlers clamp it to LIMITS.maxPageSize. */
 const Limit = v.integer(1, Number.MAX_SAFE_INTEGER);
 /** What `reaction:remove` takes back: any reaction a message may carry, even one stored before the emoji rule. */
 const StoredReaction = v.refine(v.string(32, 1), (s) => s.trim().length > 0 && !isUnsafeKey(s), 'not a usable reaction');
 
-/** Schemes a client may render as a link or image; `javascript:` and friends are refused. */
+/**
+ * Schemes a client may render as a link or image; `javascript:` and friends are refused, and so is
+ * `/\\host` (browsers read a backslash as a slash). Messages no longer carry client-made URLs at all.
+ */
 export function isSafeAttachmentUrl(url: string): boolean {
-  return /^(https?:\/\/|blob:|data:(image|text|application|audio|video)\/|\/(?!\/))/i.test(url);
+  return /^(https?:\/\/|blob:|data:(image|text|application|audio|video)\/|\/(?![/\\]))/i.test(url);
 }
 
-// `array` checks the length first, so a million-entry array is refused before each entry is checked.
-const Attachments = v.array(
-  v.refine(AttachmentSchema, (a) => isSafeAttachmentUrl(a.url), 'unsupported attachment URL'),
-  LIMITS.maxAttachments,
-);
-
 const ById = v.object({ id: Id });
+
+/** Only the key `id`: a client that sends a URL, name or type means to choose them, and the server refuses. */
+const OnlyId = v.refine<unknown>(
+  (input) => input,
+  (input) => typeof input !== 'object' || input === null || Object.keys(input).every((key) => key === 'id'),
+  'an attachment is { id } of an upload; the server fills in the rest',
+);
+/** An attachment as a client sends it: the id `POST /uploads` answered with. */
+export const AttachmentRefSchema: v.Schema<{ id: string }> = (input) => ById(OnlyId(input));
+
+// `array` checks the length first, so a million-entry array is refused before each entry is checked.
+const Attachments = v.array(AttachmentRefSchema, LIMITS.maxAttachments);
 const Position = v.object({ conversationId: Id, seq: Seq });
 
 export const RequestSchemas = {

@@ -216,12 +216,12 @@ describe('GET /uploads/:id', () => {
 });
 
 describe('attachments in messages', () => {
-  it('accepts the upload URLs it issued in message:send and delivers them', async () => {
+  it('accepts the upload ids it issued in message:send and delivers the stored attachment', async () => {
     const file = (await upload(url, 'alice-token', [['conversationId', 'alice-bob'], ['file', { filename: 'p.png', data: png(5, 7) }]])).body;
     const alice = await connect(url, 'alice-token');
     const bob = await connect(url, 'bob-token');
     const clientId = uniqueId('file');
-    const ack = await alice.request('message:send', { conversationId: 'alice-bob', clientId, text: '', attachments: [file] });
+    const ack = await alice.request('message:send', { conversationId: 'alice-bob', clientId, text: '', attachments: [{ id: file.id }] });
     expect(ack.ok).toBe(true);
     expect(ack.message.attachments).toEqual([file]);
     const pushed = await bob.next('message:new', (m) => m.clientId === clientId);
