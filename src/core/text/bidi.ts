@@ -4,12 +4,10 @@
  * FSI, PDI). Inside a user-supplied string they can reorder the text that
  * follows it ("Mallory\u202Eecila" shows as "Malloryalice"), so wherever no
  * element can isolate the string (an attribute, a sentence for a screen reader)
- * they are dropped. Pure string code: the kit, the server and a plain-DOM host
- * share it.
+ * they are dropped. Pure string code, shared by the kit and the server.
  */
-export const BIDI_CONTROL_CLASS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-
-const BIDI_CONTROLS = new RegExp(`[${BIDI_CONTROL_CLASS}]`, 'g');
+// A literal, not `new RegExp`: bundlers drop an unused literal, never a constructor call.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');

@@ -6,10 +6,10 @@
  * invisible characters hiding inside it. The server stores names this way and
  * the kit shows them this way, since another backend may not.
  */
-import { BIDI_CONTROL_CLASS } from './bidi';
+import { stripBidiControls } from './bidi';
 
-/** C0 and C1 controls, DEL, bidi controls, zero-width space, word joiner and invisible operators, BOM. */
-const NEVER_SHOWN = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u200b\\u2060-\\u2064\\ufeff${BIDI_CONTROL_CLASS}]`, 'g');
+/** C0 and C1 controls, DEL, zero-width space, word joiner and invisible operators, BOM (and the bidi controls, stripped apart). */
+const NEVER_SHOWN = /[\u0000-\u001f\u007f-\u009f\u200b\u2060-\u2064\ufeff]/g;
 
 /**
  * ZWNJ and ZWJ are part of spelling in Persian and Indic scripts and glue emoji
@@ -22,7 +22,7 @@ const JOINS_AFTER = /[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0
 const JOINS_BEFORE = /^[\p{L}\p{Extended_Pictographic}]/u;
 
 export function visibleFileName(name: string): string {
-  const shown = name.replace(NEVER_SHOWN, '');
+  const shown = stripBidiControls(name).replace(NEVER_SHOWN, '');
   return shown.replace(JOINERS, (joiner: string, at: number) =>
     // Two UTF-16 units on each side: enough for one astral character (an emoji).
     JOINS_AFTER.test(shown.slice(Math.max(0, at - 2), at)) && JOINS_BEFORE.test(shown.slice(at + 1, at + 3)) ? joiner : '',

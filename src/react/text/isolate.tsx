@@ -20,11 +20,6 @@ export function attributeLabel(template: string, values: Readonly<Record<string,
   return interpolate(template, plain);
 }
 
-// Private-use characters: no catalog or number formatter writes them.
-const SLOT_START = '\uE000';
-const SLOT_END = '\uE001';
-const SLOT = /\uE000(\d+)\uE001/;
-
 /**
  * A visible sentence with user-supplied strings in it, each in its own `<bdi>`.
  * `build` writes the sentence with the kit's string functions (`typingText`,
@@ -34,9 +29,10 @@ const SLOT = /\uE000(\d+)\uE001/;
  */
 export function isolatedSentence(build: (slot: (value: string) => string) => string): ReactNode[] {
   const values: string[] = [];
-  const sentence = build((value) => `${SLOT_START}${values.push(value) - 1}${SLOT_END}`);
-  // Splitting on a capturing pattern alternates text and slot numbers: text, 0, text, 1, text.
-  return sentence
-    .split(SLOT)
-    .flatMap<ReactNode>((part, i) => (i % 2 === 0 ? (part === '' ? [] : [part]) : [<bdi key={i}>{values[Number(part)]}</bdi>]));
+  // A slot is a private-use character pair around the value's index: no catalog or formatter writes those.
+  // Splitting on the capturing pattern alternates text and indexes: text, 0, text, 1, text.
+  return build((value) => `\uE000${values.push(value) - 1}\uE001`)
+    .split(/\uE000(\d+)\uE001/)
+    .map((part, i) => (i % 2 ? <bdi key={i}>{values[Number(part)]}</bdi> : part))
+    .filter((part) => part !== '');
 }

@@ -4,16 +4,17 @@ import { linkify } from '../../../src/react/components/MessageBubble/linkify';
 
 describe('punycodeHost', () => {
   it('gives the punycode host of an internationalized name, from Unicode or punycode', () => {
-    expect(punycodeHost('https://xn--l-7sba6dbr.com/login', 'https://раураl.com/login')).toBe('xn--l-7sba6dbr.com');
-    expect(punycodeHost('https://www.xn--bcher-kva.de/', 'www.bücher.de')).toBe('www.xn--bcher-kva.de');
-    expect(punycodeHost('mailto:bob@%D1%80%D0%B0%D1%83%D1%80%D0%B0l.com', 'mailto:bob@раураl.com')).toBe('xn--l-7sba6dbr.com');
+    expect(punycodeHost(new URL('https://xn--l-7sba6dbr.com/login'), 'https://раураl.com/login')).toBe('xn--l-7sba6dbr.com');
+    expect(punycodeHost(new URL('https://www.xn--bcher-kva.de/'), 'www.bücher.de')).toBe('www.xn--bcher-kva.de');
+    expect(punycodeHost(new URL('mailto:bob@%D1%80%D0%B0%D1%83%D1%80%D0%B0l.com'), 'mailto:bob@раураl.com')).toBe('xn--l-7sba6dbr.com');
   });
 
   it('adds nothing for an ASCII host, or when the text already shows the punycode', () => {
-    expect(punycodeHost('https://example.com/a', 'https://example.com/a')).toBeUndefined();
-    expect(punycodeHost('mailto:bob@example.org', 'bob@example.org')).toBeUndefined();
-    expect(punycodeHost('https://xn--l-7sba6dbr.com/', 'https://XN--L-7SBA6DBR.com')).toBeUndefined();
-    expect(punycodeHost('not a url', 'not a url')).toBeUndefined();
+    expect(punycodeHost(new URL('https://example.com/a'), 'https://example.com/a')).toBeUndefined();
+    expect(punycodeHost(new URL('mailto:bob@example.org'), 'bob@example.org')).toBeUndefined();
+    expect(punycodeHost(new URL('https://xn--l-7sba6dbr.com/'), 'https://XN--L-7SBA6DBR.com')).toBeUndefined();
+    // A broken percent-escape in a mailto: address is no host at all.
+    expect(punycodeHost(new URL('mailto:bob@%E0%A4%A'), 'mailto:bob@%E0%A4%A')).toBeUndefined();
   });
 });
 

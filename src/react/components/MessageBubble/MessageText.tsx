@@ -13,7 +13,7 @@ export const MessageText = memo(function MessageText({ text }: { text: string })
         segment.kind === 'link' ? (
           <a key={i} className="parley-link" href={segment.href} target="_blank" rel="noopener noreferrer">
             <bdi>{segment.text}</bdi>
-            {segment.punycodeHost !== undefined && <span className="parley-link-host"> ({segment.punycodeHost})</span>}
+            {segment.punycodeHost !== undefined && ` (${segment.punycodeHost})`}
           </a>
         ) : (
           // A bare text node: one element less per row in a virtualized list.

@@ -28,11 +28,11 @@ export function linkify(text: string): TextSegment[] {
     const trailing = TRAILING.exec(raw);
     // Keep a closing parenthesis that belongs to the URL, e.g. a Wikipedia link.
     if (trailing && !(trailing[0] === ')' && raw.includes('('))) raw = raw.slice(0, raw.length - trailing[0].length);
-    const href = toSafeHref(raw);
-    if (!href) continue;
+    const url = safeUrl(raw);
+    if (!url) continue;
     if (start > last) out.push({ kind: 'text', text: text.slice(last, start) });
-    const host = punycodeHost(href, raw);
-    out.push(host === undefined ? { kind: 'link', text: raw, href } : { kind: 'link', text: raw, href, punycodeHost: host });
+    const host = punycodeHost(url, raw);
+    out.push(host === undefined ? { kind: 'link', text: raw, href: url.href } : { kind: 'link', text: raw, href: url.href, punycodeHost: host });
     last = start + raw.length;
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
@@ -41,6 +41,10 @@ export function linkify(text: string): TextSegment[] {
 
 /** The href to use for a matched link, or null when it is not a safe scheme. */
 export function toSafeHref(raw: string): string | null {
+  return safeUrl(raw)?.href ?? null;
+}
+
+function safeUrl(raw: string): URL | null {
   let candidate = raw;
   if (/^www\./i.test(candidate)) candidate = `https://${candidate}`;
   else if (!/^[a-z][a-z\d+.-]*:/i.test(candidate) && candidate.includes('@')) candidate = `mailto:${candidate}`;
@@ -52,7 +56,7 @@ export function toSafeHref(raw: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'mailto:') return null;
   if (url.protocol !== 'mailto:' && !url.hostname) return null;
-  return url.href;
+  return url;
 }
 
 const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\s)+$/u;
