@@ -5,11 +5,14 @@ export class ChatError extends Error {
   readonly code: string;
   /** The server event or request this error is about, when there is one. */
   readonly event?: string;
+  /** On `rate_limited`: how long the server asked to wait before trying again. */
+  readonly retryAfterMs?: number;
   constructor(info: ErrorInfo & { event?: string }) {
     super(info.message);
     this.name = 'ChatError';
     this.code = info.code;
     if (info.event !== undefined) this.event = info.event;
+    if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs;
   }
 }
 

@@ -19,6 +19,8 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 15_000 };
+/** A server that answers "wait 0 ms" again and again must not turn the outbox into a busy loop. */
+const MIN_RATE_LIMIT_WAIT_MS = 100;
 
 export interface OutboxSenderHooks {
   /** Whose entries a persistent outbox holds from an earlier page load. */
@@ -176,6 +178,11 @@ export class OutboxSender implements Engine {
         if (this.#queue[0] !== entry) continue; // discarded meanwhile
         // A dropped link is not the message's fault: wait for the reconnect.
         if (error.code === 'disconnected') return;
+        // Over the server's budget, and it said for how long: the message keeps its place and its attempts.
+        if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
+          await this.#sleep(Math.max(error.retryAfterMs, MIN_RATE_LIMIT_WAIT_MS));
+          continue;
+        }
         attempts += 1;
         if (!isRetryable(error.code) || attempts >= this.#policy.maxAttempts) {
           attempts = 0;

@@ -93,6 +93,8 @@ export type Conversation = v.Output<typeof ConversationSchema>;
 export const ErrorInfoSchema = v.object({
   code: v.string(100),
   message: v.string(2_000),
+  /** On `rate_limited`: how long to wait before trying again, in ms (at most an hour). */
+  retryAfterMs: v.optional(v.integer(0, 3_600_000)),
 });
 export type ErrorInfo = v.Output<typeof ErrorInfoSchema>;
 
