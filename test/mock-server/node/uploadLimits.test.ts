@@ -11,7 +11,7 @@ import { connect as tcpConnect } from 'node:net';
 import { readdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startMockServer, type RunningMockServer, type StartMockServerOptions } from 'parley/mock-server/node';
-import { closeAllClients, multipart, type Part } from './helpers';
+import { closeAllClients, connect, multipart, uniqueId, type Part } from './helpers';
 
 afterEach(() => closeAllClients());
 
@@ -142,6 +142,19 @@ describe('uploads never sent in a message', () => {
     expect(res.status).toBe(404);
     // The quota is free again.
     expect((await post(running.url, 'alice-token', textFile(400))).status).toBe(201);
+  });
+
+  it('one sent in a message stays', { timeout: 20_000 }, async () => {
+    const running = await serve({ unattachedUploadTtlMs: 300 });
+    const sent = (await post(running.url, 'alice-token', textFile(10, 'sent.txt'))).body;
+    const alice = await connect(running.url, 'alice-token');
+    const ack = await alice.request('message:send', { conversationId: 'general', clientId: uniqueId('file'), text: '', attachments: [{ id: sent.id }] });
+    expect(ack.ok).toBe(true);
+    // Uploaded after the sent one: once it is gone, the sent one's TTL has passed too.
+    await post(running.url, 'alice-token', textFile(10, 'unsent.txt'));
+    await vi.waitFor(async () => expect(await filesIn(running)).toEqual([sent.id]), { timeout: 10_000 });
+    const res = await fetch(sent.url, { headers: { Authorization: 'Bearer alice-token' } });
+    expect(res.status).toBe(200);
   });
 });
 
