@@ -6,6 +6,7 @@ import { ChatProvider, ConversationHeader, type Catalog } from 'parley';
 import { ar } from 'parley/locales/ar';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';
+import { sentence } from './support/sentence';
 
 interface Loaded {
   client: ChatClient;
@@ -88,7 +89,7 @@ export const DirectOffline: Story = {
 export const SomeoneTyping: Story = {
   parameters: { typists: ['carol'] },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Carol Okafor is typing…')).toBeVisible();
+    await expect(await within(canvasElement).findByText(sentence('Carol Okafor is typing…'))).toBeVisible();
   },
 };
 

@@ -4,6 +4,7 @@ import { ar } from 'parley/locales/ar';
 import { ChatProvider, FileUpload, type Catalog } from 'parley';
 import { expect, waitFor, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';
+import { sentence } from './support/sentence';
 
 /**
  * Attach files with the button or by dropping them on the component. Each file
@@ -119,9 +120,9 @@ export const Failed: Story = {
   loaders: [failed],
   play: async ({ canvasElement }) => {
     const list = within(await within(canvasElement).findByRole('list', { name: 'File uploads' }));
-    await expect(list.getByText('video.mov is larger than 10 MB')).toBeVisible();
-    await expect(list.getByText('setup.exe is not a supported file type')).toBeVisible();
-    await expect(list.getByText('cat.png is not a supported file type')).toBeVisible();
+    await expect(list.getByText(sentence('video.mov is larger than 10 MB'))).toBeVisible();
+    await expect(list.getByText(sentence('setup.exe is not a supported file type'))).toBeVisible();
+    await expect(list.getByText(sentence('cat.png is not a supported file type'))).toBeVisible();
     await expect(list.getByRole('button', { name: 'Retry upload of video.mov' })).toBeVisible();
     await expect(list.getByRole('button', { name: 'Dismiss video.mov' })).toBeVisible();
   },
@@ -158,7 +159,7 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('button', { name: 'إرفاق ملفات' })).toBeVisible();
-    await expect(await canvas.findByText('نوع الملف setup.exe غير مدعوم')).toBeVisible();
+    await expect(await canvas.findByText(sentence('نوع الملف setup.exe غير مدعوم'))).toBeVisible();
   },
 };
 

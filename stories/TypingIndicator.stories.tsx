@@ -5,6 +5,7 @@ import type { MockChatServer } from 'parley/mock-server';
 import { ChatProvider, TypingIndicator } from 'parley';
 import { expect, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';
+import { sentence } from './support/sentence';
 
 interface Loaded {
   client: ChatClient;
@@ -53,21 +54,21 @@ type Story = StoryObj<typeof meta>;
 export const OneTyping: Story = {
   parameters: { typists: ['bob'] },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Bob Nguyen is typing…')).toBeVisible();
+    await expect(await within(canvasElement).findByText(sentence('Bob Nguyen is typing…'))).toBeVisible();
   },
 };
 
 export const TwoTyping: Story = {
   parameters: { typists: ['bob', 'carol'] },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Bob Nguyen and Carol Okafor are typing…')).toBeVisible();
+    await expect(await within(canvasElement).findByText(sentence('Bob Nguyen and Carol Okafor are typing…'))).toBeVisible();
   },
 };
 
 export const SeveralTyping: Story = {
   parameters: { typists: ['bob', 'carol', 'dave', 'erin'] },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Bob Nguyen and 3 others are typing…')).toBeVisible();
+    await expect(await within(canvasElement).findByText(sentence('Bob Nguyen and 3 others are typing…'))).toBeVisible();
   },
 };
 
