@@ -43,6 +43,8 @@ export interface MockServerCoreOptions {
   now?: () => number;
   /** Largest upload accepted, in bytes (default 10 MB); bigger ones are refused with `too_large`. */
   maxUploadBytes?: number;
+  /** How long a file URL from `attachment:url` works (default 10 minutes; the Node server signs them per viewer). */
+  fileUrlTtlMs?: number;
   /**
    * How long an issued token works (default 1 hour); a connection opened with it is closed
    * when it expires, and its handshake is then refused with `token_expired`.
@@ -148,6 +150,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     authenticate: (credentials) => server.authenticate(credentials),
     isDisposed: () => disposed,
     ...(options.maxUploadBytes !== undefined ? { maxBytes: options.maxUploadBytes } : {}),
+    ...(options.fileUrlTtlMs !== undefined ? { fileUrlTtlMs: options.fileUrlTtlMs } : {}),
   });
   const ctx: ServerContext = {
     state,

@@ -158,6 +158,13 @@ const HANDLERS: Handlers = {
     return { ok: true, message: toWireMessage(next) };
   },
 
+  'attachment:url'(ctx, session, p) {
+    const isMember = (conversationId: string) => visibleConversation(ctx.state, session.userId, conversationId) !== undefined;
+    const found = ctx.uploads.urlFor(session.userId, p.id, isMember);
+    if (!found.ok) throw new Refusal(found.error);
+    return { ok: true, ...found.file };
+  },
+
   'message:delete'(ctx, session, p) {
     const { conversation, message } = ownMessage(ctx, session, p.id, 'delete');
     if (message.deletedAt !== undefined) return { ok: true, message: toWireMessage(message) };

@@ -16,6 +16,13 @@ export interface RegisteredUpload {
   readonly conversationId: string;
   /** The stored file's facts; `url` is where the storing endpoint serves it. */
   readonly attachment: Attachment;
+  /** A URL for one viewer that expires (the Node server signs one); without it, `attachment.url`. */
+  readonly urlFor?: (viewerId: string, ttlMs: number) => FileUrl;
+}
+
+export interface FileUrl {
+  readonly url: string;
+  readonly expiresAt?: number;
 }
 
 interface Entry extends RegisteredUpload {
@@ -25,8 +32,13 @@ interface Entry extends RegisteredUpload {
 
 export type ClaimResult = { ok: true; attachments: Attachment[] } | { ok: false; error: ErrorInfo };
 
+/** How long a file URL made for one viewer works, unless the server says otherwise. */
+export const DEFAULT_FILE_URL_TTL_MS = 10 * 60_000;
+
 export class UploadRegistry {
   private readonly uploads = new Map<string, Entry>();
+
+  constructor(private readonly fileUrlTtlMs = DEFAULT_FILE_URL_TTL_MS) {}
 
   /** Returns how to take it back (the file was deleted unsent). */
   add(upload: RegisteredUpload): () => void {
@@ -60,6 +72,17 @@ export class UploadRegistry {
     }
     for (const entry of entries) entry.sentAs = clientId;
     return { ok: true, attachments: entries.map((e) => ({ ...e.attachment })) };
+  }
+
+  /**
+   * Where `viewerId` loads a file from (`attachment:url`): a member of its conversation once it is
+   * in a message, before that only its uploader. Anyone else gets the one `not_found`.
+   */
+  urlFor(viewerId: string, id: string, isMember: (conversationId: string) => boolean): { ok: true; file: FileUrl } | { ok: false; error: ErrorInfo } {
+    const entry = this.uploads.get(id);
+    const visible = entry !== undefined && isMember(entry.conversationId) && (entry.sentAs !== undefined || entry.uploaderId === viewerId);
+    if (!visible) return { ok: false, error: UNSEEN.upload };
+    return { ok: true, file: entry.urlFor ? entry.urlFor(viewerId, this.fileUrlTtlMs) : { url: entry.attachment.url } };
   }
 
   clear(): void {

@@ -51,6 +51,7 @@ export interface UploadEndpointDeps {
   readonly authenticate: (credentials: Credentials) => AuthResult;
   readonly isDisposed: () => boolean;
   readonly maxBytes?: number;
+  readonly fileUrlTtlMs?: number;
 }
 
 interface BlobLike {
@@ -85,11 +86,13 @@ function objectUrl(blob: Blob, id: string): string {
 
 export class UploadEndpoint {
   /** Every upload (this endpoint's and the Node server's): what messages may attach. */
-  readonly registry = new UploadRegistry();
+  readonly registry: UploadRegistry;
   private readonly stored = new Map<string, StoredUpload & { readonly url: string }>();
   private counter = 0;
 
-  constructor(private readonly deps: UploadEndpointDeps) {}
+  constructor(private readonly deps: UploadEndpointDeps) {
+    this.registry = new UploadRegistry(deps.fileUrlTtlMs);
+  }
 
   get maxBytes(): number {
     return this.deps.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;

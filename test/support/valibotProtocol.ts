@@ -124,6 +124,11 @@ export const ResultSchemas = {
   'message:delete': MessageResult,
   'reaction:add': MessageResult,
   'reaction:remove': MessageResult,
+  'attachment:url': v.object({
+    ok: v.literal(true),
+    url: v.pipe(v.string(), v.minLength(1), v.maxLength(8_000)),
+    expiresAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
 } satisfies { [E in ClientEvent]: v.GenericSchema };
 
 export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfoSchema });
@@ -183,4 +188,5 @@ export const RequestSchemas = {
   'message:delete': ById,
   'reaction:add': NewReaction,
   'reaction:remove': Reaction,
+  'attachment:url': ById,
 } satisfies { [E in ClientEvent]: v.GenericSchema };

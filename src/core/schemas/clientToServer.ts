@@ -61,6 +61,8 @@ export const RequestSchemas = {
   // A new reaction is one emoji (reactionEmoji.ts); taking one back never needs that.
   'reaction:add': v.object({ id: Id, emoji: ReactionEmojiSchema }),
   'reaction:remove': v.object({ id: Id, emoji: StoredReaction }),
+  /** A URL to load an attachment from, made for this viewer; it may expire (then ask again). */
+  'attachment:url': ById,
 };
 
 export type ClientEvent = keyof typeof RequestSchemas;

@@ -136,6 +136,7 @@ export const ResultSchemas = {
   'message:delete': MessageResult,
   'reaction:add': MessageResult,
   'reaction:remove': MessageResult,
+  'attachment:url': v.object({ ok: v.literal(true), url: v.string(8_000, 1), expiresAt: v.optional(v.integer(0)) }),
 } satisfies { [E in ClientEvent]: v.Schema<unknown> };
 
 export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfoSchema });

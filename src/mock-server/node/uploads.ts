@@ -32,6 +32,7 @@ import { sniffBinaryType, sniffFileType } from '../fileSniffing';
 import { readImageSize } from '../imageSize';
 import type { MockChatServerCore } from '../MockChatServer';
 import { UNSEEN } from '../visibility';
+import { createFileUrlSigner, type FileUrlSigner } from './fileUrls';
 import { bearerToken, HttpError, sendJson } from './http';
 import type { UploadLimiter, UploadTicket } from './limits/uploadLimits';
 import { drain, receiveUploadForm, tooLarge, type ReceivedUpload } from './uploadForm';
@@ -93,7 +94,12 @@ export class UploadStore {
   /** Files being written or checked, so dispose() can remove them too. */
   private readonly pending = new Set<string>();
 
-  constructor(private readonly options: UploadStoreOptions) {}
+  /** Signs download URLs per file and viewer (fileUrls.ts), so no token goes into a URL. */
+  private readonly signer: FileUrlSigner;
+
+  constructor(private readonly options: UploadStoreOptions) {
+    this.signer = createFileUrlSigner({ baseUrl: options.baseUrl });
+  }
 
   /** `POST /uploads`: answers 201 with the attachment, or throws an HttpError. */
   async handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -122,7 +128,8 @@ export class UploadStore {
       }
       const { conversationId } = parsed;
       // The registry is how a message attaches it (by id, and only by this user in this conversation).
-      const unregister = server.registerUpload({ uploaderId: userId, conversationId, attachment });
+      const urlFor = (viewerId: string, ttlMs: number) => this.signer.sign(parsed.id, viewerId, ttlMs);
+      const unregister = server.registerUpload({ uploaderId: userId, conversationId, attachment, urlFor });
       const upload: StoredUpload = { attachment, conversationId, uploaderId: userId, file: parsed.file, unregister };
       this.uploads.set(parsed.id, upload);
       this.pending.delete(parsed.file);
@@ -197,10 +204,11 @@ export class UploadStore {
   /** `GET /uploads/:id`: the file, to current members of its conversation only. */
   async handleDownload(req: IncomingMessage, res: ServerResponse, id: string, query: URLSearchParams): Promise<void> {
     const { server } = this.options;
-    const userId = userFrom(server, bearerToken(req) ?? query.get('token'));
+    // A signed URL names its viewer; otherwise the header (or, until clients move on, ?token=).
+    const userId = query.has('sig') ? this.signer.verify(id, query) : userFrom(server, bearerToken(req) ?? query.get('token'));
     const upload = ID_PATTERN.test(id) ? this.uploads.get(id) : undefined;
     // Someone else's file is answered as if it did not exist.
-    if (!upload || !server.isMember(upload.conversationId, userId)) throw new HttpError('not_found', UNSEEN.upload.message);
+    if (userId === null || !upload || !server.isMember(upload.conversationId, userId)) throw new HttpError('not_found', UNSEEN.upload.message);
     const { attachment } = upload;
     // Open first, so a vanished file is a clean 404 rather than a broken 200.
     const handle = await open(upload.file, 'r').catch(() => null);
@@ -211,7 +219,8 @@ export class UploadStore {
       'Content-Length': attachment.size,
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', attachment.name),
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, max-age=3600',
+      // Membership is checked at every download: a removed member must not keep a cached copy.
+      'Cache-Control': 'private, no-store',
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cross-Origin-Resource-Policy': 'cross-origin',
     });

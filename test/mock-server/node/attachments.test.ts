@@ -83,3 +83,78 @@ describe('message:send attaches uploads by id only', () => {
     expect(await send(uniqueId('f'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('download URLs signed for one file and one viewer', () => {
+  const TTL = 400;
+  let short: RunningMockServer;
+
+  beforeAll(async () => {
+    short = await startMockServer({ rateLimits: false, fileUrlTtlMs: TTL });
+  });
+
+  afterAll(async () => {
+    await short.close();
+  });
+
+  /** alice uploads to `conversationId` on `server` and sends it; returns the attachment as stored. */
+  async function sent(server: RunningMockServer, conversationId: string) {
+    const answer = await upload(server.url, 'alice-token', [['conversationId', conversationId], ['file', { filename: 'p.png', data: png(5, 7) }]]);
+    const alice = await connect(server.url, 'alice-token');
+    const ack = await alice.request('message:send', { conversationId, clientId: uniqueId('f'), text: '', attachments: [{ id: answer.body.id }] });
+    expect(ack.ok).toBe(true);
+    return ack.message.attachments[0] as { id: string; url: string };
+  }
+
+  async function urlFor(server: RunningMockServer, token: string, id: string) {
+    const client = await connect(server.url, token);
+    return client.request('attachment:url', { id });
+  }
+
+  it('issues a URL that carries no session token and is served with no long private cache', async () => {
+    const file = await sent(running, 'alice-bob');
+    const answer = await urlFor(running, 'bob-token', file.id);
+    expect(answer.ok).toBe(true);
+    expect(answer.url).not.toMatch(/token/);
+    expect(new URL(answer.url).searchParams.get('u')).toBe('bob');
+    expect(answer.expiresAt).toBeGreaterThan(Date.now());
+    const res = await fetch(answer.url);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(Buffer.from(png(5, 7)));
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(res.headers.get('cache-control')).not.toMatch(/max-age=[1-9]/);
+  });
+
+  it("refuses an outsider's request for a URL, and a URL changed to another viewer or another file", async () => {
+    const file = await sent(running, 'alice-bob');
+    expect(await urlFor(running, 'carol-token', file.id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const { url: forAlice } = await urlFor(running, 'alice-token', file.id);
+    const asBob = new URL(forAlice);
+    asBob.searchParams.set('u', 'bob');
+    expect((await fetch(asBob)).status).toBe(404);
+    const other = await sent(running, 'alice-bob');
+    expect((await fetch(forAlice.replace(file.id, other.id))).status).toBe(404);
+    const later = new URL(forAlice);
+    later.searchParams.set('exp', String(Date.now() + 86_400_000));
+    expect((await fetch(later)).status).toBe(404);
+  });
+
+  it('stops working when it expires; a fresh one works again', async () => {
+    const file = await sent(short, 'alice-bob');
+    const first = await urlFor(short, 'alice-token', file.id);
+    expect((await fetch(first.url)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, TTL + 100));
+    const expired = await fetch(first.url);
+    expect(expired.status).toBe(404);
+    expect(await expired.json()).toEqual({ error: { code: 'not_found', message: 'No such upload' } });
+    expect((await fetch((await urlFor(short, 'alice-token', file.id)).url)).status).toBe(200);
+  });
+
+  it('stops working at once when its viewer is removed from the conversation', async () => {
+    const { id: conversationId } = short.server.createConversation({ kind: 'group', title: 'Files', memberIds: ['alice', 'bob'] });
+    const file = await sent(short, conversationId);
+    const forBob = await urlFor(short, 'bob-token', file.id);
+    expect((await fetch(forBob.url)).status).toBe(200);
+    short.server.removeMember(conversationId, 'bob');
+    expect((await fetch(forBob.url)).status).toBe(404);
+  });
+});

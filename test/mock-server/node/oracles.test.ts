@@ -65,8 +65,17 @@ async function answers(client: Client, event: string, payloads: readonly unknown
 
 describe('one answer for what you may not see, on every socket.io event', () => {
   it('covers every request that names a conversation or a message', () => {
-    const probed = [...Object.keys(CONVERSATION_EVENTS), ...Object.keys(MESSAGE_EVENTS), 'conversations:list'];
+    const probed = [...Object.keys(CONVERSATION_EVENTS), ...Object.keys(MESSAGE_EVENTS), 'conversations:list', 'attachment:url'];
     expect(probed.sort()).toEqual(Object.keys(RequestSchemas).sort());
+  });
+
+  it('attachment:url: an unknown upload and one in a conversation alice is not in answer byte for byte alike', async () => {
+    const file = await upload(url, 'bob-token', [['conversationId', PRIVATE], ['file', { filename: 'p.png', data: png(2, 2) }]]);
+    expect(file.status).toBe(201);
+    const alice = await connect(url, 'alice-token');
+    const [unknown, private_] = await answers(alice, 'attachment:url', [{ id: '0'.repeat(32) }, { id: file.body.id }]);
+    expect(unknown).toBe(JSON.stringify({ ok: false, error: { code: 'not_found', message: 'No such upload' } }));
+    expect(private_).toBe(unknown);
   });
 
   it('conversation events: unknown, not a member, a seq beyond the last and one inside answer byte for byte alike', async () => {
