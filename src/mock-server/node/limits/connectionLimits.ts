@@ -28,22 +28,17 @@ export function createConnectionLimiter(limits: RateLimits | false, clock?: Cloc
   const perIp = new KeyedCounter();
   const perUser = new KeyedCounter();
 
-  const full = (count: number, cap: number, scope: string): Refusal | null =>
-    count < cap
-      ? null
-      : { message: `Too many connections ${scope}: at most ${cap} at once. Close one and try again.`, retryAfterMs: FULL_RETRY_MS };
+  /** One handshake from `key`: its rate first, then the connections it already holds. */
+  const admit = (key: string, handshakes: KeyedBuckets, open: KeyedCounter, cap: number, per: string, by: string): Refusal | null => {
+    const waitMs = handshakes.take(key);
+    if (waitMs > 0) return tooMany('connection attempts', handshakes.rule, per, waitMs);
+    if (open.count(key) < cap) return null;
+    return { message: `Too many connections ${by}: at most ${cap} at once. Close one and try again.`, retryAfterMs: FULL_RETRY_MS };
+  };
 
   return {
-    admitAddress(address) {
-      const waitMs = handshakesPerIp.take(address);
-      if (waitMs > 0) return tooMany('connection attempts', limits.handshakesPerIp, 'from one address', waitMs);
-      return full(perIp.count(address), limits.connectionsPerIp, 'from this address');
-    },
-    admitUser(userId) {
-      const waitMs = handshakesPerUser.take(userId);
-      if (waitMs > 0) return tooMany('connection attempts', limits.handshakes, 'for each user', waitMs);
-      return full(perUser.count(userId), limits.connections, 'for this user');
-    },
+    admitAddress: (address) => admit(address, handshakesPerIp, perIp, limits.connectionsPerIp, 'from one address', 'from this address'),
+    admitUser: (userId) => admit(userId, handshakesPerUser, perUser, limits.connections, 'for each user', 'for this user'),
     opened(address, userId) {
       const releaseIp = perIp.hold(address);
       const releaseUser = perUser.hold(userId);
