@@ -14,7 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientEvent, RequestPayload } from '../core/protocol';
 import { TransportError, type Transport, type TransportStatus } from '../core/transport';
 import { uploadOverHttp } from './httpUpload';
-import { browserOffline, watchLinkSignals } from './linkSignals';
+import { browserOffline, watchLinkSignals, type LinkSignalHandlers } from './linkSignals';
 import { createRequestTracker } from './requestTracker';
 import { createRetrySchedule } from './retrySchedule';
 import { createTransportBase } from './transportBase';
@@ -93,7 +93,6 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
 
   /** Every loss the transport comes back from is `disconnected`; `message` says what happened. */
   function scheduleRetry(message: string): void {
-    const error = { code: 'disconnected', message };
     clearTimers();
     dropSocket(message);
     if (!wanted()) return;
@@ -103,7 +102,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       return;
     }
     const nextRetryAt = retry.schedule(attempt);
-    listeners.setStatus({ state: 'disconnected', willRetry: true, nextRetryAt, error });
+    listeners.setStatus({ state: 'disconnected', willRetry: true, nextRetryAt, error: { code: 'disconnected', message } });
   }
 
   function attempt(): void {
@@ -191,43 +190,42 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     if (wanted() && listeners.status.state === 'disconnected') attempt();
   }
 
-  function watch(): () => void {
-    return watchLinkSignals({
-      online() {
-        retry.reset();
-        retryIfWaiting();
-      },
-      offline() {
-        if (!wanted() || listeners.status.state !== 'disconnected') return;
-        clearTimers();
-        listeners.setStatus(OFFLINE);
-      },
-      visible: retryIfWaiting,
-      woke() {
-        if (!wanted()) return;
-        // After a sleep the server has most likely closed our link while nothing could tell us.
-        if (listeners.status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
-        else retryIfWaiting();
-      },
-    });
-  }
+  /** What the environment says about the network, heard while a link is wanted. */
+  const signals: LinkSignalHandlers = {
+    online() {
+      retry.reset();
+      retryIfWaiting();
+    },
+    offline() {
+      if (!wanted() || listeners.status.state !== 'disconnected') return;
+      clearTimers();
+      listeners.setStatus(OFFLINE);
+    },
+    visible: retryIfWaiting,
+    woke() {
+      if (!wanted()) return;
+      // After a sleep the server has most likely closed our link while nothing could tell us.
+      if (listeners.status.state === 'connected' && Date.now() - lastHeard > SILENT_LINK_MS) attempt();
+      else retryIfWaiting();
+    },
+  };
 
   // expose() makes connect() idempotent and starts the backoff over before this runs.
   return expose({
     connect() {
-      stopSignals = watch();
+      stopSignals = watchLinkSignals(signals);
       attempt();
     },
     disconnect() {
-      const current = listeners.status;
-      const wasIdle = current.state === 'disconnected' && !current.willRetry;
+      // Not wanted: idle already, or refused (the refusal stays shown); either way nothing runs.
+      if (!wanted()) return;
       stop();
-      if (!wasIdle) listeners.setStatus(IDLE_STATUS);
+      listeners.setStatus(IDLE_STATUS);
     },
     reconnectNow: retryIfWaiting,
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
       const s = socket;
-      if (!s || !s.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));
+      if (!s?.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));
       return requests.track(event, timeoutMs, (answer) => s.emit(event, payload, answer));
     },
     upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => token }, request),
