@@ -4,6 +4,7 @@
  * typing, uploads), the handlers of server pushes and the commands, and hands
  * the engines to the connection, which drives them all through one lifecycle.
  */
+import { createAttachmentUrls } from './attachmentUrls';
 import { createCommands, showPending } from './commands';
 import { Connection } from './connection';
 import { ConversationSync } from './conversationSync';
@@ -17,7 +18,7 @@ import { lazyUploads } from './lazyUploads';
 import { MessageIndex } from './messageIndex';
 import type { Outbox } from './outbox';
 import { DELIVERED_DELAY_MS, newestFromOthers, PositionReporter } from './positionReporter';
-import { LIMITS, type Message } from './protocol';
+import { LIMITS, type Attachment, type Message } from './protocol';
 import { createPushHandlers } from './pushHandlers';
 import { createRequester } from './requests';
 import { createChatStore, updateStore, type ChatStore } from './store';
@@ -90,6 +91,11 @@ export interface ChatClient {
   uploadFile(conversationId: string, file: File | Blob, options?: UploadFileOptions): Promise<Message>;
   /** The URL to load an attachment from (the transport may add this user's credentials). */
   resolveAttachmentUrl(url: string): string;
+  /**
+   * A URL to show an attachment from, issued by the server for this user (it may expire);
+   * `fresh` asks for a new one (the last one failed to load).
+   */
+  attachmentUrl(attachment: Pick<Attachment, 'id' | 'url'>, options?: { fresh?: boolean }): Promise<string>;
   /** Stop an upload in flight and forget it; nothing is sent. */
   cancelUpload(uploadId: string): void;
   retryUpload(uploadId: string): Promise<Message>;
@@ -104,6 +110,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const emitter = new Emitter<ChatClientEvents>();
   const report = (error: ChatError) => emitter.emit('error', error);
   const request = createRequester(transport, options.requestTimeoutMs ?? 10_000, report);
+  const attachmentUrls = createAttachmentUrls({ request, resolve: (url) => transport.resolveUrl?.(url) ?? url, now: Date.now });
   const isOnline = () => store.getState().connection.state === 'online';
   const index = new MessageIndex(report);
 
@@ -189,6 +196,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     on: (event, listener) => emitter.on(event, listener),
     uploadFile: (conversationId, file, uploadOptions) => uploads.upload(conversationId, file, uploadOptions),
     resolveAttachmentUrl: (url) => transport.resolveUrl?.(url) ?? url,
+    attachmentUrl: (attachment, urlOptions) => attachmentUrls.url(attachment, urlOptions),
     cancelUpload: (id) => uploads.cancel(id),
     retryUpload: (id) => uploads.retry(id),
     dismissUpload: (id) => uploads.dismiss(id),
