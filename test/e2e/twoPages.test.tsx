@@ -73,13 +73,16 @@ it('two pages chat through the real server, and survive its restart', async () =
   await expect.element(alice.getByRole('article').filter({ hasText: 'Hello Alice!' })).toBeVisible();
 
   // An upload: streamed to the server over HTTP, checked by content, sent as a message;
-  // Bob's page loads the image with his own credentials.
+  // Bob's page loads the image from a URL the server signed for him: no session token in it.
   // (The picker UI is covered by test/browser/FileUpload.test.tsx; here the HTTP path matters.)
   await clientOf(aliceFrame).uploadFile('alice-bob', await canvasPng('sketch.png', 90, 60));
   const bobImage = bob.getByRole('img', { name: 'sketch.png' });
   await expect.element(bobImage).toBeVisible();
   await expect.poll(() => (bobImage.element() as HTMLImageElement).naturalWidth).toBe(90);
-  expect((bobImage.element() as HTMLImageElement).src).toContain('token=bob-token');
+  const bobSrc = new URL((bobImage.element() as HTMLImageElement).src);
+  expect(bobSrc.searchParams.get('u')).toBe('bob');
+  expect(bobSrc.searchParams.get('sig')).toMatch(/^[0-9a-f]{64}$/);
+  expect(bobSrc.search).not.toContain('token');
 
   // The server restarts mid-conversation; something is said while it is down.
   await commands.restartLiveServer();
