@@ -17,14 +17,14 @@ export type HttpErrorCode =
   | 'forbidden_origin'
   | 'not_found'
   | 'method_not_allowed'
+  /** The body stalled (no bytes for the idle timeout): 408, and the connection closes. */
+  | 'timeout'
   | 'conflict'
   | 'too_large'
   /** The same code the in-browser upload endpoint and the client use for a refused file type. */
   | 'unsupported_type'
   /** Over a budget or quota: 429 with `Retry-After` and `retryAfterMs`. */
   | 'rate_limited'
-  /** The body stalled (no bytes for the idle timeout): 408, and the connection closes. */
-  | 'timeout'
   | 'internal';
 
 const STATUS: Record<HttpErrorCode, number> = {
@@ -35,11 +35,11 @@ const STATUS: Record<HttpErrorCode, number> = {
   forbidden_origin: 403,
   not_found: 404,
   method_not_allowed: 405,
+  timeout: 408,
   conflict: 409,
   too_large: 413,
   unsupported_type: 415,
   rate_limited: 429,
-  timeout: 408,
   internal: 500,
 };
 
