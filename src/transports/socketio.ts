@@ -229,16 +229,6 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       return requests.track(event, timeoutMs, (answer) => s.emit(event, payload, answer));
     },
     upload: (request) => uploadOverHttp({ baseUrl: options.url, token: () => token }, request),
-    resolveUrl(url) {
-      // Uploaded files are served to members only; an <img> cannot send the header, so the token rides along.
-      try {
-        const target = new URL(url, options.url);
-        if (target.origin !== new URL(options.url).origin || !target.pathname.startsWith('/uploads/')) return url;
-        target.searchParams.set('token', token);
-        return target.href;
-      } catch {
-        return url;
-      }
-    },
+    // No resolveUrl: file URLs come from the server per viewer (attachment:url), never with the session token.
   });
 }

@@ -12,11 +12,12 @@
  * width?, height? }` with an absolute `url`.
  *
  * `GET /uploads/:id` serves a file only to current members of its
- * conversation, anyone else getting the 404 of an unknown id (token in the
- * Authorization header, or `?token=` since an
- * `<img src>` cannot send headers), as the sniffed type, with `nosniff`,
- * `Content-Disposition` (inline for images, attachment otherwise), a
- * sandboxing CSP and `Cache-Control: private`. Ids are 32 hex characters,
+ * conversation, checked at every download, anyone else getting the 404 of an
+ * unknown id (token in the Authorization header, or a URL signed for one viewer
+ * and one file by `attachment:url`, fileUrls.ts: an `<img src>` cannot send
+ * headers, and a session token in a URL would end up in history and logs), as
+ * the sniffed type, with `nosniff`, `Content-Disposition` (inline for images,
+ * attachment otherwise), a sandboxing CSP and `Cache-Control: private, no-store`. Ids are 32 hex characters,
  * looked up in a table: nothing from the URL ever becomes a path.
  *
  * Limits (limits/uploadLimits.ts): per user uploads per window, at once and a
@@ -70,7 +71,7 @@ const ID_PATTERN = /^[0-9a-f]{32}$/;
 
 function userFrom(server: MockChatServerCore, token: string | undefined | null): string {
   if (!token) {
-    throw new HttpError('unauthorized', 'Send "Authorization: Bearer <token>" (or ?token= on GET)', { 'WWW-Authenticate': 'Bearer' });
+    throw new HttpError('unauthorized', 'Send "Authorization: Bearer <token>" (or, to download, use a URL from attachment:url)', { 'WWW-Authenticate': 'Bearer' });
   }
   const auth = server.authenticate({ token });
   if (!auth.ok) throw new HttpError('unauthorized', auth.error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
@@ -204,8 +205,8 @@ export class UploadStore {
   /** `GET /uploads/:id`: the file, to current members of its conversation only. */
   async handleDownload(req: IncomingMessage, res: ServerResponse, id: string, query: URLSearchParams): Promise<void> {
     const { server } = this.options;
-    // A signed URL names its viewer; otherwise the header (or, until clients move on, ?token=).
-    const userId = query.has('sig') ? this.signer.verify(id, query) : userFrom(server, bearerToken(req) ?? query.get('token'));
+    // A signed URL names its viewer; otherwise the header. Never a session token in the URL.
+    const userId = query.has('sig') ? this.signer.verify(id, query) : userFrom(server, bearerToken(req));
     const upload = ID_PATTERN.test(id) ? this.uploads.get(id) : undefined;
     // Someone else's file is answered as if it did not exist.
     if (userId === null || !upload || !server.isMember(upload.conversationId, userId)) throw new HttpError('not_found', UNSEEN.upload.message);

@@ -105,7 +105,7 @@ async function routesFrom(running: RunningMockServer, origin: string): Promise<R
     adminUsers: await raw(running.url, '/admin/users', { Origin: origin, Authorization: key }),
     history: await raw(running.url, '/admin/conversations/alice-bob', { Origin: origin, Authorization: key }),
     upload: stored,
-    download: await raw(running.url, `/uploads/${id}?token=alice-token`, { Origin: origin }),
+    download: await raw(running.url, `/uploads/${id}`, { Origin: origin, Authorization: 'Bearer alice-token' }),
     notFound: await raw(running.url, '/nothing', { Origin: origin }),
   };
 }
@@ -194,7 +194,7 @@ describe('hosts: DNS rebinding', () => {
       forbidden(await raw(running.url, '/admin/users', { ...host, Authorization: key }));
       const { body, headers } = uploadBody();
       forbidden(await raw(running.url, '/uploads', { ...headers, ...host }, 'POST', body));
-      forbidden(await raw(running.url, `/uploads/${'0'.repeat(32)}?token=alice-token`, host));
+      forbidden(await raw(running.url, `/uploads/${'0'.repeat(32)}`, { ...host, Authorization: 'Bearer alice-token' }));
       forbidden(await raw(running.url, '/uploads', { Host: 'evil.example:80' }, 'OPTIONS'));
       // Same-origin to the rebound page: no Origin header at all.
       forbidden(await raw(running.url, HANDSHAKE, { Host: 'evil.example' }));

@@ -205,7 +205,7 @@ describe('one answer over HTTP', () => {
     expect(await get(`/uploads/${'0'.repeat(32)}`)).toEqual(foreign);
     expect(await get('/uploads/not-an-id')).toEqual(foreign);
     // The members still get their file.
-    const carol = await fetch(`${stored.body.url}?token=carol-token`);
+    const carol = await fetch(stored.body.url, { headers: { Authorization: 'Bearer carol-token' } });
     expect(carol.status).toBe(200);
     await carol.arrayBuffer();
   });
