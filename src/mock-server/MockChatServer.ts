@@ -6,7 +6,7 @@
  * detach, and upload), which memoryAdapter.ts turns into memory transports
  * and node/socketGateway.ts into socket.io sockets.
  */
-import type { Attachment, Conversation, Message, User } from '../core/protocol';
+import type { Conversation, Message, User } from '../core/protocol';
 import {
   addMember,
   createConversation,
