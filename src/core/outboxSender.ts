@@ -134,16 +134,24 @@ export class OutboxSender implements Engine {
   #pump(): void {
     if (this.#pumping || this.#stopped) return;
     this.#pumping = true;
-    void this.#run().finally(() => {
-      this.#pumping = false;
-    });
+    void this.#run()
+      .catch((err: unknown) => {
+        this.#hooks.report(new ChatError({ code: 'internal', message: `The outbox failed: ${safeString(err)}` }));
+        return false;
+      })
+      .then((drained) => {
+        this.#pumping = false;
+        // An entry queued after the loop saw an empty queue found it still running, and was skipped.
+        if (drained && this.#queue.length > 0) this.#pump();
+      });
   }
 
-  async #run(): Promise<void> {
+  /** Sends the queue in order; true when it stopped because the queue was empty. */
+  async #run(): Promise<boolean> {
     let attempts = 0;
     while (!this.#stopped && this.#hooks.isOnline()) {
       const entry = this.#queue[0];
-      if (!entry) return;
+      if (!entry) return true;
       try {
         const { message } = await this.#request('message:send', {
           conversationId: entry.conversationId,
@@ -177,7 +185,7 @@ export class OutboxSender implements Engine {
         const error = toChatError(err);
         if (this.#queue[0] !== entry) continue; // discarded meanwhile
         // A dropped link is not the message's fault: wait for the reconnect.
-        if (error.code === 'disconnected') return;
+        if (error.code === 'disconnected') return false;
         // Over the server's budget, and it said for how long: the message keeps its place and its attempts.
         if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
           await this.#sleep(Math.max(error.retryAfterMs, MIN_RATE_LIMIT_WAIT_MS));
@@ -196,6 +204,7 @@ export class OutboxSender implements Engine {
         await this.#sleep(this.#backoff(attempts));
       }
     }
+    return false;
   }
 
   #backoff(attempt: number): number {
