@@ -6,27 +6,21 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../../core/protocol';
 
+/** The protocol's codes (but a socket's `disconnected`), and the ones only HTTP answers with. */
 export type HttpErrorCode =
-  | 'invalid_payload'
-  | 'unauthorized'
-  | 'forbidden'
+  | Exclude<ErrorCode, 'disconnected'>
   /** The `Host` header names no host this server answers to (DNS rebinding): hosts.ts. */
   | 'forbidden_host'
   /** A CORS preflight from an origin not on `corsOrigins`: origins.ts. */
   | 'forbidden_origin'
-  | 'not_found'
   | 'method_not_allowed'
-  /** The body stalled (no bytes for the idle timeout): 408, and the connection closes. */
-  | 'timeout'
-  | 'conflict'
-  | 'too_large'
-  /** The same code the in-browser upload endpoint and the client use for a refused file type. */
-  | 'unsupported_type'
-  /** Over a budget or quota: 429 with `Retry-After` and `retryAfterMs`. */
-  | 'rate_limited'
-  | 'internal';
+  | 'conflict';
 
+// 408 `timeout`: the body stalled (no bytes for the idle timeout) and the connection closes.
+// 415 `unsupported_type`: the same code the in-browser upload endpoint and the client use.
+// 429 `rate_limited`: over a budget or quota, with `Retry-After` and `retryAfterMs`.
 const STATUS: Record<HttpErrorCode, number> = {
   invalid_payload: 400,
   unauthorized: 401,
