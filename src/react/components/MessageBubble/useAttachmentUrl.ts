@@ -5,7 +5,7 @@ import { useChatClient } from '../../chatContext';
 /**
  * The URL to show one attachment from: the server issues it for this user and it
  * expires, so it is asked for when the file is shown, and once more when loading
- * failed (`onError` of the `<img>`). Undefined until it is known.
+ * failed (`onError` of the `<img>`). Undefined until it is known, but for a `blob:` URL.
  */
 export function useAttachmentUrl(attachment: Pick<Attachment, 'id' | 'url'>): { url: string | undefined; onError: () => void } {
   const client = useChatClient();
@@ -34,5 +34,7 @@ export function useAttachmentUrl(attachment: Pick<Attachment, 'id' | 'url'>): { 
     });
   }, [client, id, stored, key, retried]);
 
-  return { url: current?.url, onError };
+  // A blob: URL is this page's own copy (a file just sent, or the in-browser server's):
+  // it needs no server and expires with the page, so show it while the issued URL is asked for.
+  return { url: current?.url ?? (stored.startsWith('blob:') ? stored : undefined), onError };
 }
