@@ -71,6 +71,8 @@ if (IMPLS.some((i) => i.startsWith('base-')) && !BASELINE_DIR) throw new Error('
 
 const entryAliases = (sourceRoot: string) =>
   Object.entries(ENTRIES).map(([find, file]) => ({ find: new RegExp(`^${escape(find)}$`), replacement: path.join(sourceRoot, file) }));
+const currentAliases = entryAliases(root);
+const baselineAliases = BASELINE_DIR ? entryAliases(BASELINE_DIR) : currentAliases;
 // `parley-baseline-impl`: the baseline's own bench impl (main.tsx's `base-*` rows).
 const baselineImpl = path.join(BASELINE_DIR ?? root, 'bench', 'message-list', 'impls', 'parley.tsx');
 
@@ -83,8 +85,8 @@ const parleyEntries = {
   enforce: 'pre' as const,
   resolveId(source: string, importer: string | undefined) {
     if (source === 'parley-baseline-impl') return baselineImpl;
-    const sourceRoot = BASELINE_DIR && importer?.startsWith(BASELINE_DIR) ? BASELINE_DIR : root;
-    return entryAliases(sourceRoot).find((a) => a.find.test(source))?.replacement ?? null;
+    const aliases = BASELINE_DIR && importer?.startsWith(BASELINE_DIR) ? baselineAliases : currentAliases;
+    return aliases.find((a) => a.find.test(source))?.replacement ?? null;
   },
 };
 const REPS = Number(arg('reps') ?? 3);
