@@ -1,32 +1,8 @@
 /** Edit, delete and reactions: a failure rejects and is reported once through the error event. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createChatClient, createMemoryOutbox, type ChatClient } from '../../src/core';
-import type { ChatError } from '../../src/core/errors';
-import { createMockServer, type MockChatServer } from '../../src/mock-server';
+import { describe, expect, it } from 'vitest';
+import { connectDemoClient, type DemoClient } from '../support/demoClient';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-
-async function connect(): Promise<{ server: MockChatServer; client: ChatClient; errors: ChatError[] }> {
-  const server = createMockServer({ seed: 'demo' });
-  const client = createChatClient({
-    transport: server.connect({ userId: 'alice', token: 'alice-token' }),
-    userId: 'alice',
-    outbox: createMemoryOutbox(),
-    requestTimeoutMs: 100,
-  });
-  const errors: ChatError[] = [];
-  client.on('error', (e) => errors.push(e));
-  await client.connect();
-  await client.openConversation('alice-bob');
-  cleanups.push(() => {
-    client.disconnect();
-    server.dispose();
-  });
-  return { server, client, errors };
-}
+const connect = (): Promise<DemoClient> => connectDemoClient({ requestTimeoutMs: 100 });
 
 describe('edit, delete and reactions', () => {
   it('succeed without reporting anything', async () => {

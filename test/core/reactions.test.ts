@@ -4,34 +4,15 @@
  * server holds (reactions are not optimistic, so nothing is left to undo).
  * A cap is reported once through the `error` event, like any other refusal.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createChatClient, createMemoryOutbox, LIMITS, type ChatClient } from '../../src/core';
-import type { ChatError } from '../../src/core/errors';
-import { createMockServer, type MockChatServer } from '../../src/mock-server';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, type ChatClient } from '../../src/core';
+import type { MockChatServer } from '../../src/mock-server';
+import { connectDemoClient, type DemoClient } from '../support/demoClient';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-
-async function connect(): Promise<{ server: MockChatServer; client: ChatClient; errors: ChatError[]; id: string }> {
-  const server = createMockServer({ seed: 'demo' });
-  const client = createChatClient({
-    transport: server.connect({ userId: 'alice', token: 'alice-token' }),
-    userId: 'alice',
-    outbox: createMemoryOutbox(),
-    requestTimeoutMs: 1000,
-  });
-  const errors: ChatError[] = [];
-  client.on('error', (e) => errors.push(e));
-  await client.connect();
-  await client.openConversation('alice-bob');
-  cleanups.push(() => {
-    client.disconnect();
-    server.dispose();
-  });
-  const { id } = await client.sendMessage('alice-bob', { text: 'react to me' });
-  return { server, client, errors, id };
+async function connect(): Promise<DemoClient & { id: string }> {
+  const demo = await connectDemoClient({ requestTimeoutMs: 1000 });
+  const { id } = await demo.client.sendMessage('alice-bob', { text: 'react to me' });
+  return { ...demo, id };
 }
 
 const shown = (client: ChatClient, id: string) => client.getMessages('alice-bob').find((m) => m.id === id)?.reactions;
