@@ -1,15 +1,49 @@
 /**
- * Download URLs signed for one file and one viewer, so no session token ever
- * goes into a URL (where history, copied links and logs keep it). A URL is
- * `<base>/uploads/<id>?u=<userId>&exp=<ms>&sig=<hex>`, the HMAC-SHA256 of
- * id, user and expiry under a random secret made for this server start, and
- * works until `exp`; membership is still checked at every download.
+ * URLs the server signs itself, so a URL can carry a permission without a
+ * session token in it (history, copied links and logs keep URLs). Each signer
+ * has a random secret made for this server start; a signature is the
+ * HMAC-SHA256 of its fields and an expiry (`exp`, epoch ms), and works until
+ * then. Download URLs (here) are signed for one file and one viewer,
+ * `<base>/uploads/<id>?u=<userId>&exp=<ms>&sig=<hex>`, and membership is
+ * still checked at every download; image proxy URLs use the same signer
+ * (imageProxyUrls.ts).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface SignedFileUrl {
   readonly url: string;
   readonly expiresAt: number;
+}
+
+export interface ExpiringSigner {
+  /** The `exp` and `sig` query fields for these fields, valid for `ttlMs` from now. */
+  sign(fields: readonly string[], ttlMs: number): { readonly exp: string; readonly sig: string; readonly expiresAt: number };
+  /** Whether the query's `exp` and `sig` were signed for these fields and have not expired. */
+  verify(fields: readonly string[], query: URLSearchParams): boolean;
+}
+
+export function createExpiringSigner(now: () => number = Date.now): ExpiringSigner {
+  const secret = randomBytes(32);
+  // Each field is prefixed with its length, so no two lists of fields hash the same text.
+  const mac = (fields: readonly string[], exp: string) => {
+    const hmac = createHmac('sha256', secret);
+    for (const field of [...fields, exp]) hmac.update(`${Buffer.byteLength(field)}:${field}\n`);
+    return hmac.digest();
+  };
+  return {
+    sign(fields, ttlMs) {
+      const expiresAt = now() + ttlMs;
+      const exp = String(expiresAt);
+      return { exp, sig: mac(fields, exp).toString('hex'), expiresAt };
+    },
+    verify(fields, query) {
+      const exp = query.get('exp');
+      const sig = query.get('sig');
+      if (exp === null || sig === null || !/^\d{1,16}$/.test(exp) || !/^[0-9a-f]{64}$/.test(sig)) return false;
+      if (Number(exp) <= now()) return false;
+      return timingSafeEqual(Buffer.from(sig, 'hex'), mac(fields, exp));
+    },
+  };
 }
 
 export interface FileUrlSigner {
@@ -19,24 +53,17 @@ export interface FileUrlSigner {
 }
 
 export function createFileUrlSigner(options: { baseUrl: () => string; now?: () => number }): FileUrlSigner {
-  const { baseUrl, now = Date.now } = options;
-  const secret = randomBytes(32);
-  // Newlines cannot occur in ids, user ids or numbers, so no two triples hash the same text.
-  const mac = (id: string, userId: string, exp: string) => createHmac('sha256', secret).update(`${id}\n${userId}\n${exp}`).digest();
+  const { baseUrl } = options;
+  const signer = createExpiringSigner(options.now);
   return {
     sign(id, userId, ttlMs) {
-      const expiresAt = now() + ttlMs;
-      const sig = mac(id, userId, String(expiresAt)).toString('hex');
-      const query = new URLSearchParams({ u: userId, exp: String(expiresAt), sig });
+      const { exp, sig, expiresAt } = signer.sign([id, userId], ttlMs);
+      const query = new URLSearchParams({ u: userId, exp, sig });
       return { url: `${baseUrl()}/uploads/${id}?${query}`, expiresAt };
     },
     verify(id, query) {
       const userId = query.get('u');
-      const exp = query.get('exp');
-      const sig = query.get('sig');
-      if (userId === null || exp === null || sig === null || !/^\d{1,16}$/.test(exp) || !/^[0-9a-f]{64}$/.test(sig)) return null;
-      if (Number(exp) <= now()) return null;
-      return timingSafeEqual(Buffer.from(sig, 'hex'), mac(id, userId, exp)) ? userId : null;
+      return userId !== null && signer.verify([id, userId], query) ? userId : null;
     },
   };
 }
