@@ -206,8 +206,9 @@ export function addMember(
 
 /**
  * Removes a member at once: every later request of theirs for this
- * conversation is refused (`forbidden`), and their connected sessions get a
- * `conversation:updated` without them as member, so clients drop it.
+ * conversation, upload and download gets the one `not_found` (visibility.ts),
+ * and their connected sessions get a `conversation:updated` without them as
+ * member, so clients drop it.
  */
 export function removeMember(ctx: ServerContext, conversationId: string, userId: string): ConversationRecord {
   const conversation = requireConversation(ctx, conversationId);

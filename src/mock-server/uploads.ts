@@ -14,6 +14,7 @@ import { sniffFileType } from './fileSniffing';
 import { readImageSize } from './imageSize';
 import type { ServerData } from './state';
 import { UploadRegistry } from './uploadRegistry';
+import { UNSEEN, visibleConversation } from './visibility';
 
 /** One upload as it arrives: untrusted, like a multipart body. */
 export interface UploadInput {
@@ -29,7 +30,7 @@ export type UploadAck =
   | { readonly ok: true; readonly status: 201; readonly attachment: Attachment }
   | {
       readonly ok: false;
-      readonly status: 400 | 401 | 403 | 413 | 415 | 503;
+      readonly status: 400 | 401 | 404 | 413 | 415 | 503;
       readonly error: ErrorInfo & { readonly maxBytes?: number };
     };
 
@@ -69,7 +70,9 @@ function isBlobLike(value: unknown): value is BlobLike {
   );
 }
 
-const refuse = (status: 400 | 401 | 403 | 413 | 415 | 503, code: string, message: string, maxBytes?: number): UploadAck => ({
+type RefusalStatus = Extract<UploadAck, { ok: false }>['status'];
+
+const refuse = (status: RefusalStatus, code: string, message: string, maxBytes?: number): UploadAck => ({
   ok: false,
   status,
   error: { code, message, ...(maxBytes !== undefined ? { maxBytes } : {}) },
@@ -133,9 +136,9 @@ export class UploadEndpoint {
     const rawName = typeof input.name === 'string' ? input.name : typeof file.name === 'string' ? file.name : 'file';
     const name = sanitizeFileName(rawName);
 
-    // Unknown and not-a-member answer alike, so an outsider cannot probe which conversations exist.
-    if (this.deps.state.conversation(conversationId)?.members.has(auth.userId) !== true) {
-      return refuse(403, 'forbidden', `You are not a member of conversation ${quote(conversationId)}`);
+    // Unknown and not-a-member answer alike, word for word (visibility.ts), as over HTTP: nothing to probe.
+    if (!visibleConversation(this.deps.state, auth.userId, conversationId)) {
+      return refuse(404, UNSEEN.conversation.code, UNSEEN.conversation.message);
     }
     const { maxBytes } = this;
     if (file.size > maxBytes) {

@@ -53,12 +53,15 @@ describe('server.upload', () => {
     expect(refused(ack)).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
-  it('refuses a conversation the user is not in, or one that does not exist, alike (403 forbidden)', async () => {
+  it('refuses a conversation the user is not in, or one that does not exist, with the one answer (404 not_found, word for word)', async () => {
     server = createMockServer();
+    const answers = [];
     for (const conversationId of ['bob-carol', 'no-such-conversation']) {
       const ack = await server.upload(alice, { conversationId, file: file(png(1, 1), 'a.png') });
-      expect(refused(ack)).toMatchObject({ status: 403, code: 'forbidden' });
+      answers.push(refused(ack));
     }
+    expect(answers[0]).toEqual({ status: 404, code: 'not_found', message: 'No such conversation' });
+    expect(answers[1]).toEqual(answers[0]);
   });
 
   it('refuses a file over the size cap (413 too_large, with the limit)', async () => {

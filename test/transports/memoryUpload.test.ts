@@ -50,7 +50,7 @@ describe('memory transport: upload', () => {
     const { transport } = await online(server, 'alice');
     const upload = transport.upload!({ conversationId: 'bob-carol', file: pngFile(), name: 'cat.png' });
     await settle();
-    await expect(upload).rejects.toMatchObject({ name: 'UploadError', code: 'forbidden' });
+    await expect(upload).rejects.toMatchObject({ name: 'UploadError', code: 'not_found', message: 'No such conversation' });
   });
 
   it('aborts through the signal, before or during the upload', async () => {
