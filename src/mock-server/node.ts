@@ -23,6 +23,7 @@ import type { Message } from '../core/protocol';
 import { createMockServer, type MockChatServer, type MockServerOptions } from './createMockServer';
 import { guardHosts, hostPolicy } from './node/hosts';
 import { createRequestListener, serverTimeouts } from './node/httpServer';
+import { createImageProxy } from './node/imageProxy';
 import { limitHttpRequests } from './node/limits/httpLimits';
 import { createServerLimits } from './node/limits/serverLimits';
 import { originPolicy } from './node/origins';
@@ -98,6 +99,16 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
   /** How long a client may take over a request's headers, and over the whole request (defaults 10 000 and 120 000). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * `GET /media/proxy`: external images fetched by the server, from URLs it signed
+   * (`proxyImageUrl`), so viewers' browsers never fetch them. Defaults: 5 MB, 5 s for the whole
+   * fetch, 16 fetches at once; only public addresses. `allowPrivateNetworks` (`true`, or exact
+   * addresses such as `['127.0.0.1']`) is for tests that serve a fixture from this machine,
+   * never for a real server. `false`: no proxy route.
+   */
+  imageProxy?:
+    | { allowPrivateNetworks?: boolean | readonly string[]; maxBytes?: number; timeoutMs?: number; fetchesAtOnce?: number }
+    | false;
 }
 
 export interface RunningMockServer {
@@ -109,6 +120,11 @@ export interface RunningMockServer {
   readonly uploadDir: string;
   /** The admin API's key: the `adminKey` option, or the random one made for this start. */
   readonly adminKey: string;
+  /**
+   * The absolute URL under which the image proxy serves `externalUrl` (http or https; anything
+   * else throws, as does `imageProxy: false`), working for `ttlMs` (default a day).
+   */
+  proxyImageUrl(externalUrl: string, options?: { ttlMs?: number }): string;
   /** Stops HTTP and socket.io, drops every connection and removes the upload directory. */
   close(): Promise<void>;
 }
@@ -144,6 +160,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     requestTimeoutMs = 120_000,
     pingIntervalMs = 25_000,
     pingTimeoutMs = 20_000,
+    imageProxy: imageProxySettings = {},
     ...coreOptions
   } = options;
   if (adminKey.length < 8) throw new Error('adminKey must be at least 8 characters');
@@ -177,7 +194,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     idleTimeoutMs: uploadIdleTimeoutMs,
     unattachedTtlMs: unattachedUploadTtlMs,
   });
-  const routes = createRequestListener({ server, adminKey, uploads, origins });
+  const imageProxy = imageProxySettings === false ? null : createImageProxy(imageProxySettings, () => url);
+  const routes = createRequestListener({ server, adminKey, uploads, origins, imageProxy });
   const http = createServer(serverTimeouts(headersTimeoutMs, requestTimeoutMs), limitHttpRequests(routes, limits.rules, origins));
   const gatewayOptions = {
     origins,
@@ -214,6 +232,10 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     server,
     uploadDir: dir,
     adminKey,
+    proxyImageUrl(externalUrl, { ttlMs } = {}) {
+      if (!imageProxy) throw new Error('The image proxy is off (imageProxy: false)');
+      return imageProxy.sign(externalUrl, ttlMs);
+    },
     close() {
       closing ??= (async () => {
         // Drops every session (each socket is disconnected), clears the bot's timers.

@@ -22,6 +22,12 @@ export interface ExpiringSigner {
   verify(fields: readonly string[], query: URLSearchParams): boolean;
 }
 
+/** A query field given exactly once, or null: a repeated one is ambiguous, so nothing is taken from it. */
+export function singleParam(query: URLSearchParams, name: string): string | null {
+  const values = query.getAll(name);
+  return values.length === 1 ? values[0]! : null;
+}
+
 export function createExpiringSigner(now: () => number = Date.now): ExpiringSigner {
   const secret = randomBytes(32);
   // Each field is prefixed with its length, so no two lists of fields hash the same text.
@@ -37,8 +43,8 @@ export function createExpiringSigner(now: () => number = Date.now): ExpiringSign
       return { exp, sig: mac(fields, exp).toString('hex'), expiresAt };
     },
     verify(fields, query) {
-      const exp = query.get('exp');
-      const sig = query.get('sig');
+      const exp = singleParam(query, 'exp');
+      const sig = singleParam(query, 'sig');
       if (exp === null || sig === null || !/^\d{1,16}$/.test(exp) || !/^[0-9a-f]{64}$/.test(sig)) return false;
       if (Number(exp) <= now()) return false;
       return timingSafeEqual(Buffer.from(sig, 'hex'), mac(fields, exp));
@@ -62,7 +68,7 @@ export function createFileUrlSigner(options: { baseUrl: () => string; now?: () =
       return { url: `${baseUrl()}/uploads/${id}?${query}`, expiresAt };
     },
     verify(id, query) {
-      const userId = query.get('u');
+      const userId = singleParam(query, 'u');
       return userId !== null && signer.verify([id, userId], query) ? userId : null;
     },
   };

@@ -16,7 +16,9 @@ export type HttpErrorCode =
   /** A CORS preflight from an origin not on `corsOrigins`: origins.ts. */
   | 'forbidden_origin'
   | 'method_not_allowed'
-  | 'conflict';
+  | 'conflict'
+  /** The image proxy's upstream failed or sent what it does not serve: imageProxy.ts. */
+  | 'bad_gateway';
 
 // 408 `timeout`: the body stalled (no bytes for the idle timeout) and the connection closes.
 // 415 `unsupported_type`: the same code the in-browser upload endpoint and the client use.
@@ -35,6 +37,7 @@ const STATUS: Record<HttpErrorCode, number> = {
   unsupported_type: 415,
   rate_limited: 429,
   internal: 500,
+  bad_gateway: 502,
 };
 
 /** Thrown by route handlers; the server answers it as `{ error: { code, message } }`. */

@@ -5,6 +5,7 @@
  *   /admin/…                   admin REST API (adminApi.ts)
  *   POST /uploads              upload a file (uploads.ts)
  *   GET  /uploads/:id          fetch an uploaded file
+ *   GET  /media/proxy          an external image, through the server (imageProxy.ts)
  *   OPTIONS *                  CORS preflight (204 for `corsOrigins`, 403 for other origins)
  *
  * CORS headers go on every answer to an allowed origin and on none otherwise
@@ -15,6 +16,7 @@ import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } 
 import type { MockChatServerCore } from '../MockChatServer';
 import { handleAdmin } from './adminApi';
 import { HttpError, pathSegments, sendError, sendJson } from './http';
+import type { ImageProxy } from './imageProxy';
 import type { OriginPolicy } from './origins';
 import type { UploadStore } from './uploads';
 
@@ -23,6 +25,8 @@ export interface HttpRoutesOptions {
   readonly adminKey: string;
   readonly uploads: UploadStore;
   readonly origins: OriginPolicy;
+  /** null: `imageProxy: false`, and /media/proxy is an unknown route. */
+  readonly imageProxy: ImageProxy | null;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, options: HttpRoutesOptions): Promise<void> {
@@ -50,6 +54,10 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpRou
     }
     if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET here', { Allow: 'GET, OPTIONS' });
     return options.uploads.handleDownload(req, res, second, url.searchParams);
+  }
+  if (first === 'media' && second === 'proxy' && rest.length === 0 && options.imageProxy) {
+    if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET here', { Allow: 'GET, OPTIONS' });
+    return options.imageProxy.handle(req, res, url.searchParams);
   }
   throw new HttpError('not_found', 'No such route');
 }
