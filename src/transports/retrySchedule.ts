@@ -1,7 +1,8 @@
 /**
  * When a transport tries to reconnect next: after each failed attempt it waits
- * the kit's one backoff (src/core/backoff.ts) for the failures so far, and a
- * link that comes up starts the count over. (A closure rather than a class: its names minify.)
+ * the kit's one backoff (src/core/backoff.ts) for the failures so far, but never
+ * less than a wait the server asked for (`retryAfterMs` of a refused handshake),
+ * and a link that comes up starts the count over. (A closure rather than a class: its names minify.)
  */
 import { jitteredDelay, type Backoff } from '../core/backoff';
 
@@ -14,13 +15,20 @@ export interface RetryScheduleOptions {
 }
 
 export interface RetrySchedule {
-  /** Counts one failed attempt and runs `retry` after the wait it earns; returns when (epoch ms). */
-  schedule(retry: () => void): number;
+  /**
+   * Counts one failed attempt and runs `retry` after the wait it earns, and not before
+   * `notBeforeMs` from now (the server's wait: anything but a number of ms up to an hour is
+   * ignored, as the protocol allows no more); returns when (epoch ms).
+   */
+  schedule(retry: () => void, notBeforeMs?: unknown): number;
   /** Drops the waiting retry; returns whether one was waiting. */
   cancel(): boolean;
   /** A link came up, or the user started over: the next failure waits the shortest time again. */
   reset(): void;
 }
+
+/** The longest wait a server may ask for (the protocol's `retryAfterMs` bound). */
+const MAX_SERVER_WAIT_MS = 3_600_000;
 
 export function createRetrySchedule({ backoff, random, clock = Date.now }: RetryScheduleOptions): RetrySchedule {
   let failures = 0;
@@ -32,9 +40,10 @@ export function createRetrySchedule({ backoff, random, clock = Date.now }: Retry
     return waiting;
   };
   return {
-    schedule(retry) {
+    schedule(retry, notBeforeMs) {
       cancel();
-      const delay = jitteredDelay(failures++, backoff, random);
+      const wait = Math.min(Number(notBeforeMs) || 0, MAX_SERVER_WAIT_MS);
+      const delay = Math.max(jitteredDelay(failures++, backoff, random), wait);
       // A timer even at zero: a retry never runs inside the failure that scheduled it.
       timer = setTimeout(() => {
         timer = undefined;

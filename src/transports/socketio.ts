@@ -91,8 +91,11 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     s.disconnect(); // also closes this socket's own manager and its engine
   }
 
-  /** Every loss the transport comes back from is `disconnected`; `message` says what happened. */
-  function scheduleRetry(message: string): void {
+  /**
+   * Every loss the transport comes back from is `disconnected`; `message` says what happened,
+   * and `notBeforeMs` is how long a refusing server asked us to wait (`rate_limited`).
+   */
+  function scheduleRetry(message: string, notBeforeMs?: unknown): void {
     clearTimers();
     dropSocket(message);
     if (!wanted()) return;
@@ -101,8 +104,10 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       listeners.setStatus(OFFLINE);
       return;
     }
-    const nextRetryAt = retry.schedule(attempt);
-    listeners.setStatus({ state: 'disconnected', willRetry: true, nextRetryAt, error: { code: 'disconnected', message } });
+    const nextRetryAt = retry.schedule(attempt, notBeforeMs);
+    // A server's wait comes with `rate_limited`: said as such, it also holds back the network's signals.
+    const code = notBeforeMs ? 'rate_limited' : 'disconnected';
+    listeners.setStatus({ state: 'disconnected', willRetry: true, nextRetryAt, error: { code, message } });
   }
 
   function attempt(): void {
@@ -155,7 +160,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       scheduleRetry(`Connection lost (${reason})`);
     });
     // `data` is whatever the server sent; `?.` reads a code off anything, and the checks below accept only strings.
-    s.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
+    s.on('connect_error', (err: Error & { data?: { code?: unknown; retryAfterMs?: unknown } }) => {
       if (socket !== s) return;
       const code = err.data?.code;
       if (code === 'unauthorized' || code === 'forbidden' || code === 'token_expired') {
@@ -167,7 +172,8 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
           return;
         }
       }
-      scheduleRetry(err.message);
+      // `rate_limited` (too many connections or attempts) says how long to wait: not before then.
+      scheduleRetry(err.message, err.data?.retryAfterMs);
     });
     s.onAny((event: string, payload: unknown) => {
       if (socket !== s) return;
@@ -185,9 +191,13 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
     dropSocket('Disconnected');
   }
 
-  /** Waiting for a scheduled retry (or for the network): try now instead. */
-  function retryIfWaiting(): void {
-    if (wanted() && listeners.status.state === 'disconnected') attempt();
+  /**
+   * Waiting for a scheduled retry (or for the network): try now instead; but not at the
+   * network's signals while the server's wait runs (`rate_limited`), only at the user's `reconnectNow`.
+   */
+  function retryIfWaiting(now?: unknown): void {
+    const status = listeners.status;
+    if (wanted() && status.state === 'disconnected' && (now || status.error?.code !== 'rate_limited')) attempt();
   }
 
   /** What the environment says about the network, heard while a link is wanted. */
@@ -222,7 +232,7 @@ export function createSocketIoTransport(options: SocketIoTransportOptions): Tran
       stop();
       listeners.setStatus(IDLE_STATUS);
     },
-    reconnectNow: retryIfWaiting,
+    reconnectNow: () => retryIfWaiting(1),
     request<E extends ClientEvent>(event: E, payload: RequestPayload<E>, timeoutMs: number): Promise<unknown> {
       const s = socket;
       if (!s?.connected) return Promise.reject(new TransportError('disconnected', 'Not connected'));

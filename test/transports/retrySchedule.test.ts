@@ -28,4 +28,24 @@ describe('retry schedule', () => {
     retry.reset();
     expect(retry.schedule(() => {}) - Date.now()).toBe(100);
   });
+
+  it("waits at least the server's wait (notBeforeMs), and ignores one that is not a number of ms up to an hour", () => {
+    const retry = createRetrySchedule({ backoff: { baseMs: 100, maxMs: 1000 }, random: () => 1 });
+    const runs: number[] = [];
+    // Longer than the backoff's 100 ms: the server's wait.
+    expect(retry.schedule(() => runs.push(1), 2_500) - Date.now()).toBe(2_500);
+    vi.advanceTimersByTime(2_499);
+    expect(runs).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual([1]);
+    // Shorter than the backoff (now 200 ms): the backoff.
+    expect(retry.schedule(() => {}, 50) - Date.now()).toBe(200);
+    for (const junk of [undefined, null, 'soon', {}, Number.NaN, -5_000]) {
+      retry.reset();
+      expect(retry.schedule(() => {}, junk) - Date.now()).toBe(100);
+    }
+    // Past the protocol's bound (an hour), or endless: an hour, never a timer that overflows into "now".
+    expect(retry.schedule(() => {}, Number.POSITIVE_INFINITY) - Date.now()).toBe(3_600_000);
+    retry.cancel();
+  });
 });
