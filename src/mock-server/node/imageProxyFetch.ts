@@ -147,14 +147,6 @@ function fetchOnce(url: URL, pinned: PinnedAddress, limits: ImageFetchLimits, si
   });
 }
 
-function redirectTarget(location: string, from: URL): URL | null {
-  try {
-    return proxyTarget(new URL(location, from).href);
-  } catch {
-    return null;
-  }
-}
-
 /** Fetches `url` as an image, or throws an UpstreamError saying why not. */
 export async function fetchImage(url: URL, limits: ImageFetchLimits, cancel?: AbortSignal): Promise<FetchedImage> {
   const controller = new AbortController();
@@ -176,7 +168,7 @@ export async function fetchImage(url: URL, limits: ImageFetchLimits, cancel?: Ab
         return { mimeType, body: answer.body };
       }
       if (redirects === MAX_REDIRECTS) throw new UpstreamError('redirects', `The image redirected more than ${MAX_REDIRECTS} times`);
-      const next = redirectTarget(answer.location, current);
+      const next = proxyTarget(answer.location, current);
       if (!next) throw new UpstreamError('address', 'The image redirected to a URL the proxy does not fetch');
       current = next;
     }

@@ -12,11 +12,11 @@ export const PROXY_PATH = '/media/proxy';
 /** Default life of a proxy URL: a day, long enough for a page left open. */
 export const DEFAULT_PROXY_URL_TTL_MS = 86_400_000;
 
-/** The URL as the proxy may fetch it (http or https, no user name or password), or null. */
-export function proxyTarget(text: string): URL | null {
+/** The URL (relative to `base`, for a redirect) as the proxy may fetch it: http or https, no user name or password; or null. */
+export function proxyTarget(text: string, base?: URL): URL | null {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(text, base);
   } catch {
     return null;
   }
