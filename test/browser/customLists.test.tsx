@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { userEvent } from 'vitest/browser';
-import { createChatClient, createMemoryOutbox } from 'parley/core';
+import { createChatClient, createMemoryOutbox, type Transport } from 'parley/core';
 import { createMockServer } from 'parley/mock-server';
 import { ChatProvider, MessageList } from 'parley';
 import { CardBubble } from '../../stories/recipes/CardBubble';
@@ -26,7 +26,7 @@ const frames = (n = 3) =>
     step(n);
   });
 
-async function mount(history: number, list: ReactNode) {
+async function mount(history: number, list: ReactNode, wrap: (transport: Transport) => Transport = (t) => t) {
   const server = createMockServer({ seed: 'demo' });
   const start = Date.now() - history * 60_000;
   server.addMessages(
@@ -37,7 +37,7 @@ async function mount(history: number, list: ReactNode) {
       createdAt: start + i * 60_000,
     })),
   );
-  const client = createChatClient({ transport: server.connect({ userId: 'alice', token: 'alice-token' }), userId: 'alice', outbox: createMemoryOutbox() });
+  const client = createChatClient({ transport: wrap(server.connect({ userId: 'alice', token: 'alice-token' })), userId: 'alice', outbox: createMemoryOutbox() });
   await client.connect();
   cleanups.push(() => {
     client.disconnect();
@@ -61,14 +61,21 @@ async function mount(history: number, list: ReactNode) {
   return { server, client, screen, scroller, rowTop };
 }
 
-/** Scrolls to the top and records the first loaded row's offset frame by frame while the older page comes in. */
-async function prependJumps({ client, scroller, rowTop }: Awaited<ReturnType<typeof mount>>): Promise<number[]> {
+/**
+ * Scrolls to the top and records the first loaded row's offset frame by frame while the older page comes in.
+ * With `releaseOlderPage` (see `holdOlderPages`), the page is held until that offset is read.
+ */
+async function prependJumps({ client, scroller, rowTop }: Awaited<ReturnType<typeof mount>>, releaseOlderPage?: () => void): Promise<number[]> {
   const loadedBefore = client.getMessages('launch').length;
   const firstId = client.getMessages('launch')[0]!.id;
   scroller().scrollTop = 0;
   await frames();
   const top = rowTop(firstId);
   expect(top).not.toBeNull();
+  if (releaseOlderPage) {
+    expect(client.getMessages('launch').length).toBe(loadedBefore);
+    releaseOlderPage();
+  }
   await expect.poll(() => client.getMessages('launch').length).toBeGreaterThan(loadedBefore);
   const jumps: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -76,6 +83,33 @@ async function prependJumps({ client, scroller, rowTop }: Awaited<ReturnType<typ
     jumps.push(Math.abs((rowTop(firstId) ?? Number.NaN) - top!));
   }
   return jumps;
+}
+
+/** A request for a page before the oldest loaded message (the first page asks for the newest). */
+const isOlderPage = (event: string, payload: unknown) =>
+  event === 'messages:before' && typeof payload === 'object' && payload !== null && 'beforeSeq' in payload && payload.beforeSeq !== Number.MAX_SAFE_INTEGER;
+
+/**
+ * Holds the client's requests for older pages until `release()`, so a test reads
+ * the row's place before the page lands whatever the frame timing.
+ */
+function holdOlderPages() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const wrap = (transport: Transport): Transport => {
+    const request: Transport['request'] = async (event, payload, timeoutMs) => {
+      if (isOlderPage(event, payload)) await released;
+      return transport.request(event, payload, timeoutMs);
+    };
+    return new Proxy(transport, {
+      get: (target, prop) => {
+        if (prop === 'request') return request;
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return { wrap, release: () => release() };
 }
 
 describe('Bring your own bubble (renderMessage with the exported parts)', () => {
@@ -90,6 +124,12 @@ describe('Bring your own bubble (renderMessage with the exported parts)', () => 
 
   it('keeps the row being read still when an older page is prepended', async () => {
     const jumps = await prependJumps(await mount(2_000, list));
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the row being read still when the older page lands after the top was reached', async () => {
+    const hold = holdOlderPages();
+    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), hold.release);
     expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
   });
 });
@@ -113,6 +153,14 @@ describe('Headless list (useMessageList with markup of its own)', () => {
 
   it('keeps the line being read still when an older page is prepended', async () => {
     const jumps = await prependJumps(await mount(2_000, list));
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  // Rows of the older page land in the header's room above the line being read,
+  // at their estimated height (24 px, where a one-line row is shorter).
+  it('keeps the line being read still when the older page lands after the top was reached', async () => {
+    const hold = holdOlderPages();
+    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), hold.release);
     expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
   });
 

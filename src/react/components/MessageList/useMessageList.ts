@@ -10,6 +10,7 @@ import { useConversation, useCurrentUserId } from '../../hooks/useConversations'
 import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import { MessageActions } from '../lazyParts';
+import { keepSeenRowsStill } from './keepSeenRowsStill';
 import { useMessageActionsApi, type MessageActionsApi } from './messageActionsContext';
 import { rowAttributes, type RowAttributes } from './rowAttributes';
 import { computeRowMeta, type RowMeta } from './rowMeta';
@@ -143,6 +144,8 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
     },
     session,
   );
+  // An instance field, not an option; the same function every render.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepSeenRowsStill;
   const items = virtualizer.getVirtualItems();
   const atBottom = timeline.length === 0 || virtualizer.isAtEnd(PIN_THRESHOLD);
 
