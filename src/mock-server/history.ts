@@ -93,7 +93,7 @@ export function createGeneratedHistory(options: GeneratedHistoryOptions): LazyHi
     if (rng.chance(0.015)) return { ...base, text: '', attachments: [], deletedAt: createdAt + rng.int(1, 30) * 60_000 };
     const names = speakerIds.filter((id) => id !== authorId).map((id) => firstNames.get(id) ?? id);
     const text = composeMessageText(rng, { names });
-    const attachments = rng.chance(0.04) ? [placeholderAttachment(rng, `${conversationId}_${seq}`)] : [];
+    const attachments = rng.chance(0.04) ? [placeholderAttachment(rng, placeholderId(conversationId, seq))] : [];
     const message: { -readonly [K in keyof StoredMessage]: StoredMessage[K] } = { ...base, text, attachments };
     if (rng.chance(0.04)) message.editedAt = createdAt + rng.int(1, 20) * 60_000;
     if (rng.chance(0.12)) message.reactions = seedReactions(rng, speakerIds);
@@ -123,15 +123,27 @@ function seedReactions(rng: Random, memberIds: readonly string[]): Map<string, s
 
 const SWATCHES = ['#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be123c', '#0e7490'] as const;
 
+const placeholderId = (conversationId: string, seq: number) => `att_${conversationId}_${seq}`;
+
+/**
+ * The message a placeholder's id names (`att_<conversation>_<seq>`), so the
+ * upload registry finds a placeholder where its message is: viewers get its URL
+ * through `attachment:url` like any upload's, and a deleted message takes it along.
+ */
+export function placeholderOrigin(id: string): { conversationId: string; seq: number } | null {
+  const match = /^att_(.+)_([1-9]\d{0,8})$/.exec(id);
+  return match ? { conversationId: match[1]!, seq: Number(match[2]) } : null;
+}
+
 /**
  * An inline SVG (a data: URL), so seeded images render in Storybook and tests
  * without any network or file server.
  */
-function placeholderAttachment(rng: Random, key: string): Attachment {
+function placeholderAttachment(rng: Random, id: string): Attachment {
   if (rng.chance(0.3)) {
     const body = 'Meeting notes\n- agree on scope\n- ship the beta\n';
     return {
-      id: `att_${key}`,
+      id,
       url: `data:text/plain;charset=utf-8,${encodeURIComponent(body)}`,
       name: `notes-${rng.int(1, 99)}.txt`,
       size: body.length,
@@ -147,7 +159,7 @@ function placeholderAttachment(rng: Random, key: string): Attachment {
     `<text x="50%" y="50%" fill="#fff" font-family="sans-serif" font-size="${Math.round(height / 8)}" ` +
     `text-anchor="middle" dominant-baseline="middle">${label}</text></svg>`;
   return {
-    id: `att_${key}`,
+    id,
     url: `data:image/svg+xml,${encodeURIComponent(svg)}`,
     name: `${label.toLowerCase().replace(' ', '-')}.svg`,
     size: svg.length,

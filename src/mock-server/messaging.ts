@@ -80,9 +80,16 @@ export function postMessage(
   return { message, duplicate: false };
 }
 
-/** Puts an edited copy in the log and pushes the full message as `message:updated`. */
+/**
+ * Puts an edited copy in the log and pushes the full message as `message:updated`.
+ * Files the copy no longer carries (the message was deleted) go with it: their URLs stop working.
+ */
 export function replaceMessage(ctx: ServerContext, conversation: ConversationRecord, next: StoredMessage): void {
+  const before = conversation.log.get(next.seq);
   conversation.log.replace(next);
+  const kept = new Set(next.attachments.map((a) => a.id));
+  const dropped = (before?.attachments ?? []).filter((a) => !kept.has(a.id)).map((a) => a.id);
+  if (dropped.length > 0) ctx.uploads.retire(conversation.id, dropped);
   ctx.sessions.send(conversation.memberIds, 'message:updated', toWireMessage(next));
 }
 

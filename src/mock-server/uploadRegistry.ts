@@ -6,7 +6,13 @@
  * fills in the rest from here, so no client-made URL, name or type is ever stored.
  *
  * One upload goes into one message. Sending the same message again (the same
- * clientId, as the outbox does after a reload) is not a second use.
+ * clientId, as the outbox does after a reload) is not a second use. Once that
+ * message is deleted the upload is retired: no URL is issued for it again, and
+ * the endpoint that stored it frees the file (`discard`).
+ *
+ * The seeded archive's placeholders (history.ts) are found here too, through
+ * `archived`: computed where their message is, since the archive is never
+ * stored up front.
  */
 import type { Attachment, ErrorInfo } from '../core/protocol';
 import { UNSEEN } from './visibility';
@@ -18,6 +24,14 @@ export interface RegisteredUpload {
   readonly attachment: Attachment;
   /** A URL for one viewer that expires (the Node server signs one); without it, `attachment.url`. */
   readonly urlFor?: (viewerId: string, ttlMs: number) => FileUrl;
+  /** Frees the stored file: the message carrying it was deleted, and its URL must answer 404 from now on. */
+  readonly discard?: () => void;
+}
+
+/** An attachment of a message already in a conversation's log (the seeded archive). */
+export interface ArchivedAttachment {
+  readonly conversationId: string;
+  readonly attachment: Attachment;
 }
 
 export interface FileUrl {
@@ -28,6 +42,8 @@ export interface FileUrl {
 interface Entry extends RegisteredUpload {
   /** The message (by its author's clientId) this upload went into. */
   sentAs?: string;
+  /** That message was deleted. Kept (not removed) so sending it again still finds its tombstone. */
+  retired?: boolean;
 }
 
 export type ClaimResult = { ok: true; attachments: Attachment[] } | { ok: false; error: ErrorInfo };
@@ -38,7 +54,11 @@ export const DEFAULT_FILE_URL_TTL_MS = 10 * 60_000;
 export class UploadRegistry {
   private readonly uploads = new Map<string, Entry>();
 
-  constructor(private readonly fileUrlTtlMs = DEFAULT_FILE_URL_TTL_MS) {}
+  constructor(
+    private readonly fileUrlTtlMs = DEFAULT_FILE_URL_TTL_MS,
+    /** An attachment id no upload has: the archive's, if a message there still carries it. */
+    private readonly archived: (id: string) => ArchivedAttachment | undefined = () => undefined,
+  ) {}
 
   /** Returns how to take it back (the file was deleted unsent). */
   add(upload: RegisteredUpload): () => void {
@@ -76,13 +96,29 @@ export class UploadRegistry {
 
   /**
    * Where `viewerId` loads a file from (`attachment:url`): a member of its conversation once it is
-   * in a message, before that only its uploader. Anyone else gets the one `not_found`.
+   * in a message, before that only its uploader. Anyone else, and anyone once the message was
+   * deleted, gets the one `not_found`.
    */
   urlFor(viewerId: string, id: string, isMember: (conversationId: string) => boolean): { ok: true; file: FileUrl } | { ok: false; error: ErrorInfo } {
     const entry = this.uploads.get(id);
-    const visible = entry !== undefined && isMember(entry.conversationId) && (entry.sentAs !== undefined || entry.uploaderId === viewerId);
+    if (!entry) {
+      const archived = this.archived(id);
+      if (!archived || !isMember(archived.conversationId)) return { ok: false, error: UNSEEN.upload };
+      return { ok: true, file: { url: archived.attachment.url } };
+    }
+    const visible = !entry.retired && isMember(entry.conversationId) && (entry.sentAs !== undefined || entry.uploaderId === viewerId);
     if (!visible) return { ok: false, error: UNSEEN.upload };
     return { ok: true, file: entry.urlFor ? entry.urlFor(viewerId, this.fileUrlTtlMs) : { url: entry.attachment.url } };
+  }
+
+  /** The message in `conversationId` that carried these uploads was deleted: retire them (see the top). */
+  retire(conversationId: string, ids: readonly string[]): void {
+    for (const id of ids) {
+      const entry = this.uploads.get(id);
+      if (!entry || entry.retired || entry.sentAs === undefined || entry.conversationId !== conversationId) continue;
+      entry.retired = true;
+      entry.discard?.();
+    }
   }
 
   clear(): void {

@@ -11,9 +11,10 @@ import { isUnsafeKey, LIMITS } from '../core/protocol';
 import type { AuthResult, Credentials } from './auth';
 import { sanitizeFileName } from './fileNames';
 import { sniffFileType } from './fileSniffing';
+import { placeholderOrigin } from './history';
 import { readImageSize } from './imageSize';
 import type { ServerData } from './state';
-import { UploadRegistry } from './uploadRegistry';
+import { UploadRegistry, type ArchivedAttachment } from './uploadRegistry';
 import { UNSEEN, visibleConversation } from './visibility';
 
 /** One upload as it arrives: untrusted, like a multipart body. */
@@ -87,6 +88,19 @@ function objectUrl(blob: Blob, id: string): string {
   return typeof make === 'function' ? make(blob) : `blob:parley-mock/${id}`;
 }
 
+function revokeObjectUrl(url: string): void {
+  const revoke = (globalThis.URL as { revokeObjectURL?: (url: string) => void } | undefined)?.revokeObjectURL;
+  if (url.startsWith('blob:') && typeof revoke === 'function') revoke(url);
+}
+
+/** A seeded message's placeholder (history.ts), read from its message: the archive is never stored up front. */
+function archivedAttachment(state: ServerData, id: string): ArchivedAttachment | undefined {
+  const origin = placeholderOrigin(id);
+  if (!origin) return undefined;
+  const attachment = state.conversation(origin.conversationId)?.log.get(origin.seq)?.attachments.find((a) => a.id === id);
+  return attachment && { conversationId: origin.conversationId, attachment };
+}
+
 export class UploadEndpoint {
   /** Every upload (this endpoint's and the Node server's): what messages may attach. */
   readonly registry: UploadRegistry;
@@ -94,7 +108,7 @@ export class UploadEndpoint {
   private counter = 0;
 
   constructor(private readonly deps: UploadEndpointDeps) {
-    this.registry = new UploadRegistry(deps.fileUrlTtlMs);
+    this.registry = new UploadRegistry(deps.fileUrlTtlMs, (id) => archivedAttachment(deps.state, id));
   }
 
   get maxBytes(): number {
@@ -117,10 +131,17 @@ export class UploadEndpoint {
 
   /** Frees the object URLs (the server is gone, and so are its files). */
   dispose(): void {
-    const revoke = (globalThis.URL as { revokeObjectURL?: (url: string) => void } | undefined)?.revokeObjectURL;
-    for (const { url } of this.stored.values()) if (url.startsWith('blob:') && typeof revoke === 'function') revoke(url);
+    for (const { url } of this.stored.values()) revokeObjectUrl(url);
     this.stored.clear();
     this.registry.clear();
+  }
+
+  /** Its message was deleted: the file and its object URL go. */
+  private discard(id: string): void {
+    const found = this.stored.get(id);
+    if (!found) return;
+    this.stored.delete(id);
+    revokeObjectUrl(found.url);
   }
 
   private async accept(credentials: Credentials, input: UploadInput, options: UploadCallOptions): Promise<UploadAck> {
@@ -166,7 +187,7 @@ export class UploadEndpoint {
     this.stored.set(id, { id, blob, name, mimeType, url });
     const size = readImageSize(bytes, mimeType);
     const attachment: Attachment = { id, url, name, size: bytes.length, mimeType, ...(size ?? {}) };
-    this.registry.add({ uploaderId: auth.userId, conversationId, attachment });
+    this.registry.add({ uploaderId: auth.userId, conversationId, attachment, discard: () => this.discard(id) });
     return { ok: true, status: 201, attachment };
   }
 }

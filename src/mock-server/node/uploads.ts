@@ -22,7 +22,8 @@
  *
  * Limits (limits/uploadLimits.ts): per user uploads per window, at once and a
  * quota of bytes stored; a stalled body is cut off (uploadForm.ts). A file not
- * sent in a message within `unattachedTtlMs` is deleted and its bytes freed.
+ * sent in a message within `unattachedTtlMs` is deleted and its bytes freed, and
+ * so is a file whose message was deleted (the registry retires it: uploadRegistry.ts).
  */
 import { open, readFile, rm, unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -130,7 +131,8 @@ export class UploadStore {
       const { conversationId } = parsed;
       // The registry is how a message attaches it (by id, and only by this user in this conversation).
       const urlFor = (viewerId: string, ttlMs: number) => this.signer.sign(parsed.id, viewerId, ttlMs);
-      const unregister = server.registerUpload({ uploaderId: userId, conversationId, attachment, urlFor });
+      const discard = () => void this.remove(parsed.id);
+      const unregister = server.registerUpload({ uploaderId: userId, conversationId, attachment, urlFor, discard });
       const upload: StoredUpload = { attachment, conversationId, uploaderId: userId, file: parsed.file, unregister };
       this.uploads.set(parsed.id, upload);
       this.pending.delete(parsed.file);
@@ -156,12 +158,20 @@ export class UploadStore {
     }
   }
 
-  /** Never sent in a message: the file goes, and its bytes leave the uploader's quota. */
+  /** Never sent in a message: no message may attach it any more, and the file goes. */
   private async expire(id: string): Promise<void> {
     const upload = this.uploads.get(id);
     if (!upload?.expiry) return;
-    this.uploads.delete(id);
     upload.unregister();
+    await this.remove(id);
+  }
+
+  /** The file goes (its GET answers 404 from now on), and its bytes leave the uploader's quota. */
+  private async remove(id: string): Promise<void> {
+    const upload = this.uploads.get(id);
+    if (!upload) return;
+    clearTimeout(upload.expiry);
+    this.uploads.delete(id);
     this.options.limits.freed(upload.uploaderId, upload.attachment.size);
     await unlink(upload.file).catch(() => {});
   }
