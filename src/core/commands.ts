@@ -44,6 +44,14 @@ export type Commands = Pick<
 
 type Mutation = 'message:edit' | 'message:delete' | 'reaction:add' | 'reaction:remove';
 
+/**
+ * A malformed ack: the requester reported it already (requests.ts), so it is not reported twice.
+ * Told apart from a server's `invalid_payload` refusal by the requester's wording, the only mark it has.
+ */
+function reportedByRequester(error: ChatError): boolean {
+  return error.code === 'invalid_payload' && error.message.startsWith('Malformed ack for ');
+}
+
 /** An outbox entry as the row it shows: at once, and again whenever its state changes. */
 export function showPending(store: ChatStore, entry: OutboxEntry): void {
   const pending: PendingMessage = { ...entry, id: entry.clientId, seq: null };
@@ -78,10 +86,10 @@ export function createCommands(deps: CommandDeps): Commands {
     try {
       ({ message } = await request(event, payload));
     } catch (error) {
-      // Also through the error event: the UI calls these from click handlers.
-      // (A malformed ack has been reported by the requester already.)
+      // Also through the error event: the UI calls these from click handlers and drops the promise.
+      // The server's own refusal is reported whatever its code (`invalid_payload` included).
       const chatError = toChatError(error);
-      if (chatError.code !== 'invalid_payload') report(chatError);
+      if (!reportedByRequester(chatError)) report(chatError);
       throw chatError;
     }
     sync.accept(message.conversationId, [message], false);
