@@ -147,7 +147,8 @@ export class UploadEndpoint {
   private async accept(credentials: Credentials, input: UploadInput, options: UploadCallOptions): Promise<UploadAck> {
     if (this.deps.isDisposed()) return refuse(503, 'disconnected', 'The mock server was disposed');
     const auth = this.deps.authenticate(credentials);
-    if (!auth.ok) return refuse(401, 'unauthorized', auth.error.message);
+    // `token_expired` stays itself (as on the handshake), so the client knows to get a fresh token.
+    if (!auth.ok) return refuse(401, auth.error.code, auth.error.message);
 
     const { conversationId, file } = input;
     if (typeof conversationId !== 'string' || conversationId === '' || conversationId.length > LIMITS.maxIdLength || isUnsafeKey(conversationId)) {

@@ -11,6 +11,8 @@ import type { ErrorCode } from '../../core/protocol';
 /** The protocol's codes (but a socket's `disconnected`), and the ones only HTTP answers with. */
 export type HttpErrorCode =
   | Exclude<ErrorCode, 'disconnected'>
+  /** An issued token past its time (as the handshake says it): get a fresh one, unlike `unauthorized`. */
+  | 'token_expired'
   /** The `Host` header names no host this server answers to (DNS rebinding): hosts.ts. */
   | 'forbidden_host'
   /** A CORS preflight from an origin not on `corsOrigins`: origins.ts. */
@@ -26,6 +28,7 @@ export type HttpErrorCode =
 const STATUS: Record<HttpErrorCode, number> = {
   invalid_payload: 400,
   unauthorized: 401,
+  token_expired: 401,
   forbidden: 403,
   forbidden_host: 403,
   forbidden_origin: 403,

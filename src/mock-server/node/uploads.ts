@@ -75,7 +75,11 @@ function userFrom(server: MockChatServerCore, token: string | undefined | null):
     throw new HttpError('unauthorized', 'Send "Authorization: Bearer <token>" (or, to download, use a URL from attachment:url)', { 'WWW-Authenticate': 'Bearer' });
   }
   const auth = server.authenticate({ token });
-  if (!auth.ok) throw new HttpError('unauthorized', auth.error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  if (!auth.ok) {
+    // 401 either way; the code tells "get a fresh token" (`token_expired`) from "signed out".
+    const code = auth.error.code === 'token_expired' ? 'token_expired' : 'unauthorized';
+    throw new HttpError(code, auth.error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  }
   return auth.userId;
 }
 
