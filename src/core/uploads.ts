@@ -7,7 +7,6 @@
  * The files themselves stay here, outside the store: the store holds plain,
  * serializable data, and Retry needs the bytes again.
  */
-import { exponentialDelay } from './backoff';
 import { describeIssues, safeParse } from './schema';
 import { deferred, type Deferred } from './deferred';
 import type { Engine } from './engine';
@@ -18,7 +17,7 @@ import { AttachmentSchema, messageTextProblem, type Attachment, type Message } f
 import type { ChatStore } from './store';
 import { UploadError, type Transport } from './transport';
 import type { NewMessage, Upload } from './types';
-import { toUploadErrorInfo } from './uploadErrorInfo';
+import { autoRetryIn, toUploadErrorInfo, type AutoRetries } from './uploadErrorInfo';
 
 export { toUploadErrorInfo };
 
@@ -42,22 +41,20 @@ export interface UploadManagerDeps {
   readonly isOnline?: () => boolean;
 }
 
-/** Lost links an upload rides out on its own (then waits for the user's Retry). */
-const AUTO_RETRIES = 3;
-const UPLOAD_RETRY = { baseMs: 1_000, maxMs: 8_000 };
-
 interface Job {
   readonly file: Blob;
   readonly text: string;
   controller: AbortController | null;
   /** Bumped by every attempt and by cancel, so a stale attempt's late answer is ignored. */
   attempt: number;
-  /** Link losses survived by the current try (reset by the user's Retry). */
-  lostLinks: number;
+  /** How far the current try has gone on by itself (reset by the user's Retry). */
+  tries: AutoRetries;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** What `uploadFile` (or the latest `retryUpload`) resolves with: the sent message, or the final failure. */
   outcome: Deferred<Message>;
 }
+
+const freshTries = (): AutoRetries => ({ lostLinks: 0, waitedUntil: null });
 
 /** A bare Blob has no name; a File (from any realm) does. */
 function nameOf(file: Blob): string {
@@ -85,7 +82,7 @@ export class UploadManager implements Engine {
     const id = this.createId();
     const name = options.name ?? nameOf(file);
     const type = matchUploadType(name, file.type, this.policy.types);
-    const job: Job = { file, text: options.text ?? '', controller: null, attempt: 0, lostLinks: 0, retryTimer: undefined, outcome: deferred<Message>() };
+    const job: Job = { file, text: options.text ?? '', controller: null, attempt: 0, tries: freshTries(), retryTimer: undefined, outcome: deferred<Message>() };
     this.jobs.set(id, job);
     this.put({
       id,
@@ -106,7 +103,7 @@ export class UploadManager implements Engine {
     if (!upload || upload.status !== 'failed' || !job) {
       return Promise.reject(new ChatError({ code: 'not_found', message: `No failed upload with id "${id}"` }));
     }
-    job.lostLinks = 0;
+    job.tries = freshTries();
     job.outcome = deferred<Message>();
     this.begin(id, job);
     return job.outcome.promise;
@@ -116,9 +113,9 @@ export class UploadManager implements Engine {
     // Nothing to do: an upload made before connect() waits for online().
   }
 
-  /** The link is back: every upload that was waiting for it starts again. */
+  /** The link is back: every upload that was waiting for it starts again (one sitting out a server's wait, once it ends). */
   online(): void {
-    for (const [id, job] of this.jobs) if (this.get(id)?.status === 'waiting') this.begin(id, job);
+    for (const [id, job] of this.jobs) if (this.get(id)?.status === 'waiting') this.retryIn(id, job, (job.tries.waitedUntil ?? 0) - Date.now());
   }
 
   offline(): void {
@@ -189,16 +186,11 @@ export class UploadManager implements Engine {
       if (!isCurrent()) return;
       job.controller = null;
       const error = toUploadErrorInfo(err);
-      if (error.code === 'disconnected' && job.lostLinks < AUTO_RETRIES) {
-        job.lostLinks++;
+      // A lost link, or a server that said "too many uploads" for a moment: it waits and goes again.
+      const retryInMs = autoRetryIn(error, job.tries, Date.now());
+      if (retryInMs !== undefined) {
         this.patch(id, { status: 'waiting', sentBytes: 0, error });
-        // Offline: online() starts it on reconnect. Still online (the upload's own request
-        // failed): try again after a pause that grows.
-        if (this.deps.isOnline?.() ?? true) {
-          job.retryTimer = setTimeout(() => {
-            if (this.get(id)?.status === 'waiting') this.begin(id, job);
-          }, exponentialDelay(job.lostLinks - 1, UPLOAD_RETRY));
-        }
+        this.retryIn(id, job, retryInMs);
         return;
       }
       this.patch(id, { status: 'failed', error });
@@ -212,6 +204,15 @@ export class UploadManager implements Engine {
     const sent = this.deps.send(upload.conversationId, { text: job.text, attachments: [attachment] });
     this.forget(id);
     sent.then(job.outcome.resolve, (err: unknown) => job.outcome.reject(err instanceof ChatError ? err : new ChatError(toUploadErrorInfo(err))));
+  }
+
+  /** Starts a waiting upload again in `ms`, or now; offline by then, it waits for online() (which starts it sooner after a lost link). */
+  private retryIn(id: string, job: Job, ms: number): void {
+    clearTimeout(job.retryTimer);
+    if (ms <= 0) return this.begin(id, job);
+    job.retryTimer = setTimeout(() => {
+      if (this.get(id)?.status === 'waiting') this.begin(id, job);
+    }, ms);
   }
 
   private async transfer(upload: Upload, job: Job, isCurrent: () => boolean): Promise<Attachment> {

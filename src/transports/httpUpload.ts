@@ -52,12 +52,11 @@ export function uploadOverHttp(target: HttpUploadTarget, request: UploadRequest)
     };
     xhr.onload = () => {
       settle();
-      const body = xhr.response as unknown;
       if (xhr.status === 201) {
-        resolve(body);
+        resolve(xhr.response as unknown);
         return;
       }
-      reject(uploadErrorOf(xhr.status, body));
+      reject(uploadErrorOf(xhr));
     };
     xhr.onerror = () => {
       settle();
@@ -77,11 +76,18 @@ export function uploadOverHttp(target: HttpUploadTarget, request: UploadRequest)
   });
 }
 
-/** The server's `{ error: { code, message } }`, or a code read from the HTTP status. */
-function uploadErrorOf(status: number, body: unknown): UploadError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; maxBytes?: unknown } } | null)?.error;
-  const byStatus: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 413: 'too_large', 415: 'unsupported_type' };
+/**
+ * The server's `{ error: { code, message, maxBytes?, retryAfterMs? } }`, or a code read from the
+ * HTTP status; a 429's wait also from `Retry-After` (in seconds), which a cross-origin page can
+ * read only when the server exposes it.
+ */
+function uploadErrorOf(xhr: XMLHttpRequest): UploadError {
+  const { status } = xhr;
+  const error = (xhr.response as { error?: { code?: unknown; message?: unknown; maxBytes?: unknown; retryAfterMs?: unknown } } | null)?.error;
+  const byStatus: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 413: 'too_large', 415: 'unsupported_type', 429: 'rate_limited' };
   const code = typeof error?.code === 'string' ? error.code : (byStatus[status] ?? 'invalid_payload');
   const message = typeof error?.message === 'string' ? error.message : `Upload failed (HTTP ${status})`;
-  return new UploadError(code, message, typeof error?.maxBytes === 'number' ? error.maxBytes : undefined);
+  const maxBytes = typeof error?.maxBytes === 'number' ? error.maxBytes : undefined;
+  // UploadError, the transports' contract, has no field for the wait: it rides along, read by shape (toUploadErrorInfo).
+  return Object.assign(new UploadError(code, message, maxBytes), { retryAfterMs: error?.retryAfterMs });
 }

@@ -45,9 +45,11 @@ function rethrowLater(error: unknown): void {
 function settle(ack: unknown): { ok: true; value: unknown } | { ok: false; error: UploadError } {
   const a = (typeof ack === 'object' && ack !== null ? ack : {}) as { ok?: unknown; attachment?: unknown; error?: unknown };
   if (a.ok === true) return { ok: true, value: a.attachment };
-  const e = (typeof a.error === 'object' && a.error !== null ? a.error : {}) as { code?: unknown; message?: unknown; maxBytes?: unknown };
+  const e = (typeof a.error === 'object' && a.error !== null ? a.error : {}) as Record<string, unknown>;
   if (typeof e.code === 'string' && typeof e.message === 'string') {
-    return { ok: false, error: new UploadError(e.code, e.message, typeof e.maxBytes === 'number' ? e.maxBytes : undefined) };
+    const error = new UploadError(e.code, e.message, typeof e.maxBytes === 'number' ? e.maxBytes : undefined);
+    // As over HTTP (httpUpload.ts): the wait of a `rate_limited` rides along, read by shape.
+    return { ok: false, error: Object.assign(error, { retryAfterMs: e.retryAfterMs }) };
   }
   return { ok: false, error: new UploadError('invalid_payload', 'Malformed answer from the upload endpoint') };
 }
