@@ -1,10 +1,13 @@
 /**
  * Where to load an attachment from. A server issues file URLs per viewer and
  * they expire (`attachment:url`), so the client asks for one when it shows a
- * file, keeps it until shortly before it expires, and asks again when loading
+ * file, keeps it until shortly before it expires, asks again after that (a
+ * download clicked later gets a working URL, not a 404), and asks again when loading
  * failed (`fresh`). A server without `attachment:url` (or a file it does not
  * know, like history a story added) leaves the message's own URL, through the
- * transport's `resolveUrl`.
+ * transport's `resolveUrl`. Asking again for a file the server did issue a URL
+ * for rejects when it fails: the old URL has stopped working, and the message's
+ * own is not one this server serves the file by.
  */
 import type { Attachment } from './protocol';
 import type { Requester } from './requests';
@@ -13,6 +16,7 @@ import type { Requester } from './requests';
 const EARLY_MS = 5_000;
 
 export interface AttachmentUrls {
+  /** Rejects only when asking again, for a file the server issued a URL for, fails. */
   url(attachment: Pick<Attachment, 'id' | 'url'>, options?: { fresh?: boolean }): Promise<string>;
 }
 
@@ -30,7 +34,8 @@ export function createAttachmentUrls(deps: {
         const { url, expiresAt } = await deps.request('attachment:url', { id: attachment.id });
         cache.set(attachment.id, { url, expiresAt: expiresAt ?? Infinity });
         return url;
-      } catch {
+      } catch (error) {
+        if (cached) throw error;
         return deps.resolve(attachment.url);
       }
     },

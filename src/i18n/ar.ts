@@ -51,6 +51,7 @@ export const ar: Catalog = {
     from: '{name}',
     announce: '{name}: {text}',
     attachment: 'مرفق: {name}، {size}',
+    attachmentFailed: 'تعذّر فتح {name}. أعد المحاولة.',
     actions: 'إجراءات الرسالة',
     react: 'تفاعل',
     reactWith: 'تفاعل بـ {emoji}',
@@ -131,5 +132,9 @@ export const ar: Catalog = {
     offline: 'تعذّر رفع {name} لأنك غير متصل',
     unsupported: 'رفع الملفات غير متاح في هذه المحادثة',
     failed: 'تعذّر رفع {name}',
+    rateLimitedWaiting: 'عمليات رفع كثيرة جدًا — ستُعاد محاولة رفع {name} خلال {seconds} ث',
+    rateLimited: 'عمليات رفع كثيرة جدًا — أعد محاولة رفع {name} خلال {seconds} ث',
+    rateLimitedNow: 'عمليات رفع كثيرة جدًا — لم يُرسَل {name}. أعد المحاولة.',
+    refused: 'لم يتم رفع {name}: {reason}',
   },
 };

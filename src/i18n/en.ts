@@ -46,6 +46,8 @@ export const en = {
     from: '{name}',
     announce: '{name}: {text}',
     attachment: 'Attachment: {name}, {size}',
+    /** A file link was clicked and no working URL could be had for it (asked twice). */
+    attachmentFailed: '{name} could not be opened. Try again.',
     actions: 'Message actions',
     react: 'React',
     reactWith: 'React with {emoji}',
@@ -127,6 +129,13 @@ export const en = {
     offline: '{name} could not be uploaded because you are offline',
     unsupported: 'File uploads are not available in this chat',
     failed: '{name} could not be uploaded',
+    /** The server said "too many uploads" for a moment: the upload waits, then goes again by itself. */
+    rateLimitedWaiting: 'Too many uploads — trying {name} again in {seconds} s',
+    /** Refused again after that wait: the user may Retry once it is over. */
+    rateLimited: 'Too many uploads — try {name} again in {seconds} s',
+    rateLimitedNow: 'Too many uploads — {name} was not sent. Try again.',
+    /** A refusal only the server can explain (a full upload quota): its own words as `reason`. */
+    refused: '{name} was not uploaded: {reason}',
   },
 };
 

@@ -48,4 +48,21 @@ describe('attachment URLs', () => {
     const { urls } = setup([]);
     expect(await urls.url(file)).toBe('https://chat.test/uploads/u1#resolved');
   });
+
+  it('asking again for a URL the server issued rejects when the server gives none: the old one has expired', async () => {
+    const { urls, advance } = setup([
+      () => ({ url: 'https://chat.test/uploads/u1?sig=a', expiresAt: 1_000_000 + 60_000 }),
+      () => {
+        throw new Error('timeout');
+      },
+      () => {
+        throw new Error('timeout');
+      },
+    ]);
+    expect(await urls.url(file)).toBe('https://chat.test/uploads/u1?sig=a');
+    // Neither the expired URL nor the message's own (which this server does not serve) would load.
+    await expect(urls.url(file, { fresh: true })).rejects.toThrow('timeout');
+    advance(60_000);
+    await expect(urls.url(file)).rejects.toThrow('timeout');
+  });
 });

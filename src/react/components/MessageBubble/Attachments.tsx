@@ -2,7 +2,8 @@ import type { Attachment } from '../../../core/protocol';
 import { visibleFileName } from '../../../core/text/fileName';
 import { formatFileSize } from '../../../i18n/fileSize';
 import { useCatalog } from '../../chatContext';
-import { attributeLabel } from '../../text/isolate';
+import { interpolate } from '../../../i18n/text';
+import { attributeLabel, isolatedSentence } from '../../text/isolate';
 import { useAttachmentUrl } from './useAttachmentUrl';
 
 const MAX_IMAGE_WIDTH = 240;
@@ -27,7 +28,7 @@ function isSafeUrl(url: string): boolean {
 /** One file: an image thumbnail or a download link, from a URL the server issued for this viewer. */
 function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
   const catalog = useCatalog();
-  const { url, onError } = useAttachmentUrl(a);
+  const { url, onError, onClick, failed } = useAttachmentUrl(a);
   const box = a.mimeType.startsWith('image/') ? imageBox(a) : null;
   const safe = isSafeUrl(a.url) && (url === undefined || isSafeUrl(url));
   // Shown without the characters that change what a name shows: another backend may not have removed them.
@@ -51,18 +52,27 @@ function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
           />
         </a>
       ) : (
-        <a
-          className="parley-attachment-file"
-          href={safe ? url : undefined}
-          download={name}
-          rel="noopener noreferrer"
-          referrerPolicy="no-referrer"
-        >
-          <span className="parley-attachment-name" dir="auto">
-            {name}
-          </span>
-          <span className="parley-attachment-size">{formatFileSize(catalog, a.size)}</span>
-        </a>
+        <>
+          {/* A click gets a URL that works now: the one shown may have expired since (useAttachmentUrl). */}
+          <a
+            className="parley-attachment-file"
+            href={safe ? url : undefined}
+            download={name}
+            rel="noopener noreferrer"
+            referrerPolicy="no-referrer"
+            onClick={safe ? onClick : undefined}
+          >
+            <span className="parley-attachment-name" dir="auto">
+              {name}
+            </span>
+            <span className="parley-attachment-size">{formatFileSize(catalog, a.size)}</span>
+          </a>
+          {failed && (
+            <span className="parley-attachment-error" role="alert">
+              {isolatedSentence((slot) => interpolate(catalog.message.attachmentFailed, { name: slot(name) }))}
+            </span>
+          )}
+        </>
       )}
     </li>
   );
