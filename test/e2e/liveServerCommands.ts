@@ -8,15 +8,20 @@
  * `networkRefuse` and `networkStall` drive; `pingMs` shortens the heartbeat so
  * a stalled link is noticed in a test's time.
  */
+import type { Route } from 'playwright';
 import type { BrowserCommand } from 'vitest/node';
 import type { Message } from '../../src/core/protocol';
-import type { RunningMockServer } from '../../src/mock-server/node';
+import type { RunningMockServer, StartMockServerOptions } from '../../src/mock-server/node';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
 
 export interface LiveServerOptions {
   readonly faults?: boolean;
   /** Heartbeat interval and timeout, each (default socket.io's 25 s / 20 s). */
   readonly pingMs?: number;
+  /** The server's limits (its defaults otherwise), e.g. a small upload budget or quota. */
+  readonly rateLimits?: StartMockServerOptions['rateLimits'];
+  /** How long a signed file URL works (default 10 minutes). */
+  readonly fileUrlTtlMs?: number;
 }
 
 let running: Promise<RunningMockServer> | null = null;
@@ -45,6 +50,8 @@ export const startLiveServer: BrowserCommand<[options?: LiveServerOptions]> = as
     seed: 'demo',
     corsOrigins: [pageOrigin],
     ...(options.pingMs ? { pingIntervalMs: options.pingMs, pingTimeoutMs: options.pingMs } : {}),
+    ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
+    ...(options.fileUrlTtlMs !== undefined ? { fileUrlTtlMs: options.fileUrlTtlMs } : {}),
   });
   const { url } = await running;
   if (!options.faults) return url;
@@ -52,7 +59,39 @@ export const startLiveServer: BrowserCommand<[options?: LiveServerOptions]> = as
   return proxy.url;
 };
 
+/** What the page navigated to under `/uploads/<id>` (a file link followed), and what the server answered. */
+export interface FileNavigation {
+  readonly url: string;
+  readonly status: number;
+}
+
+let fileNavigations: FileNavigation[] = [];
+let unrouteFiles: (() => Promise<void>) | null = null;
+const isFileUrl = (url: URL) => /^\/uploads\/[^/]+$/.test(url.pathname);
+
+/**
+ * From now on, a navigation to a file URL (a download link followed) is sent to the server as
+ * the browser sent it and its status recorded, but the page is answered 204 No Content, so the
+ * test page stays where it is whatever the server said (a 404 would otherwise replace it).
+ */
+export const watchFileNavigations: BrowserCommand<[]> = async (ctx) => {
+  fileNavigations = [];
+  await unrouteFiles?.();
+  const handler = async (route: Route) => {
+    if (!route.request().isNavigationRequest()) return route.continue();
+    const answer = await route.fetch();
+    fileNavigations.push({ url: route.request().url(), status: answer.status() });
+    await route.fulfill({ status: 204 });
+  };
+  await ctx.page.route(isFileUrl, handler);
+  unrouteFiles = () => ctx.page.unroute(isFileUrl, handler);
+};
+
+export const fileNavigationsSeen: BrowserCommand<[]> = async (): Promise<FileNavigation[]> => fileNavigations;
+
 export const stopLiveServer: BrowserCommand<[]> = async () => {
+  await unrouteFiles?.();
+  unrouteFiles = null;
   await proxy?.close();
   proxy = null;
   if (!running) return;
@@ -107,5 +146,7 @@ declare module 'vitest/browser' {
     liveServerPost(conversationId: string, authorId: string, text: string): Promise<void>;
     liveServerIssueToken(userId: string): Promise<string>;
     liveServerRevokeToken(userId: string, token: string): Promise<void>;
+    watchFileNavigations(): Promise<void>;
+    fileNavigationsSeen(): Promise<FileNavigation[]>;
   }
 }

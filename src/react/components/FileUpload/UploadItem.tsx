@@ -4,8 +4,10 @@ import type { Upload } from '../../../core/types';
 import { formatFileSize } from '../../../i18n/fileSize';
 import { useCatalog } from '../../ChatProvider';
 import { attributeLabel, isolatedSentence } from '../../text/isolate';
+import { useRetryCountdown } from '../ConnectionStatus/useRetryCountdown';
 import { SmallButton, type SmallButtonProps } from '../SmallButton';
-import { uploadErrorText } from './uploadErrorText';
+import { uploadErrorText, uploadWaitingText } from './uploadErrorText';
+import { uploadRetryAt } from './uploadRetryAt';
 
 export interface UploadItemProps {
   upload: Upload;
@@ -16,7 +18,8 @@ export interface UploadItemProps {
 
 /**
  * One file: name, size, and either a progress bar with Cancel, "waiting for a
- * connection" with Cancel, or the reason it failed with Retry and Dismiss. Buttons show a short word and carry the file
+ * connection" (or out the server's wait, counting down) with Cancel, or the reason it
+ * failed with Retry and Dismiss. Buttons show a short word and carry the file
  * name in their accessible name ("Cancel upload of cat.png"), which starts with
  * the visible word, so voice control ("click Cancel") still finds them.
  */
@@ -27,6 +30,9 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
   // The name as it will be stored: no controls or invisible characters (core/text/fileName).
   const name = visibleFileName(upload.name);
   const failed = upload.status === 'failed';
+  const error = upload.error;
+  // Too many uploads: the seconds left of the server's wait, before it goes again (or may be retried).
+  const secondsLeft = useRetryCountdown(uploadRetryAt(error));
   const cancelButton = (
     <UploadButton action="cancel" name={name} secondary disabled={upload.status === 'done'} onClick={() => onCancel(upload)} />
   );
@@ -42,7 +48,10 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
       {failed ? (
         <>
           <span id={errorId} className="parley-upload-error">
-            {isolatedSentence((slot) => uploadErrorText(catalog, { error: upload.error, name: slot(name) }))}
+            {/* The server's own words, when shown (a full quota), keep their direction like the name. */}
+            {isolatedSentence((slot) =>
+              uploadErrorText(catalog, { error: error && { ...error, message: slot(error.message) }, name: slot(name) }, secondsLeft),
+            )}
           </span>
           <span className="parley-upload-actions">
             <UploadButton action="retry" name={name} aria-describedby={errorId} onClick={() => onRetry(upload)} />
@@ -51,7 +60,9 @@ export function UploadItem({ upload, onCancel, onRetry, onDismiss }: UploadItemP
         </>
       ) : upload.status === 'waiting' ? (
         <>
-          <span className="parley-upload-waiting">{t.waiting}</span>
+          <span className="parley-upload-waiting">
+            {isolatedSentence((slot) => uploadWaitingText(catalog, { error, name: slot(name) }, secondsLeft))}
+          </span>
           <span className="parley-upload-actions">{cancelButton}</span>
         </>
       ) : (

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { visibleFileName } from '../../../core/text/fileName';
 import type { Upload } from '../../../core/types';
+import { shortRateLimitWait } from '../../../core/uploadErrorInfo';
 import type { Catalog } from '../../../i18n/en';
 import { attributeLabel } from '../../text/isolate';
-import { uploadErrorText } from './uploadErrorText';
+import { uploadErrorText, uploadWaitingText } from './uploadErrorText';
 
 export interface Announcement {
   text: string;
@@ -29,7 +30,11 @@ export function useUploadAnnouncer(uploads: readonly Upload[], catalog: Catalog,
       const was = before.get(upload.id);
       const name = visibleFileName(upload.name);
       if (upload.status === 'failed' && was?.status !== 'failed') lines.push(uploadErrorText(catalog, { error: upload.error, name }));
-      else if (upload.status === 'waiting' && was?.status !== 'waiting') lines.push(attributeLabel(t.waitingAnnouncement, { name }));
+      else if (upload.status === 'waiting' && was?.status !== 'waiting') {
+        // Out a server's wait ("trying again in 5 s"), or for the connection.
+        const serverWait = shortRateLimitWait(upload.error) !== undefined;
+        lines.push(serverWait ? uploadWaitingText(catalog, { error: upload.error, name }) : attributeLabel(t.waitingAnnouncement, { name }));
+      }
       else if (upload.status === 'uploading' && was?.status !== 'uploading') lines.push(attributeLabel(t.started, { name }));
     }
     for (const [id, was] of before) {
