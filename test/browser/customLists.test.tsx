@@ -62,15 +62,27 @@ async function mount(history: number, list: ReactNode, wrap: (transport: Transpo
 }
 
 /**
- * Scrolls to the top and records the first loaded row's offset frame by frame while the older page comes in.
+ * Scrolls up to the first loaded row and records the offset of the row being read frame by frame while the
+ * older page comes in: at the top, the first loaded row; `scrollingUp`, the next one, with the first loaded
+ * row just above the view and the reader still scrolling up as the page lands.
  * With `releaseOlderPage` (see `holdOlderPages`), the page is held until that offset is read.
  */
-async function prependJumps({ client, scroller, rowTop }: Awaited<ReturnType<typeof mount>>, releaseOlderPage?: () => void): Promise<number[]> {
+async function prependJumps(
+  { client, scroller, rowTop }: Awaited<ReturnType<typeof mount>>,
+  { releaseOlderPage, scrollingUp = false }: { releaseOlderPage?: () => void; scrollingUp?: boolean } = {},
+): Promise<number[]> {
   const loadedBefore = client.getMessages('launch').length;
-  const firstId = client.getMessages('launch')[0]!.id;
+  const [first, second] = client.getMessages('launch');
   scroller().scrollTop = 0;
   await frames();
-  const top = rowTop(firstId);
+  const readId = scrollingUp ? second!.id : first!.id;
+  if (scrollingUp) {
+    scroller().scrollTop = rowTop(readId)! + 4;
+    await frames();
+    scroller().scrollTop -= 2;
+    await frames(1);
+  }
+  const top = rowTop(readId);
   expect(top).not.toBeNull();
   if (releaseOlderPage) {
     expect(client.getMessages('launch').length).toBe(loadedBefore);
@@ -80,7 +92,7 @@ async function prependJumps({ client, scroller, rowTop }: Awaited<ReturnType<typ
   const jumps: number[] = [];
   for (let i = 0; i < 20; i++) {
     await frames(1);
-    jumps.push(Math.abs((rowTop(firstId) ?? Number.NaN) - top!));
+    jumps.push(Math.abs((rowTop(readId) ?? Number.NaN) - top!));
   }
   return jumps;
 }
@@ -129,7 +141,14 @@ describe('Bring your own bubble (renderMessage with the exported parts)', () => 
 
   it('keeps the row being read still when the older page lands after the top was reached', async () => {
     const hold = holdOlderPages();
-    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), hold.release);
+    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release });
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  // The first loaded row, just above the view, loses its date separator to the older page.
+  it('keeps the row being read still when the older page lands while the reader scrolls up', async () => {
+    const hold = holdOlderPages();
+    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release, scrollingUp: true });
     expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
   });
 });
@@ -160,7 +179,13 @@ describe('Headless list (useMessageList with markup of its own)', () => {
   // at their estimated height (24 px, where a one-line row is shorter).
   it('keeps the line being read still when the older page lands after the top was reached', async () => {
     const hold = holdOlderPages();
-    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), hold.release);
+    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release });
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the line being read still when the older page lands while the reader scrolls up', async () => {
+    const hold = holdOlderPages();
+    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release, scrollingUp: true });
     expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
   });
 
