@@ -111,6 +111,11 @@ export interface MessageListState {
  * Pinning, the first-position gate, paging older history, anchoring, the
  * new-message count, jump to message and keyboard navigation, for markup of
  * your own. `MessageList` is this hook plus Parley's markup.
+ *
+ * Draw all of a row, its separators too, inside the element given
+ * `getRowProps(row)`: rows are measured whole, and a row that changes height
+ * above the one being read (a separator gone when an older page lands) is made
+ * up for in the scroll position.
  */
 export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpToMessageId }: UseMessageListOptions): MessageListState {
   const client = useChatClient();
