@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ChatClient } from 'parley/core';
+import { createChatClient, createMemoryOutbox, UploadError, type ChatClient } from 'parley/core';
 import { ar } from 'parley/locales/ar';
 import { ChatProvider, FileUpload, type Catalog } from 'parley';
 import { expect, waitFor, within } from 'storybook/test';
@@ -87,6 +87,32 @@ async function offline(): Promise<Loaded> {
   return { client };
 }
 
+const QUOTA_REASON =
+  'Upload quota reached: 499600000 of 500000000 bytes stored for this user. Files never sent in a message are removed after a while; then try again.';
+
+/**
+ * The server's limits, as the Node server answers them (429 `rate_limited` with its wait): the
+ * photo comes at a moment of too many uploads (45 s), the notes would go over the upload quota
+ * (a wait of an hour). The in-browser server has no such limits, so these refusals are its
+ * answers with them added, for alice's client alone.
+ */
+async function rateLimited(): Promise<Loaded> {
+  const chat = await createMockChat({ users: [] });
+  const transport = chat.server.connect({ userId: 'alice', token: 'alice-token' });
+  const refusal = (name: string) =>
+    name === 'holiday-photo.png'
+      ? Object.assign(new UploadError('rate_limited', 'Too many uploads: at most 60 per 60 s for each user. Try again in 45 s.'), { retryAfterMs: 45_000 })
+      : Object.assign(new UploadError('rate_limited', QUOTA_REASON), { retryAfterMs: 3_600_000 });
+  transport.upload = (request) => Promise.reject(refusal(request.name));
+  const client = createChatClient({ transport, userId: 'alice', outbox: createMemoryOutbox() });
+  // Disconnected with the server when the next story starts.
+  chat.clients.alice = client;
+  await client.connect();
+  client.uploadFile('general', await pngFile('holiday-photo.png', 800, 600, 200)).catch(ignore);
+  client.uploadFile('general', textFile('notes.txt', 12_000)).catch(ignore);
+  return { client };
+}
+
 /** One in flight and one refused, for the theme and direction stories. */
 async function mixed(): Promise<Loaded> {
   const { server, clients } = await createMockChat();
@@ -136,6 +162,27 @@ export const Offline: Story = {
     await expect(list.getAllByText('Waiting for a connection…')).toHaveLength(2);
     await expect(list.getByRole('button', { name: 'Cancel upload of boarding-pass.png' })).toBeEnabled();
     await expect(canvasElement.querySelector('.parley-file-upload')).toHaveAttribute('data-state', 'waiting');
+  },
+};
+
+/**
+ * Refused by the server's limits. Too many uploads at the moment: the photo counts down the
+ * server's wait and then goes again by itself (Cancel still works). A full quota: the notes show
+ * the server's reason, with Retry and Dismiss, and wait for the user.
+ */
+export const RateLimited: Story = {
+  loaders: [rateLimited],
+  play: async ({ canvasElement }) => {
+    const list = within(await within(canvasElement).findByRole('list', { name: 'File uploads' }));
+    // The seconds count down; the sentence is whole in the row's waiting text.
+    const countdown = (_text: string, element: Element | null) =>
+      element?.classList.contains('parley-upload-waiting') === true &&
+      /^Too many uploads — trying holiday-photo\.png again in \d+ s$/.test(element.textContent ?? '');
+    await expect(await list.findByText(countdown)).toBeVisible();
+    await expect(list.getByRole('button', { name: 'Cancel upload of holiday-photo.png' })).toBeEnabled();
+    await expect(await list.findByText(sentence(`notes.txt was not uploaded: ${QUOTA_REASON}`))).toBeVisible();
+    await expect(list.getByRole('button', { name: 'Retry upload of notes.txt' })).toBeVisible();
+    await expect(canvasElement.querySelector('.parley-file-upload')).toHaveAttribute('data-state', 'failed');
   },
 };
 
