@@ -21,10 +21,11 @@ import path from 'node:path';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES, type UploadFileType } from '../core/fileTypes';
 import type { Message } from '../core/protocol';
 import { createMockServer, type MockChatServer, type MockServerOptions } from './createMockServer';
-import { guardHosts, hostPolicy } from './node/hosts';
+import { guardFrontDoor } from './node/frontDoor';
+import { hostCheck, hostPolicy } from './node/hosts';
 import { createRequestListener, serverTimeouts } from './node/httpServer';
 import { createImageProxy } from './node/imageProxy';
-import { limitHttpRequests } from './node/limits/httpLimits';
+import { httpRequestCheck } from './node/limits/httpLimits';
 import { createServerLimits } from './node/limits/serverLimits';
 import { originPolicy } from './node/origins';
 import type { RateLimits } from './node/rateLimit';
@@ -40,6 +41,9 @@ export type { HandshakeError } from './node/handshakeError';
  * to start with it. Omit `adminKey` for a random one (`RunningMockServer.adminKey`) or pass your own.
  */
 export const DEV_ADMIN_KEY = 'parley-admin-key';
+
+/** A client sends socket.io's CONNECT as soon as its link opens; 10 s covers a slow network. */
+const JOIN_TIMEOUT_MS = 10_000;
 
 export interface StartMockServerOptions extends Omit<MockServerOptions, 'network'> {
   /** 0 (the default) picks a free port. */
@@ -196,18 +200,22 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   });
   const imageProxy = imageProxySettings === false ? null : createImageProxy(imageProxySettings, () => url);
   const routes = createRequestListener({ server, adminKey, uploads, origins, imageProxy });
-  const http = createServer(serverTimeouts(headersTimeoutMs, requestTimeoutMs), limitHttpRequests(routes, limits.rules, origins));
+  const http = createServer(serverTimeouts(headersTimeoutMs, requestTimeoutMs), routes);
   const gatewayOptions = {
     origins,
     maxHttpBufferSize,
     pingIntervalMs,
     pingTimeoutMs,
+    joinTimeoutMs: JOIN_TIMEOUT_MS,
     limits,
     onMessageSent: (message: Message) => uploads.markSent(message.conversationId, message.attachments.map((a) => a.id)),
   };
   const io = attachSocketGateway(http, server, gatewayOptions, peers.SocketIoServer);
-  // After socket.io attached: the check must stand in front of its listeners too.
-  guardHosts(http, hosts);
+  // After socket.io attached: the checks must stand in front of its listeners too. The Host
+  // first, so a refused name costs no one's budget.
+  const hostRefusal = hostCheck(hosts);
+  const overBudget = httpRequestCheck(limits.rules, origins);
+  guardFrontDoor(http, (req) => hostRefusal(req) ?? overBudget(req));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -7,10 +7,9 @@
  * and its subdomains), or any with `allowedHosts: true` (behind a proxy that checks).
  * Others get 403 `forbidden_host` and reach nothing else, socket.io included.
  */
-import { STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import type { Duplex } from 'node:stream';
-import { errorBody, HttpError, sendError } from './http';
+import { HttpError } from './http';
 
 export type AllowedHosts = readonly string[] | true;
 
@@ -56,42 +55,15 @@ export function hostPolicy(allowed: AllowedHosts | undefined, host: string): (he
   };
 }
 
-function refusal(header: string | undefined): HttpError {
-  const named = header === undefined ? 'A request without a Host header' : `Host ${JSON.stringify(header.slice(0, 200))}`;
-  return new HttpError(
-    'forbidden_host',
-    `${named} is not one this server answers to (a guard against DNS rebinding): use localhost or 127.0.0.1, or list it in startMockServer({ allowedHosts })`,
-  );
-}
-
-function refuseUpgrade(socket: Duplex, error: HttpError): void {
-  const body = JSON.stringify(errorBody(error));
-  socket.on('error', () => {});
-  socket.end(
-    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-}
-
-type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-
-/**
- * Puts the Host check in front of every listener the HTTP server has by now — ours and
- * socket.io's, which takes `/socket.io/` before ours sees it — so call it after socket.io attaches.
- */
-export function guardHosts(http: HttpServer, allows: (header: string | undefined) => boolean): void {
-  const requests = http.listeners('request') as RequestListener[];
-  const upgrades = http.listeners('upgrade') as UpgradeListener[];
-  http.removeAllListeners('request');
-  http.removeAllListeners('upgrade');
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!allows(req.headers.host)) return sendError(res, refusal(req.headers.host));
-    for (const listener of requests) listener.call(http, req, res);
-  });
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!allows(req.headers.host)) return refuseUpgrade(socket, refusal(req.headers.host));
-    if (upgrades.length === 0) return socket.destroy(); // what Node does with no upgrade listener
-    for (const listener of upgrades) listener.call(http, req, socket, head);
-  });
+/** The `FrontCheck` (frontDoor.ts) for a host policy: 403 `forbidden_host` for a name this server does not answer to. */
+export function hostCheck(allows: (header: string | undefined) => boolean): (req: IncomingMessage) => HttpError | null {
+  return (req) => {
+    const header = req.headers.host;
+    if (allows(header)) return null;
+    const named = header === undefined ? 'A request without a Host header' : `Host ${JSON.stringify(header.slice(0, 200))}`;
+    return new HttpError(
+      'forbidden_host',
+      `${named} is not one this server answers to (a guard against DNS rebinding): use localhost or 127.0.0.1, or list it in startMockServer({ allowedHosts })`,
+    );
+  };
 }

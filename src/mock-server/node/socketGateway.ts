@@ -47,6 +47,8 @@ export interface SocketGatewayOptions {
   /** Heartbeat (engine.io `pingInterval` / `pingTimeout`). */
   readonly pingIntervalMs: number;
   readonly pingTimeoutMs: number;
+  /** How long an engine.io connection may stay open without joining (socket.io `connectTimeout`). */
+  readonly joinTimeoutMs: number;
   /** Handshakes and connections, and the users' request budgets (no-ops with `rateLimits: false`). */
   readonly limits: { readonly connections: ConnectionLimiter; readonly requests: RequestLimiter };
   /** A message was stored through `message:send` (its attachments are now in use). */
@@ -88,6 +90,9 @@ export function attachSocketGateway(
     maxHttpBufferSize: options.maxHttpBufferSize,
     pingInterval: options.pingIntervalMs,
     pingTimeout: options.pingTimeoutMs,
+    // A connection that opened but never joined (no socket.io CONNECT, so no token checked)
+    // is closed after this long instead of socket.io's 45 s.
+    connectTimeout: options.joinTimeoutMs,
     // CORS for long-polling from the listed pages only; no list, no CORS headers.
     ...(options.origins.origins.length > 0 ? { cors: { origin: [...options.origins.origins] } } : {}),
     allowRequest: (req, callback) => {

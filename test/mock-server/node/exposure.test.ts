@@ -5,61 +5,16 @@
  * where only the Host header tells) read nothing, and the admin key is nobody's
  * to guess. Raw node:http requests, so every header is the attacker's choice.
  */
-import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type RunningMockServer } from 'parley/mock-server/node';
 import { api, closeAllClients, connect, multipart, png } from './helpers';
+import { raw, upgrade, type Answer } from './rawHttp';
 
 const EVIL = 'http://evil.example';
 const PAGE = 'http://localhost:5173';
 const HANDSHAKE = '/socket.io/?EIO=4&transport=polling';
 const ACAO = 'access-control-allow-origin';
-
-interface Answer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly text: string;
-}
-
-function collect(res: IncomingMessage): Promise<Answer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
-
-/** One request with exactly these headers (Host included: fetch would not send a forged one). */
-function raw(url: string, path: string, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<Answer> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method, headers, agent: false }, (res) => resolve(collect(res)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** A WebSocket upgrade to socket.io: 101 when accepted, else the refusal's status and body. */
-function upgrade(url: string, headers: Record<string, string>): Promise<Answer> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request({
-      host: hostname,
-      port,
-      path: '/socket.io/?EIO=4&transport=websocket',
-      agent: false,
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
-    });
-    req.on('upgrade', (res, socket) => {
-      socket.destroy();
-      resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '' });
-    });
-    req.on('response', (res) => resolve(collect(res)));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** socket.io-client over the websocket transport, sending this Origin: connects or is refused. */
 function handshake(url: string, origin: string): Promise<'connected' | 'refused'> {
