@@ -3,20 +3,8 @@
  * upload tries again by itself (after a lost link, or a server's short wait) or waits for the user.
  */
 import { exponentialDelay } from './backoff';
+import { shortRateLimitWait } from './uploadWait';
 import type { UploadErrorInfo } from './types';
-
-/**
- * The longest server wait (`rate_limited`) an upload sits out by itself. Longer ones (a full
- * quota frees only as old files are removed, an hour by default) are a refusal to show with
- * the server's reason, not a moment to wait.
- */
-export const MAX_AUTO_RETRY_WAIT_MS = 60_000;
-
-/** The server's wait on a `rate_limited` refusal short enough to retry after, else undefined. */
-export function shortRateLimitWait(error: UploadErrorInfo | undefined): number | undefined {
-  const wait = error?.code === 'rate_limited' ? error.retryAfterMs : undefined;
-  return wait !== undefined && wait <= MAX_AUTO_RETRY_WAIT_MS ? wait : undefined;
-}
 
 /** Lost links an upload rides out on its own (then waits for the user's Retry). */
 const AUTO_RETRIES = 3;

@@ -1,4 +1,4 @@
-import { shortRateLimitWait } from '../../../core/uploadErrorInfo';
+import { shortRateLimitWait } from '../../../core/uploadWait';
 import type { Upload } from '../../../core/types';
 import type { Catalog } from '../../../i18n/en';
 import { formatFileSize } from '../../../i18n/fileSize';

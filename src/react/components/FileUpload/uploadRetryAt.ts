@@ -1,5 +1,5 @@
 import type { UploadErrorInfo } from '../../../core/types';
-import { shortRateLimitWait } from '../../../core/uploadErrorInfo';
+import { shortRateLimitWait } from '../../../core/uploadWait';
 
 /** When each refusal was first shown; the store keeps the same error object until the upload tries again. */
 const shownAt = new WeakMap<UploadErrorInfo, number>();

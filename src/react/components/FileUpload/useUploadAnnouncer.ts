@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { visibleFileName } from '../../../core/text/fileName';
 import type { Upload } from '../../../core/types';
-import { shortRateLimitWait } from '../../../core/uploadErrorInfo';
+import { shortRateLimitWait } from '../../../core/uploadWait';
 import type { Catalog } from '../../../i18n/en';
 import { attributeLabel } from '../../text/isolate';
 import { uploadErrorText, uploadWaitingText } from './uploadErrorText';
