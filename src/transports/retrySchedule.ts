@@ -27,9 +27,6 @@ export interface RetrySchedule {
   reset(): void;
 }
 
-/** The longest wait a server may ask for (the protocol's `retryAfterMs` bound). */
-const MAX_SERVER_WAIT_MS = 3_600_000;
-
 export function createRetrySchedule({ backoff, random, clock = Date.now }: RetryScheduleOptions): RetrySchedule {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,7 +39,8 @@ export function createRetrySchedule({ backoff, random, clock = Date.now }: Retry
   return {
     schedule(retry, notBeforeMs) {
       cancel();
-      const wait = Math.min(Number(notBeforeMs) || 0, MAX_SERVER_WAIT_MS);
+      // At most an hour, the protocol's bound for `retryAfterMs` (a longer timer would overflow into "now").
+      const wait = Math.min(Number(notBeforeMs) || 0, 3_600_000);
       const delay = Math.max(jitteredDelay(failures++, backoff, random), wait);
       // A timer even at zero: a retry never runs inside the failure that scheduled it.
       timer = setTimeout(() => {
