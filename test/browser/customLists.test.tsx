@@ -124,6 +124,33 @@ function holdOlderPages() {
   return { wrap, release: () => release() };
 }
 
+/** `prependJumps` on a list of 2,000 messages whose older page is held until the row's place is read. */
+async function heldPrependJumps(list: ReactNode, { scrollingUp = false } = {}): Promise<number[]> {
+  const hold = holdOlderPages();
+  return prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release, scrollingUp });
+}
+
+/** The prepend checks, named for what the list calls a row. */
+function itKeepsTheReadRowStill(list: ReactNode, row: 'row' | 'line') {
+  it(`keeps the ${row} being read still when an older page is prepended`, async () => {
+    const jumps = await prependJumps(await mount(2_000, list));
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  // Rows of the older page land in the header's room above the row being read, at their
+  // estimated height (CompactLog's 24 px, where a one-line row is shorter).
+  it(`keeps the ${row} being read still when the older page lands after the top was reached`, async () => {
+    const jumps = await heldPrependJumps(list);
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+
+  // The first loaded row, just above the view, loses its date separator to the older page.
+  it(`keeps the ${row} being read still when the older page lands while the reader scrolls up`, async () => {
+    const jumps = await heldPrependJumps(list, { scrollingUp: true });
+    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
+  });
+}
+
 describe('Bring your own bubble (renderMessage with the exported parts)', () => {
   const list = <MessageList conversationId="launch" renderMessage={(props) => <CardBubble {...props} />} style={{ flex: 1, minHeight: 0 }} />;
 
@@ -134,23 +161,7 @@ describe('Bring your own bubble (renderMessage with the exported parts)', () => 
     expect(rows.every((row) => row.querySelector('.recipe-card') && !row.querySelector('.parley-message'))).toBe(true);
   });
 
-  it('keeps the row being read still when an older page is prepended', async () => {
-    const jumps = await prependJumps(await mount(2_000, list));
-    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
-  });
-
-  it('keeps the row being read still when the older page lands after the top was reached', async () => {
-    const hold = holdOlderPages();
-    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release });
-    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
-  });
-
-  // The first loaded row, just above the view, loses its date separator to the older page.
-  it('keeps the row being read still when the older page lands while the reader scrolls up', async () => {
-    const hold = holdOlderPages();
-    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release, scrollingUp: true });
-    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
-  });
+  itKeepsTheReadRowStill(list, 'row');
 });
 
 describe('Headless list (useMessageList with markup of its own)', () => {
@@ -170,24 +181,7 @@ describe('Headless list (useMessageList with markup of its own)', () => {
     await expect.poll(last).toBe(String(newest - 1));
   });
 
-  it('keeps the line being read still when an older page is prepended', async () => {
-    const jumps = await prependJumps(await mount(2_000, list));
-    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
-  });
-
-  // Rows of the older page land in the header's room above the line being read,
-  // at their estimated height (24 px, where a one-line row is shorter).
-  it('keeps the line being read still when the older page lands after the top was reached', async () => {
-    const hold = holdOlderPages();
-    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release });
-    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
-  });
-
-  it('keeps the line being read still when the older page lands while the reader scrolls up', async () => {
-    const hold = holdOlderPages();
-    const jumps = await prependJumps(await mount(2_000, list, hold.wrap), { releaseOlderPage: hold.release, scrollingUp: true });
-    expect(Math.max(...jumps)).toBeLessThanOrEqual(1);
-  });
+  itKeepsTheReadRowStill(list, 'line');
 
   it('stays pinned when a message arrives, and counts arrivals while scrolled up', async () => {
     const { server, scroller, screen } = await mount(500, list);
