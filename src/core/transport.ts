@@ -68,18 +68,24 @@ export type UploadErrorCode =
   | 'unsupported_type'
   | 'disconnected'
   | 'aborted'
-  | 'invalid_payload';
+  | 'invalid_payload'
+  | 'not_found'
+  | 'token_expired'
+  | 'rate_limited';
 
 /** What `Transport.upload` rejects with (any error of the same shape will do). */
 export class UploadError extends Error {
   readonly code: string;
   /** The size limit that was exceeded, when the code is `too_large` and the server said. */
   readonly maxBytes?: number;
-  constructor(code: UploadErrorCode | (string & {}), message: string, maxBytes?: number) {
+  /** How long to wait before trying again, when the code is `rate_limited` and the server said. */
+  readonly retryAfterMs?: number;
+  constructor(code: UploadErrorCode | (string & {}), message: string, maxBytes?: number, retryAfterMs?: number) {
     super(message);
     this.name = 'UploadError';
     this.code = code;
     if (maxBytes !== undefined) this.maxBytes = maxBytes;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
 }
 

@@ -21,7 +21,8 @@ export interface AutoRetries {
 /**
  * In how many ms a failed try goes again by itself (counted in `tries`), or undefined: it has
  * failed, for the user to Retry. A lost link is ridden out three times, after pauses that
- * grow; a server's short wait (`rate_limited`) once, exactly as long as it said.
+ * grow, and so is an expired token (the link comes back with a fresh one); a server's short
+ * wait (`rate_limited`) once, exactly as long as it said.
  */
 export function autoRetryIn(error: UploadErrorInfo, tries: AutoRetries, now: number): number | undefined {
   const serverWait = tries.waitedUntil === null ? shortRateLimitWait(error) : undefined;
@@ -29,7 +30,10 @@ export function autoRetryIn(error: UploadErrorInfo, tries: AutoRetries, now: num
     tries.waitedUntil = now + serverWait;
     return serverWait;
   }
-  if (error.code !== 'disconnected' || tries.lostLinks >= AUTO_RETRIES) return undefined;
+  // An expired token ends the socket too; the transport reconnects with a fresh one (a token
+  // function), so the next try is sent with it, as after a lost link.
+  const linkWillRecover = error.code === 'disconnected' || error.code === 'token_expired';
+  if (!linkWillRecover || tries.lostLinks >= AUTO_RETRIES) return undefined;
   return exponentialDelay(tries.lostLinks++, UPLOAD_RETRY);
 }
 

@@ -88,6 +88,6 @@ function uploadErrorOf(xhr: XMLHttpRequest): UploadError {
   const code = typeof error?.code === 'string' ? error.code : (byStatus[status] ?? 'invalid_payload');
   const message = typeof error?.message === 'string' ? error.message : `Upload failed (HTTP ${status})`;
   const maxBytes = typeof error?.maxBytes === 'number' ? error.maxBytes : undefined;
-  // UploadError, the transports' contract, has no field for the wait: it rides along, read by shape (toUploadErrorInfo).
-  return Object.assign(new UploadError(code, message, maxBytes), { retryAfterMs: error?.retryAfterMs });
+  const retryAfterMs = typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
+  return new UploadError(code, message, maxBytes, retryAfterMs);
 }

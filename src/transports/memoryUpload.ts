@@ -47,9 +47,8 @@ function settle(ack: unknown): { ok: true; value: unknown } | { ok: false; error
   if (a.ok === true) return { ok: true, value: a.attachment };
   const e = (typeof a.error === 'object' && a.error !== null ? a.error : {}) as Record<string, unknown>;
   if (typeof e.code === 'string' && typeof e.message === 'string') {
-    const error = new UploadError(e.code, e.message, typeof e.maxBytes === 'number' ? e.maxBytes : undefined);
-    // As over HTTP (httpUpload.ts): the wait of a `rate_limited` rides along, read by shape.
-    return { ok: false, error: Object.assign(error, { retryAfterMs: e.retryAfterMs }) };
+    const number = (n: unknown) => (typeof n === 'number' ? n : undefined);
+    return { ok: false, error: new UploadError(e.code, e.message, number(e.maxBytes), number(e.retryAfterMs)) };
   }
   return { ok: false, error: new UploadError('invalid_payload', 'Malformed answer from the upload endpoint') };
 }

@@ -2,6 +2,7 @@
  * An upload the server refuses with `rate_limited`: with a short wait (too many uploads for a
  * moment) it waits exactly that long, once, and goes again with the same bytes; a wait too long
  * to sit out (a full quota) fails at once with the server's reason and is never retried by itself.
+ * An expired token is ridden out like a lost link: the socket comes back with a fresh one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/core/protocol';
@@ -12,9 +13,9 @@ import { toUploadErrorInfo, UploadManager } from '../../src/core/uploads';
 const attachment = { id: 'up1', url: 'blob:x/1', name: 'cat.png', size: 4, mimeType: 'image/png', width: 2, height: 1 };
 const png = () => new File([new Uint8Array(4)], 'cat.png', { type: 'image/png' });
 
-/** A refusal as the transports build it from a 429: the wait rides along on the UploadError. */
+/** A refusal as the transports build it from a 429, with the server's wait. */
 const refused = (retryAfterMs: number, message = 'Too many uploads: at most 1 per 60 s for each user. Try again in 2 s.') =>
-  Object.assign(new UploadError('rate_limited', message), { retryAfterMs });
+  new UploadError('rate_limited', message, undefined, retryAfterMs);
 
 function setup() {
   const link = { online: true };
@@ -116,5 +117,23 @@ describe('UploadManager, refused with rate_limited', () => {
     for (const junk of [Number.NaN, -1, '2000', Number.POSITIVE_INFINITY, undefined]) {
       expect(toUploadErrorInfo({ code: 'rate_limited', message: 'm', retryAfterMs: junk })).toEqual({ code: 'rate_limited', message: 'm' });
     }
+  });
+});
+
+describe('UploadManager, refused with token_expired', () => {
+  it('goes again by itself with the same file, as after a lost link', async () => {
+    const { calls, send, manager, upload } = setup();
+    const file = png();
+    const done = manager.upload('general', file);
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.reject(new UploadError('token_expired', 'This token expired; ask for a new one'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(upload()?.status).not.toBe('failed');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.request.file).toBe(file);
+    calls[1]!.resolve(attachment);
+    await expect(done).resolves.toEqual({ id: 'm1' });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });
