@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ChatClient, DisplayMessage } from 'parley/core';
+import { ChatError, type ChatClient, type DisplayMessage } from 'parley/core';
 import { ChatProvider, MessageBubble } from 'parley';
-import { expect, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';
 import { sampleFile, sampleImage } from './support/sampleImages';
 
@@ -174,6 +174,36 @@ export const WithAttachments: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('img', { name: 'Mockup.png' })).toBeVisible();
     await expect(canvas.getByText('budget-2026.xlsx')).toBeVisible();
+  },
+};
+
+/** A file link whose URL cannot be had (the server does not answer): the bubble says so by the link. */
+export const FileLinkFailed: Story = {
+  loaders: [
+    async () => ({
+      client: (await createMockChat()).clients.alice,
+      attachments: [sampleFile('a3', 'minutes.txt', 1_204, 'text/plain')],
+    }),
+  ],
+  render: (args, { loaded }) => {
+    const { client, attachments } = loaded as { client: ChatClient; attachments: DisplayMessage['attachments'] };
+    const unreachable: ChatClient = {
+      ...client,
+      attachmentUrl: () => Promise.reject(new ChatError({ code: 'timeout', message: 'No answer to "attachment:url" within 10000 ms' })),
+    };
+    return (
+      <ChatProvider client={unreachable}>
+        <div style={{ maxInlineSize: 520 }}>
+          <MessageBubble {...args} message={{ ...args.message, attachments } as DisplayMessage} author={client.store.getState().users.alice} />
+        </div>
+      </ChatProvider>
+    );
+  },
+  args: { own: true, message: message('The minutes', { authorId: 'alice' }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('link', { name: /minutes\.txt/ }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('minutes.txt could not be opened. Try again.');
   },
 };
 
