@@ -9,7 +9,7 @@ import type { Clock } from './tokenBucket';
 import { createUploadLimiter, type UploadLimiter } from './uploadLimits';
 
 export interface ServerLimits {
-  /** The merged rules, or `false` (for the HTTP limit, limitHttpRequests). */
+  /** The merged rules, or `false` (for the HTTP limit, httpRequestCheck). */
   readonly rules: RateLimits | false;
   readonly connections: ConnectionLimiter;
   readonly requests: RequestLimiter;
