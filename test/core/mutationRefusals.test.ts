@@ -5,11 +5,7 @@
  * (the reaction chips' toggle) has. Nothing was applied before the ack, so the store is unchanged.
  * A malformed ack is still reported once, by the requester.
  */
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { createChatClient, createMemoryOutbox } from '../../src/core';
-import type { ChatError } from '../../src/core/errors';
-import type { Transport } from '../../src/core/transport';
-import { createMockServer } from '../../src/mock-server';
+import { describe, expect, it } from 'vitest';
 import { toggleReaction } from '../../src/react/components/MessageBubble/reactionChips';
 import { connectDemoClient } from '../support/demoClient';
 
@@ -56,32 +52,23 @@ describe('a change the server refuses as invalid_payload', () => {
 
 describe('a malformed ack to a change', () => {
   it('rejects and is reported once (by the requester), not twice', async () => {
-    const server = createMockServer({ seed: 'demo' });
-    const real = server.connect({ userId: 'alice', token: 'alice-token' });
     // The demo server's transport, but the edit's ack comes back without its message.
-    const transport: Transport = {
-      get status() {
-        return real.status;
-      },
-      connect: () => real.connect(),
-      disconnect: () => real.disconnect(),
-      reconnectNow: () => real.reconnectNow(),
-      onEvent: (listener) => real.onEvent(listener),
-      onStatus: (listener) => real.onStatus(listener),
-      request: async (event, payload, timeoutMs) => {
-        const ack = await real.request(event, payload, timeoutMs);
-        return event === 'message:edit' ? { ok: true } : ack;
-      },
-    };
-    const client = createChatClient({ transport, userId: 'alice', outbox: createMemoryOutbox() });
-    onTestFinished(() => {
-      client.disconnect();
-      server.dispose();
+    const { client, errors } = await connectDemoClient({
+      wrap: (real) => ({
+        get status() {
+          return real.status;
+        },
+        connect: () => real.connect(),
+        disconnect: () => real.disconnect(),
+        reconnectNow: () => real.reconnectNow(),
+        onEvent: (listener) => real.onEvent(listener),
+        onStatus: (listener) => real.onStatus(listener),
+        request: async (event, payload, timeoutMs) => {
+          const ack = await real.request(event, payload, timeoutMs);
+          return event === 'message:edit' ? { ok: true } : ack;
+        },
+      }),
     });
-    const errors: ChatError[] = [];
-    client.on('error', (e) => errors.push(e));
-    await client.connect();
-    await client.openConversation('alice-bob');
     const sent = await client.sendMessage('alice-bob', { text: 'hello' });
     await expect(client.editMessage(sent.id, 'edited')).rejects.toMatchObject({ code: 'invalid_payload' });
     await settle();

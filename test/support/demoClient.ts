@@ -6,6 +6,7 @@
 import { onTestFinished } from 'vitest';
 import { createChatClient, createMemoryOutbox, type ChatClient } from '../../src/core';
 import type { ChatError } from '../../src/core/errors';
+import type { Transport } from '../../src/core/transport';
 import { createMockServer, type MockChatServer } from '../../src/mock-server';
 
 export interface DemoClient {
@@ -14,10 +15,17 @@ export interface DemoClient {
   errors: ChatError[];
 }
 
-export async function connectDemoClient({ requestTimeoutMs }: { requestTimeoutMs: number }): Promise<DemoClient> {
+export async function connectDemoClient({
+  requestTimeoutMs,
+  wrap = (t) => t,
+}: {
+  requestTimeoutMs?: number;
+  /** Stands between the client and the server's transport (to bend one answer). */
+  wrap?: (transport: Transport) => Transport;
+}): Promise<DemoClient> {
   const server = createMockServer({ seed: 'demo' });
   const client = createChatClient({
-    transport: server.connect({ userId: 'alice', token: 'alice-token' }),
+    transport: wrap(server.connect({ userId: 'alice', token: 'alice-token' })),
     userId: 'alice',
     outbox: createMemoryOutbox(),
     requestTimeoutMs,
