@@ -25,7 +25,7 @@ import { createChatStore, updateStore, type ChatStore } from './store';
 import { applyTyping } from './storeUpdates';
 import type { Transport } from './transport';
 import { Typing } from './typing';
-import type { DisplayMessage, NewMessage } from './types';
+import type { DisplayMessage, NewMessage, SearchQuery, SearchResults } from './types';
 import type { UploadFileOptions } from './uploads';
 
 export interface ChatClientOptions {
@@ -101,6 +101,22 @@ export interface ChatClient {
   retryUpload(uploadId: string): Promise<Message>;
   /** Forget a failed upload. */
   dismissUpload(uploadId: string): void;
+  /** Load a thread's root and latest replies (once); its replies are kept in sync from then on. */
+  openThread(rootId: string): Promise<void>;
+  /** One older page of a thread's replies; resolves false at its start. */
+  loadOlderThread(rootId: string): Promise<boolean>;
+  /** A thread's replies in order (thread seq), pending ones last; the root is `store.threadRoots[rootId]`. */
+  getThreadMessages(rootId: string): DisplayMessage[];
+  /** Mark a thread read up to thread seq `seq` (default: its newest reply). */
+  markThreadRead(rootId: string, seq?: number): void;
+  /** Pin a message in its conversation (any member may; the server decides). */
+  pinMessage(id: string): Promise<void>;
+  /** Unpin it (the pinner, the author or an admin may; the server decides). */
+  unpinMessage(id: string): Promise<void>;
+  /** Copy a message into another conversation of ours; resolves with the new message. */
+  forwardMessage(id: string, conversationId: string): Promise<Message>;
+  /** Server-side search of the user's conversations, newest first, paged by cursor. */
+  searchMessages(query: SearchQuery): Promise<SearchResults>;
 }
 
 export function createChatClient(options: ChatClientOptions): ChatClient {

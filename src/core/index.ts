@@ -78,6 +78,8 @@ export type {
   MessageStatus,
   NewMessage,
   PendingMessage,
+  SearchQuery,
+  SearchResults,
   Upload,
   UploadErrorInfo,
   UploadStatus,

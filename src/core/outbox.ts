@@ -14,6 +14,10 @@ export interface OutboxEntry {
   readonly createdAt: number;
   readonly status: 'sending' | 'failed';
   readonly error?: ErrorInfo;
+  readonly replyTo?: string;
+  readonly parentId?: string;
+  readonly alsoInConversation?: boolean;
+  readonly mentions?: string[];
 }
 
 export interface Outbox {

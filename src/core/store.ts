@@ -5,7 +5,7 @@
  * their components do not re-render.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Conversation, User } from './protocol';
+import type { Conversation, Message, User } from './protocol';
 import type { MessageTimeline } from './messageTimeline';
 import type { ConnectionState, HistoryState, Upload } from './types';
 
@@ -28,6 +28,12 @@ export interface ChatState {
   readonly typing: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** uploadId → a file being uploaded, or one that failed (until retried or dismissed). */
   readonly uploads: Readonly<Record<string, Upload>>;
+  /** Thread root id → its loaded replies (thread seqs), like `messages` for a conversation. */
+  readonly threads: Readonly<Record<string, MessageTimeline>>;
+  /** Thread root id → paging state of its replies. */
+  readonly threadHistory: Readonly<Record<string, HistoryState>>;
+  /** Thread root id → the root message, for opened threads (the root may be outside the loaded history). */
+  readonly threadRoots: Readonly<Record<string, Message>>;
 }
 
 export type ChatStore = StoreApi<ChatState>;
@@ -45,6 +51,9 @@ export function createChatStore(userId: string): ChatStore {
     history: {},
     typing: {},
     uploads: {},
+    threads: {},
+    threadHistory: {},
+    threadRoots: {},
   }));
 }
 

@@ -27,6 +27,11 @@ export interface PendingMessage {
   readonly deletedAt?: undefined;
   readonly reactions?: undefined;
   readonly kind?: 'user';
+  readonly replyTo?: string;
+  /** A thread reply waiting for its ack: it shows in the thread, not the conversation. */
+  readonly parentId?: string;
+  readonly alsoInConversation?: boolean;
+  readonly mentions?: string[];
 }
 
 export type DisplayMessage = ChatMessage | PendingMessage;
@@ -53,6 +58,30 @@ export interface HistoryState {
 export interface NewMessage {
   text: string;
   attachments?: Attachment[];
+  /** Quote this message (a quoted reply). */
+  replyTo?: string;
+  /** Post in the thread of this root message; the reply is not in `getMessages(conversationId)`. */
+  parentId?: string;
+  /** With `parentId`: show the reply in the conversation too. */
+  alsoInConversation?: boolean;
+  /** User ids the text mentions, or `here`. */
+  mentions?: string[];
+}
+
+export interface SearchQuery {
+  query: string;
+  /** Search one conversation; default: every conversation the user is a member of. */
+  conversationId?: string;
+  /** From an earlier page's `nextCursor`. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface SearchResults {
+  /** Newest first. */
+  readonly results: Message[];
+  /** Absent on the last page. */
+  readonly nextCursor?: string;
 }
 
 export type ChatErrorCode = ErrorInfo['code'];

@@ -6,84 +6,42 @@
  * see, ownership, and returns an ack. `handleRequest` never throws: anything
  * unexpected becomes an `internal` ack.
  */
+import { LIMITS, parseRequest, type ClientEvent, type RequestPayload, type User } from '../core/protocol';
 import {
-  LIMITS,
-  messageTextProblem,
-  parseRequest,
-  type ClientEvent,
-  type ErrorCode,
-  type ErrorInfo,
-  type RequestPayload,
-  type RequestResult,
-  type User,
-} from '../core/protocol';
+  checkText,
+  failure,
+  memberConversation,
+  memberMessage,
+  ownMessage,
+  Refusal,
+  refuse,
+  type AckFor,
+  type HandlersOf,
+  type ServerAck,
+} from './handlerRules';
+import { FORWARD_HANDLERS } from './forwardHandlers';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
+import { PIN_HANDLERS } from './pinHandlers';
 import { reactionCapProblem, withReaction } from './reactions';
+import { SEARCH_HANDLERS } from './searchHandlers';
 import type { ConversationRecord } from './state';
+import { THREAD_HANDLERS } from './threadHandlers';
 import type { ServerSession, StoredMessage } from './types';
-import { UNSEEN, visibleConversation, visibleMessage } from './visibility';
+import { visibleConversation } from './visibility';
 import { toWireConversation, toWireMessage } from './wire';
 
-/** Events whose result is empty answer `{ ok: true }` and nothing else. */
-type SuccessFields<E extends ClientEvent> =
-  RequestResult<E> extends Record<string, never> ? Record<never, never> : RequestResult<E>;
-
-export type AckFor<E extends ClientEvent> =
-  | ({ ok: true } & SuccessFields<E>)
-  | { ok: false; error: ErrorInfo };
-
-/** Any ack the server produces; the same runtime shapes as protocol.ts `Ack<E>`. */
-export type ServerAck = AckFor<ClientEvent>;
-
-class Refusal {
-  constructor(readonly error: ErrorInfo) {}
-}
-
-function refuse(code: ErrorCode, message: string): never {
-  throw new Refusal({ code, message });
-}
-
-export function failure(code: ErrorCode, message: string): { ok: false; error: ErrorInfo } {
-  return { ok: false, error: { code, message } };
-}
-
-/** The text rules every client and server share (`too_large` over the limit). */
-function checkText(text: string, attachmentCount: number): void {
-  const problem = messageTextProblem(text, attachmentCount);
-  if (problem) refuse(problem.code, problem.message);
-}
-
-/** Every handler's way to a conversation: the caller's own, or the one `not_found`. */
-function memberConversation(ctx: ServerContext, session: ServerSession, id: string): ConversationRecord {
-  const conversation = visibleConversation(ctx.state, session.userId, id);
-  if (!conversation) throw new Refusal(UNSEEN.conversation);
-  return conversation;
-}
-
-/** Every handler's way to a message: one in the caller's conversations, or the one `not_found`. */
-function memberMessage(ctx: ServerContext, session: ServerSession, id: string) {
-  const found = visibleMessage(ctx.state, session.userId, id);
-  if (!found) throw new Refusal(UNSEEN.message);
-  return found;
-}
-
-/** On a message the caller can see, being someone else's is no secret: `forbidden`. */
-function ownMessage(ctx: ServerContext, session: ServerSession, id: string, verb: 'edit' | 'delete') {
-  const found = memberMessage(ctx, session, id);
-  const { message } = found;
-  if (message.authorId !== session.userId || message.kind === 'system') {
-    refuse('forbidden', `You can only ${verb} your own messages`);
-  }
-  return found;
-}
+export type { AckFor, ServerAck } from './handlerRules';
+export { failure } from './handlerRules';
 
 function page(conversation: ConversationRecord, from: number, to: number, hasMore: boolean) {
   return { ok: true as const, messages: conversation.log.range(from, to).map(toWireMessage), hasMore };
 }
 
-type Handlers = { [E in ClientEvent]: (ctx: ServerContext, session: ServerSession, payload: RequestPayload<E>) => AckFor<E> };
+type CoreEvent = Exclude<
+  ClientEvent,
+  keyof typeof FORWARD_HANDLERS | keyof typeof PIN_HANDLERS | keyof typeof SEARCH_HANDLERS | keyof typeof THREAD_HANDLERS>;
 
-const HANDLERS: Handlers = {
+const CORE_HANDLERS: HandlersOf<CoreEvent> = {
   'message:send'(ctx, session, p) {
     const conversation = memberConversation(ctx, session, p.conversationId);
     const ids = (p.attachments ?? []).map((a) => a.id);
@@ -199,6 +157,12 @@ function react(
   replaceMessage(ctx, conversation, next);
   return { ok: true, message: toWireMessage(next) };
 }
+
+const HANDLERS: HandlersOf<ClientEvent> = {
+  ...CORE_HANDLERS,
+  ...FORWARD_HANDLERS,
+  ...PIN_HANDLERS, ...SEARCH_HANDLERS, ...THREAD_HANDLERS,
+};
 
 /** Validates and answers one request, with the same schemas `parley/core` exports. Never throws. */
 export function handleRequest(ctx: ServerContext, session: ServerSession, event: string, payload: unknown): ServerAck {

@@ -4,6 +4,7 @@
  */
 import type { ConversationKind, User } from '../core/protocol';
 import { ConversationLog } from './conversationLog';
+import type { ThreadLog } from './threadLog';
 import { TokenStore, type TokenStoreOptions } from './tokens';
 import type { ConversationInit, StoredMessage } from './types';
 
@@ -23,6 +24,14 @@ export interface ConversationRecord {
   readonly deliveredSeqs: Map<string, number>;
   /** `authorId \n clientId` → seq, so a resent message is stored once. */
   readonly sentByClientId: Map<string, number>;
+  /** Pinned message ids, oldest pin first; replaced, never mutated in place. */
+  pinnedIds: readonly string[];
+  /** Message id → who pinned it (they may unpin it, besides its author and an admin). */
+  readonly pinnedBy: Map<string, string>;
+  /** Members who may unpin anything (the group's creator). */
+  readonly adminIds: ReadonlySet<string>;
+  /** Root message id → its thread (threadLog.ts). */
+  readonly threads: Map<string, ThreadLog>;
 }
 
 function atLeastRead(delivered: ReadonlyMap<string, number>, read: ReadonlyMap<string, number>): Map<string, number> {
@@ -62,6 +71,10 @@ export class ServerData {
       readSeqs: new Map(init.readSeqs),
       deliveredSeqs: atLeastRead(init.deliveredSeqs ?? init.readSeqs, init.readSeqs),
       sentByClientId: new Map(),
+      pinnedIds: [],
+      pinnedBy: new Map(),
+      adminIds: new Set(init.adminIds ?? []),
+      threads: new Map(),
     };
     this.conversations.set(init.id, record);
     return record;

@@ -57,4 +57,6 @@ export interface ConversationInit {
   readonly readSeqs: ReadonlyMap<string, number>;
   /** Newest seq that reached each member's client; defaults to `readSeqs` (reading implies delivery). */
   readonly deliveredSeqs?: ReadonlyMap<string, number>;
+  /** Members who may unpin any message (a group's creator). */
+  readonly adminIds?: readonly string[];
 }

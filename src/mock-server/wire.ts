@@ -6,6 +6,19 @@ import type { Conversation, Message, User } from '../core/protocol';
 import type { ConversationRecord } from './state';
 import type { StoredMessage } from './types';
 
+/** Unread replies per thread the viewer takes part in (wrote the root or a reply); threads with none are left out. */
+function unreadThreadsOf(record: ConversationRecord, viewerId: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [rootId, thread] of record.threads) {
+    const read = thread.readSeqs.get(viewerId);
+    if (read === undefined) continue;
+    let unread = 0;
+    for (let i = read; i < thread.replies.length; i++) if (thread.replies[i]!.authorId !== viewerId) unread++;
+    if (unread > 0) out[rootId] = unread;
+  }
+  return out;
+}
+
 export function toWireMessage(stored: StoredMessage): Message {
   const message: Message = {
     id: stored.id,
@@ -22,6 +35,13 @@ export function toWireMessage(stored: StoredMessage): Message {
   if (stored.editedAt !== undefined) message.editedAt = stored.editedAt;
   if (stored.deletedAt !== undefined) message.deletedAt = stored.deletedAt;
   if (stored.kind !== undefined) message.kind = stored.kind;
+  if (stored.replyTo !== undefined) message.replyTo = stored.replyTo;
+  if (stored.parentId !== undefined) message.parentId = stored.parentId;
+  if (stored.replyCount !== undefined) message.replyCount = stored.replyCount;
+  if (stored.lastReplyAt !== undefined) message.lastReplyAt = stored.lastReplyAt;
+  if (stored.replierIds !== undefined) message.replierIds = [...stored.replierIds];
+  if (stored.mentions !== undefined) message.mentions = [...stored.mentions];
+  if (stored.forwardedFrom !== undefined) message.forwardedFrom = { ...stored.forwardedFrom };
   return message;
 }
 
@@ -52,6 +72,8 @@ export function toWireConversation(
     readSeqs: Object.fromEntries(record.readSeqs),
     deliveredSeqs: Object.fromEntries(record.deliveredSeqs),
     unreadCount: viewerId === undefined ? 0 : log.countUnread(record.readSeqs.get(viewerId) ?? 0, viewerId),
+    pinnedIds: [...record.pinnedIds],
+    unreadThreads: viewerId === undefined ? {} : unreadThreadsOf(record, viewerId),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

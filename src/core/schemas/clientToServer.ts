@@ -47,6 +47,13 @@ export const RequestSchemas = {
     clientId: Id,
     text: Text,
     attachments: v.optional(Attachments),
+    /** Quote this message (same conversation). */
+    replyTo: v.optional(Id),
+    /** Post in this root's thread instead of the conversation. */
+    parentId: v.optional(Id),
+    /** With `parentId`: also show the reply in the conversation (quoting the root). */
+    alsoInConversation: v.optional(v.boolean),
+    mentions: v.optional(v.array(Id, LIMITS.maxMentions)),
   }),
   'messages:since': v.object({ conversationId: Id, afterSeq: Seq, limit: v.optional(Limit) }),
   'messages:before': v.object({ conversationId: Id, beforeSeq: Seq, limit: Limit }),
@@ -63,6 +70,22 @@ export const RequestSchemas = {
   'reaction:remove': v.object({ id: Id, emoji: StoredReaction }),
   /** A URL to load an attachment from, made for this viewer; it may expire (then ask again). */
   'attachment:url': ById,
+  /** A thread's replies with thread seq below `beforeSeq`, newest page first (and its root). */
+  'thread:before': v.object({ rootId: Id, beforeSeq: Seq, limit: Limit }),
+  /** A thread's replies after `afterSeq` (gap fill, resync). */
+  'thread:since': v.object({ rootId: Id, afterSeq: Seq, limit: v.optional(Limit) }),
+  /** The caller read the thread up to thread seq `seq`. */
+  'thread:read': v.object({ rootId: Id, seq: Seq }),
+  'message:pin': ById,
+  'message:unpin': ById,
+  /** Copy a message the caller can read into another of their conversations; `clientId` makes a resend safe. */
+  'message:forward': v.object({ id: Id, conversationId: Id, clientId: Id }),
+  'messages:search': v.object({
+    query: v.refine(v.string(LIMITS.maxQueryLength, 1), (q) => q.trim().length > 0, 'an empty query'),
+    conversationId: v.optional(Id),
+    cursor: v.optional(v.string(LIMITS.maxIdLength * 2, 1)),
+    limit: v.optional(Limit),
+  }),
 };
 
 export type ClientEvent = keyof typeof RequestSchemas;

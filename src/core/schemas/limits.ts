@@ -11,4 +11,12 @@ export const LIMITS = {
   maxReactionsPerUser: 10,
   /** Different emoji one message may carry (`too_large` for a new one); joining an emoji already there never hits it. */
   maxReactionKinds: 50,
+  /** Users one message may mention. */
+  maxMentions: 50,
+  /** Pinned messages per conversation (`too_large` for one more). */
+  maxPins: 50,
+  /** Recent repliers a thread root names (for their avatars). */
+  maxRepliers: 5,
+  /** Characters of a search query. */
+  maxQueryLength: 200,
 } as const;

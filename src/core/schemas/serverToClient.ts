@@ -33,6 +33,9 @@ export type Attachment = v.Output<typeof AttachmentSchema>;
 /** Record<emoji, userId[]>; `__proto__` and friends are skipped by `record`. */
 const Reactions = v.record(v.string(32, 1), v.array(Id));
 
+/** Where a forwarded message came from. */
+const ForwardedFrom = v.object({ conversationId: Id, messageId: Id, authorId: Id });
+
 export const MessageSchema = v.object({
   id: Id,
   clientId: Id,
@@ -47,6 +50,18 @@ export const MessageSchema = v.object({
   reactions: v.optional(Reactions),
   /** Server-authored notices ("bob joined") and bot posts. */
   kind: v.optional(v.picklist(['user', 'system'])),
+  /** A quoted reply: the id of the message it answers, in the same conversation. */
+  replyTo: v.optional(Id),
+  /** A thread reply: the id of the thread's root. Its `seq` counts within the thread, not the conversation. */
+  parentId: v.optional(Id),
+  /** On a thread root: how many replies it has, when the newest came, and who wrote the newest few. */
+  replyCount: v.optional(Count),
+  lastReplyAt: v.optional(Timestamp),
+  replierIds: v.optional(v.array(Id, LIMITS.maxRepliers)),
+  /** Users the text mentions (ids), or `here` (everyone in a group). */
+  mentions: v.optional(v.array(Id, LIMITS.maxMentions)),
+  /** A copy of another message the author could read, made by `message:forward`. */
+  forwardedFrom: v.optional(ForwardedFrom),
 });
 export type Message = v.Output<typeof MessageSchema>;
 
@@ -83,6 +98,10 @@ export const ConversationSchema = v.object({
   deliveredSeqs: v.optional(MemberSeqs, () => ({})),
   /** Messages from others after the requesting user's read seq. */
   unreadCount: Count,
+  /** Pinned messages, oldest pin first. Optional on the wire for servers without pins. */
+  pinnedIds: v.optional(v.array(Id, LIMITS.maxPins), () => []),
+  /** For the requesting user: unread replies per thread root, in threads they take part in. */
+  unreadThreads: v.optional(v.record(Id, Count), () => ({})),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -117,6 +136,14 @@ const MessagePage = v.object({
   hasMore: v.boolean,
 });
 const MessageResult = v.object({ ok: v.literal(true), message: MessageSchema });
+/** A page of a thread: its replies (thread seqs) and the root, which may lie anywhere in the conversation. */
+const ThreadPage = v.object({
+  ok: v.literal(true),
+  root: MessageSchema,
+  messages: v.array(MessageSchema, 5_000),
+  hasMore: v.boolean,
+});
+const PinsResult = v.object({ ok: v.literal(true), pinnedIds: v.array(Id, LIMITS.maxPins) });
 const EmptyResult = v.object({ ok: v.literal(true) });
 
 /** Schemas for the success half of every ack. */
@@ -137,6 +164,19 @@ export const ResultSchemas = {
   'reaction:add': MessageResult,
   'reaction:remove': MessageResult,
   'attachment:url': v.object({ ok: v.literal(true), url: v.string(8_000, 1), expiresAt: v.optional(v.integer(0)) }),
+  'thread:before': ThreadPage,
+  'thread:since': ThreadPage,
+  'thread:read': EmptyResult,
+  'message:pin': PinsResult,
+  'message:unpin': PinsResult,
+  'message:forward': MessageResult,
+  'messages:search': v.object({
+    ok: v.literal(true),
+    /** Newest first. */
+    results: v.array(MessageSchema, LIMITS.maxPageSize),
+    /** Pass back as `cursor` for the next (older) page; absent on the last page. */
+    nextCursor: v.optional(v.string(LIMITS.maxIdLength * 2, 1)),
+  }),
 } satisfies { [E in ClientEvent]: v.Schema<unknown> };
 
 export const FailedAckSchema = v.object({ ok: v.literal(false), error: ErrorInfoSchema });
