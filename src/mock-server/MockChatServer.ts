@@ -23,6 +23,7 @@ import { createBot, type Bot } from './bot';
 import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
 import { attachSession, detachSession, dropSessions, dropTokenSessions, type AttachResult } from './presence';
 import { setReadPosition } from './readPositions';
+import { SearchIndex } from './searchIndex';
 import { handleRequest, type ServerAck } from './requestHandlers';
 import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
 import { SessionRegistry } from './sessions';
@@ -157,6 +158,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     uploads: uploads.registry,
     sessions: new SessionRegistry(),
     now,
+    search: new SearchIndex(),
     onPosted: (conversation, message) => bot.onPosted(conversation, message),
   };
   const bot: Bot = createBot(ctx, { botId: BOT_ID, delayMs: options.botDelayMs ?? 1200, seed });

@@ -4,6 +4,7 @@
  * public server methods (stories simulate other users through them) and the bot.
  */
 import type { Attachment } from '../core/protocol';
+import type { SearchIndex } from './searchIndex';
 import type { SessionRegistry } from './sessions';
 import type { UploadRegistry } from './uploadRegistry';
 import { messageId, type ServerData, type ConversationRecord } from './state';
@@ -16,6 +17,8 @@ export interface ServerContext {
   readonly now: () => number;
   /** Every stored upload: what `message:send` may attach (uploadRegistry.ts). */
   readonly uploads: UploadRegistry;
+  /** Every stored message and every change to one goes through here (messages:search). */
+  readonly search: SearchIndex;
   /** Runs after a live message was stored and broadcast (the bot listens here). */
   readonly onPosted: (conversation: ConversationRecord, message: StoredMessage) => void;
 }
