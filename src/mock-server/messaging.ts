@@ -3,7 +3,7 @@
  * replacing one, read and delivery receipts, typing. Shared by the request handlers, the
  * public server methods (stories simulate other users through them) and the bot.
  */
-import type { Attachment } from '../core/protocol';
+import type { Attachment, Message } from '../core/protocol';
 import type { SearchIndex } from './searchIndex';
 import type { SessionRegistry } from './sessions';
 import type { UploadRegistry } from './uploadRegistry';
@@ -33,9 +33,14 @@ export interface MessageToStore {
   /** Defaults to `now()`. */
   readonly createdAt?: number;
   readonly kind?: 'system';
+  /** A quoted message of the same conversation (a pin notice names the pinned message). */
+  readonly replyTo?: string;
+  /** The message this one copies (`message:forward`). */
+  readonly forwardedFrom?: Message['forwardedFrom'];
 }
 
-function clientKey(authorId: string, clientId: string): string {
+/** The key of `sentByClientId`: one author's clientId. */
+export function clientKey(authorId: string, clientId: string): string {
   return `${authorId}\n${clientId}`;
 }
 
@@ -54,9 +59,12 @@ export function appendMessage(ctx: ServerContext, conversation: ConversationReco
       attachments: input.attachments ? input.attachments.map((a) => ({ ...a })) : [],
     };
     if (input.kind) stored.kind = input.kind;
+    if (input.replyTo !== undefined) stored.replyTo = input.replyTo;
+    if (input.forwardedFrom) stored.forwardedFrom = { ...input.forwardedFrom };
     return stored;
   });
   conversation.updatedAt = Math.max(conversation.updatedAt, createdAt);
+  ctx.search.add(message);
   return message;
 }
 
@@ -90,6 +98,7 @@ export function postMessage(
 export function replaceMessage(ctx: ServerContext, conversation: ConversationRecord, next: StoredMessage): void {
   const before = conversation.log.get(next.seq);
   conversation.log.replace(next);
+  ctx.search.replace(next);
   const kept = new Set(next.attachments.map((a) => a.id));
   const dropped = (before?.attachments ?? []).filter((a) => !kept.has(a.id)).map((a) => a.id);
   if (dropped.length > 0) ctx.uploads.retire(conversation.id, dropped);
