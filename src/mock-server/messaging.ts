@@ -37,6 +37,8 @@ export interface MessageToStore {
   readonly replyTo?: string;
   /** The message this one copies (`message:forward`). */
   readonly forwardedFrom?: Message['forwardedFrom'];
+  /** Members the text mentions (or `here`), already filtered (mentions.ts). */
+  readonly mentions?: readonly string[];
 }
 
 /** The key of `sentByClientId`: one author's clientId. */
@@ -61,6 +63,7 @@ export function appendMessage(ctx: ServerContext, conversation: ConversationReco
     if (input.kind) stored.kind = input.kind;
     if (input.replyTo !== undefined) stored.replyTo = input.replyTo;
     if (input.forwardedFrom) stored.forwardedFrom = { ...input.forwardedFrom };
+    if (input.mentions && input.mentions.length > 0) stored.mentions = [...input.mentions];
     return stored;
   });
   conversation.updatedAt = Math.max(conversation.updatedAt, createdAt);

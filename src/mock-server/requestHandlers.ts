@@ -20,8 +20,10 @@ import {
   type ServerAck,
 } from './handlerRules';
 import { FORWARD_HANDLERS } from './forwardHandlers';
+import { memberMentions } from './mentions';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
 import { PIN_HANDLERS } from './pinHandlers';
+import { quotableInConversation } from './quotedReplies';
 import { reactionCapProblem, withReaction } from './reactions';
 import { SEARCH_HANDLERS } from './searchHandlers';
 import type { ConversationRecord } from './state';
@@ -46,15 +48,19 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
     const conversation = memberConversation(ctx, session, p.conversationId);
     const ids = (p.attachments ?? []).map((a) => a.id);
     checkText(p.text, ids.length);
+    if (p.parentId !== undefined || p.alsoInConversation) refuse('internal', 'Not built yet');
+    // Every check before the claim: a refused message must not take the caller's uploads.
+    const replyTo = p.replyTo === undefined ? undefined : quotableInConversation(ctx, conversation, p.replyTo);
     // Only the caller's own uploads for this conversation; the server fills in what they are.
     const claimed = ctx.uploads.claim(session.userId, conversation.id, p.clientId, ids);
     if (!claimed.ok) throw new Refusal(claimed.error);
-    const { attachments } = claimed;
     const { message } = postMessage(ctx, conversation, {
       authorId: session.userId,
       clientId: p.clientId,
       text: p.text,
-      attachments,
+      attachments: claimed.attachments,
+      mentions: memberMentions(conversation, p.mentions),
+      ...(replyTo !== undefined ? { replyTo } : {}),
     });
     return { ok: true, message: toWireMessage(message) };
   },
@@ -127,7 +133,7 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
     const { conversation, message } = ownMessage(ctx, session, p.id, 'delete');
     if (message.deletedAt !== undefined) return { ok: true, message: toWireMessage(message) };
     // A tombstone keeps the seq (no gap for clients) but drops everything that was said.
-    const { reactions: _r, editedAt: _e, ...rest } = message;
+    const { reactions: _r, editedAt: _e, mentions: _m, ...rest } = message;
     const tombstone: StoredMessage = { ...rest, text: '', attachments: [], deletedAt: ctx.now() };
     replaceMessage(ctx, conversation, tombstone);
     return { ok: true, message: toWireMessage(tombstone) };
