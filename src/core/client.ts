@@ -19,7 +19,9 @@ import { MessageIndex } from './messageIndex';
 import type { Outbox } from './outbox';
 import { DELIVERED_DELAY_MS, newestFromOthers, PositionReporter } from './positionReporter';
 import { LIMITS, type Attachment, type Message } from './protocol';
-import { createPushHandlers } from './pushHandlers';
+import { acceptMessage, createPushHandlers } from './pushHandlers';
+import { createDepthCommands } from './depthCommands';
+import { createThreadStream } from './threadStream';
 import { createRequester } from './requests';
 import { createChatStore, updateStore, type ChatStore } from './store';
 import { applyTyping } from './storeUpdates';
@@ -129,6 +131,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const attachmentUrls = createAttachmentUrls({ request, resolve: (url) => transport.resolveUrl?.(url) ?? url, now: Date.now });
   const isOnline = () => store.getState().connection.state === 'online';
   const index = new MessageIndex(report);
+  const threadIndex = new MessageIndex(report, (m) => m.parentId);
 
   const deliveredReporter = new PositionReporter({
     event: 'delivered',
@@ -142,6 +145,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   // Read positions go out at once. The store's own read position is raised
   // locally (and by our own sends), so it says nothing of what the server has.
   const readReporter = new PositionReporter({ event: 'read', request, isOnline, knownSeq: () => 0, report, delayMs: 0, now });
+  const threadReadReporter = new PositionReporter({ event: 'thread:read', request, isOnline, knownSeq: () => 0, report, delayMs: 0, now });
   /** Whatever reached the store reached this device: the newest message by someone else is delivered. */
   const arrived = (conversationId: string, messages: readonly Message[]) =>
     deliveredReporter.reach(conversationId, newestFromOthers(messages, userId));
@@ -153,6 +157,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     index,
     onAdmitted: arrived,
   });
+  const threadSync = new ConversationSync({
+    store,
+    request,
+    pageSize: Math.min(options.pageSize ?? 50, LIMITS.maxPageSize),
+    report,
+    index: threadIndex,
+    // Thread seqs are not the conversation's: delivery is reported for conversations only.
+    onAdmitted: () => {},
+    stream: createThreadStream((root) => updateStore(store, (s) => ({ threadRoots: { ...s.threadRoots, [root.id]: root } }))),
+  });
   const sender = new OutboxSender(
     request,
     options.outbox ?? createDefaultOutbox(),
@@ -161,7 +175,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       isOnline,
       random: options.random ?? Math.random,
       onChanged: (entry) => showPending(store, entry),
-      onStored: (entry, message) => sync.accept(entry.conversationId, [message], false) > 0,
+      onStored: (_entry, message) => acceptMessage({ store, sync, threadSync }, message, false) > 0,
       report,
     },
     { ...DEFAULT_RETRY, ...options.retry },
@@ -176,7 +190,22 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     expire: (conversationId, uid) => updateStore(store, (s) => applyTyping(s, conversationId, uid, null)),
     now,
   });
-  const commands = createCommands({ store, userId, request, report, sync, index, sender, typing, readReporter, arrived, now });
+  const { findMessage, ...commands } = createCommands({
+    store,
+    userId,
+    request,
+    report,
+    sync,
+    threadSync,
+    index,
+    threadIndex,
+    sender,
+    typing,
+    readReporter,
+    arrived,
+    now,
+  });
+  const depth = createDepthCommands({ store, request, report, sync, threadSync, threadReadReporter, findMessage });
   // Its code arrives with the first upload (see lazyUploads).
   const uploads = lazyUploads({
     store,
@@ -193,9 +222,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     transport,
     store,
     // online() in this order: positions and uploads first, then the resync, then the outbox.
-    engines: [readReporter, deliveredReporter, uploads, sync, sender, typing],
+    engines: [readReporter, deliveredReporter, threadReadReporter, uploads, sync, threadSync, sender, typing],
     loadConversations: commands.loadConversations,
-    onPush: createInboundDispatcher(createPushHandlers({ store, userId, sync, typing, arrived, now }), report),
+    onPush: createInboundDispatcher(createPushHandlers({ store, userId, sync, threadSync, typing, arrived, now }), report),
     report,
     checkIntervalMs: options.syncIntervalMs ?? 20_000,
   });
@@ -209,6 +238,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     openConversation: (id) => sync.open(id),
     loadOlder: (id) => sync.loadOlder(id),
     ...commands,
+    ...depth,
     on: (event, listener) => emitter.on(event, listener),
     uploadFile: (conversationId, file, uploadOptions) => uploads.upload(conversationId, file, uploadOptions),
     resolveAttachmentUrl: (url) => transport.resolveUrl?.(url) ?? url,

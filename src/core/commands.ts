@@ -6,6 +6,7 @@
 import type { ChatClient } from './client';
 import type { OutboxSender } from './outboxSender';
 import { ChatError, toChatError } from './errors';
+import { reported } from './requests';
 import { createClientId } from './ids';
 import type { MessageIndex } from './messageIndex';
 import { findBySeq, timelineToArray } from './messageTimeline';
@@ -16,6 +17,9 @@ import { messageTextProblem, type Message } from './protocol';
 import type { Requester } from './requests';
 import { updateStore, type ChatState, type ChatStore } from './store';
 import { applyConversationList, applyPending, applyRead, dropPending } from './storeUpdates';
+import { applyThreadPending, dropThreadPending } from './threadStream';
+import type { MessageTimeline } from './messageTimeline';
+import { acceptMessage } from './pushHandlers';
 import type { DisplayMessage, PendingMessage } from './types';
 
 /** Everything the push handlers act on, and the engines that only a user's command reaches. */
@@ -23,6 +27,8 @@ export interface CommandDeps extends PushHandlerDeps {
   readonly request: Requester;
   readonly report: (error: ChatError) => void;
   readonly index: MessageIndex;
+  /** Where thread replies live (by root id). */
+  readonly threadIndex: MessageIndex;
   readonly sender: OutboxSender;
   readonly readReporter: PositionReporter;
 }
@@ -44,32 +50,30 @@ export type Commands = Pick<
 
 type Mutation = 'message:edit' | 'message:delete' | 'reaction:add' | 'reaction:remove';
 
-/**
- * A malformed ack: the requester reported it already (requests.ts), so it is not reported twice.
- * Told apart from a server's `invalid_payload` refusal by the requester's wording, the only mark it has.
- */
-function reportedByRequester(error: ChatError): boolean {
-  return error.code === 'invalid_payload' && error.message.startsWith('Malformed ack for ');
-}
-
-/** An outbox entry as the row it shows: at once, and again whenever its state changes. */
+/** An outbox entry as the row it shows (in its thread, for a reply): at once, and again whenever its state changes. */
 export function showPending(store: ChatStore, entry: OutboxEntry): void {
   const pending: PendingMessage = { ...entry, id: entry.clientId, seq: null };
-  updateStore(store, (s) => applyPending(s, pending));
+  const { parentId } = entry;
+  updateStore(store, (s) => (parentId === undefined ? applyPending(s, pending) : applyThreadPending(s, parentId, pending)));
 }
 
-export function createCommands(deps: CommandDeps): Commands {
-  const { store, userId, request, report, sync, index, sender, typing, readReporter, arrived, now } = deps;
+function storedIn(timelines: Readonly<Record<string, MessageTimeline>>, index: MessageIndex, id: string) {
+  const at = index.locate(id);
+  const timeline = at && timelines[at.conversationId];
+  return timeline ? findBySeq(timeline, at.seq) : undefined;
+}
+
+export function createCommands(deps: CommandDeps): Commands & { findMessage(id: string): DisplayMessage | undefined } {
+  const { store, userId, request, report, sync, index, threadIndex, sender, typing, readReporter, arrived, now } = deps;
   const update = (fn: (s: ChatState) => Partial<ChatState>) => updateStore(store, fn);
   let lastCreatedAt = 0;
 
-  /** A stored message by server id (indexed), or an unsent one by id or clientId. */
+  /** A stored message by server id (indexed), or an unsent one by id or clientId; thread replies too. */
   function findMessage(id: string): DisplayMessage | undefined {
-    const { messages } = store.getState();
-    const at = index.locate(id);
-    const stored = at && messages[at.conversationId] ? findBySeq(messages[at.conversationId]!, at.seq) : undefined;
+    const { messages, threads } = store.getState();
+    const stored = storedIn(messages, index, id) ?? storedIn(threads, threadIndex, id);
     if (stored) return stored;
-    for (const t of Object.values(messages)) {
+    for (const t of [...Object.values(messages), ...Object.values(threads)]) {
       for (const p of t.pending) if (p.id === id || p.clientId === id) return p;
     }
     return undefined;
@@ -82,21 +86,13 @@ export function createCommands(deps: CommandDeps): Commands {
       throw new ChatError({ code: 'forbidden', message: 'Only your own messages can be changed' });
     }
     const payload = { id: target.id, ...extra } as never;
-    let message: Message;
-    try {
-      ({ message } = await request(event, payload));
-    } catch (error) {
-      // Also through the error event: the UI calls these from click handlers and drops the promise.
-      // The server's own refusal is reported whatever its code (`invalid_payload` included).
-      const chatError = toChatError(error);
-      if (!reportedByRequester(chatError)) report(chatError);
-      throw chatError;
-    }
-    sync.accept(message.conversationId, [message], false);
+    const { message } = await reported(request, report)(event, payload);
+    acceptMessage(deps, message, false);
     return message;
   }
 
   return {
+    findMessage,
     async loadConversations() {
       if (store.getState().conversationsStatus !== 'ready') store.setState({ conversationsStatus: 'loading' });
       try {
@@ -116,7 +112,7 @@ export function createCommands(deps: CommandDeps): Commands {
       const t = store.getState().messages[id];
       return t ? timelineToArray(t) : [];
     },
-    async sendMessage(conversationId, { text, attachments = [] }) {
+    async sendMessage(conversationId, { text, attachments = [], replyTo, parentId, alsoInConversation, mentions }) {
       const textProblem = messageTextProblem(text, attachments.length);
       if (textProblem) throw new ChatError(textProblem);
       typing.stopTyping(conversationId);
@@ -131,6 +127,9 @@ export function createCommands(deps: CommandDeps): Commands {
         attachments,
         createdAt: lastCreatedAt,
         status: 'sending',
+        ...(replyTo !== undefined ? { replyTo } : {}),
+        ...(parentId !== undefined ? { parentId, ...(alsoInConversation ? { alsoInConversation } : {}) } : {}),
+        ...(mentions && mentions.length > 0 ? { mentions: [...new Set(mentions)] } : {}),
       };
       showPending(store, entry);
       return sender.enqueue(entry);
@@ -145,7 +144,8 @@ export function createCommands(deps: CommandDeps): Commands {
       const found = findMessage(clientId);
       if (!found || found.seq !== null) throw new ChatError({ code: 'not_found', message: 'No unsent message with that id' });
       await sender.discard(clientId);
-      update((s) => dropPending(s, found.conversationId, clientId));
+      const { parentId } = found;
+      update((s) => (parentId === undefined ? dropPending(s, found.conversationId, clientId) : dropThreadPending(s, parentId, clientId)));
     },
     editMessage: (id, text) => mutate('message:edit', id, { text }),
     deleteMessage: (id) => mutate('message:delete', id, {}),

@@ -1,5 +1,5 @@
 /**
- * Keeps each conversation's timeline complete and in seq order. Once the
+ * Keeps each conversation's timeline (or, over threadStream.ts, each open thread's) complete and in seq order. Once the
  * conversation list (or a `conversation:updated`) names a conversation, every
  * message pushed there is kept, above the seq the server gave then (the
  * conversation's live tail), whether or not anything ever opens it. Opening
@@ -19,7 +19,7 @@ import { contiguousFrom, firstSeq, lastSeq } from './messageTimeline';
 import type { Message } from './protocol';
 import type { Requester } from './requests';
 import { updateStore, type ChatStore } from './store';
-import { applyMessages, dropMessagesBelow, openTimeline, patchHistory } from './storeUpdates';
+import { conversationStream, type SyncStream } from './syncStream';
 
 /** The wait before asking again after a `messages:since` that failed (a timeout, a busy server). */
 const FILL_RETRY = { baseMs: 1_000, maxMs: 30_000 };
@@ -34,6 +34,8 @@ export interface ConversationSyncDeps {
   readonly index: MessageIndex;
   /** Every message that reached the store, from a push, an ack or a page. */
   readonly onAdmitted: (conversationId: string, messages: readonly Message[]) => void;
+  /** What is kept in sync: conversations (the default) or threads (threadStream.ts). */
+  readonly stream?: SyncStream;
 }
 
 export class ConversationSync implements Engine {
@@ -49,15 +51,20 @@ export class ConversationSync implements Engine {
   readonly #fillFailures = new Map<string, number>();
   readonly #store: ChatStore;
   readonly #deps: ConversationSyncDeps;
+  readonly #stream: SyncStream;
 
   constructor(deps: ConversationSyncDeps) {
     this.#deps = deps;
     this.#store = deps.store;
+    this.#stream = deps.stream ?? conversationStream;
   }
 
   isOpen(conversationId: string): boolean {
-    return this.#store.getState().history[conversationId] !== undefined;
+    return this.#history(conversationId) !== undefined;
   }
+
+  #history = (key: string) => this.#stream.history(this.#store.getState(), key);
+  #timeline = (key: string) => this.#stream.timeline(this.#store.getState(), key);
 
   /** Keep every message pushed to the conversation from `serverLastSeq` on (once; later calls change nothing). */
   follow(conversationId: string, serverLastSeq: number): void {
@@ -78,22 +85,20 @@ export class ConversationSync implements Engine {
 
   /** Load the latest page once; later calls share the same promise. */
   open(conversationId: string): Promise<void> {
-    const state = this.#store.getState();
-    if (state.history[conversationId]?.status === 'ready') return Promise.resolve();
+    if (this.#history(conversationId)?.status === 'ready') return Promise.resolve();
     const existing = this.#opening.get(conversationId);
     if (existing) return existing;
     updateStore(this.#store, (s) =>
-      openTimeline(s, conversationId, { status: 'loading', hasOlder: false, loadingOlder: false }),
+      this.#stream.open(s, conversationId, { status: 'loading', hasOlder: false, loadingOlder: false }),
     );
-    const run = this.#deps.request('messages:before', {
-      conversationId,
-      beforeSeq: Number.MAX_SAFE_INTEGER,
-      limit: this.#deps.pageSize,
-    })
+    const run = this.#stream
+      .before(this.#deps.request, conversationId, Number.MAX_SAFE_INTEGER, this.#deps.pageSize)
       .then(({ messages, hasMore }) => this.#mergeLatestPage(conversationId, messages, hasMore))
       .catch((err: unknown) => {
         const error = toChatError(err);
-        updateStore(this.#store, (s) => patchHistory(s, conversationId, { status: 'error', error: { code: error.code, message: error.message } }));
+        updateStore(this.#store, (s) =>
+          this.#stream.patchHistory(s, conversationId, { status: 'error', error: { code: error.code, message: error.message } }),
+        );
         throw error;
       })
       .finally(() => this.#opening.delete(conversationId));
@@ -112,7 +117,7 @@ export class ConversationSync implements Engine {
     const tailFloor = this.#tailFloor.get(conversationId);
     this.#tailFloor.delete(conversationId);
     const mark = this.#contiguous.get(conversationId);
-    const timeline = this.#store.getState().messages[conversationId];
+    const timeline = this.#timeline(conversationId);
     if (mark === undefined || (messages[0]?.seq ?? 1) <= mark + 1) {
       const top = messages[messages.length - 1]?.seq ?? 0;
       this.#contiguous.set(conversationId, timeline ? contiguousFrom(timeline, top) : top);
@@ -122,9 +127,11 @@ export class ConversationSync implements Engine {
     const bottom = messages[0]?.seq;
     if (hasMore && bottom !== undefined) {
       const keepFrom = Math.min(bottom, tailFloor ?? bottom);
-      updateStore(this.#store, (s) => dropMessagesBelow(s, conversationId, keepFrom));
+      updateStore(this.#store, (s) => this.#stream.dropBelow(s, conversationId, keepFrom));
     }
-    updateStore(this.#store, (s) => patchHistory(s, conversationId, { status: 'ready', hasOlder: hasMore, error: undefined }));
+    updateStore(this.#store, (s) =>
+      this.#stream.patchHistory(s, conversationId, { status: 'ready', hasOlder: hasMore, error: undefined }),
+    );
     this.#advance(conversationId);
     this.#checkGap(conversationId);
   }
@@ -143,23 +150,19 @@ export class ConversationSync implements Engine {
 
   async #loadOlderPage(conversationId: string): Promise<boolean> {
     await this.open(conversationId);
-    const history = this.#store.getState().history[conversationId];
+    const history = this.#history(conversationId);
     if (!history || !history.hasOlder) return false;
-    const timeline = this.#store.getState().messages[conversationId];
+    const timeline = this.#timeline(conversationId);
     const oldest = timeline ? firstSeq(timeline) : undefined;
     if (oldest === undefined) return false;
-    updateStore(this.#store, (s) => patchHistory(s, conversationId, { loadingOlder: true }));
+    updateStore(this.#store, (s) => this.#stream.patchHistory(s, conversationId, { loadingOlder: true }));
     try {
-      const { messages, hasMore } = await this.#deps.request('messages:before', {
-        conversationId,
-        beforeSeq: oldest,
-        limit: this.#deps.pageSize,
-      });
+      const { messages, hasMore } = await this.#stream.before(this.#deps.request, conversationId, oldest, this.#deps.pageSize);
       this.#acceptPage(conversationId, messages);
-      updateStore(this.#store, (s) => patchHistory(s, conversationId, { loadingOlder: false, hasOlder: hasMore }));
+      updateStore(this.#store, (s) => this.#stream.patchHistory(s, conversationId, { loadingOlder: false, hasOlder: hasMore }));
       return messages.length > 0;
     } catch (err) {
-      updateStore(this.#store, (s) => patchHistory(s, conversationId, { loadingOlder: false }));
+      updateStore(this.#store, (s) => this.#stream.patchHistory(s, conversationId, { loadingOlder: false }));
       throw toChatError(err);
     }
   }
@@ -174,7 +177,9 @@ export class ConversationSync implements Engine {
     if (admitted.length === 0) return 0;
     const followed = this.#contiguous.has(conversationId);
     const floorSeq = this.#floor(conversationId);
-    updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, fromServerPush, { floorSeq, create: followed }));
+    updateStore(this.#store, (s) =>
+      this.#stream.apply(s, conversationId, admitted, fromServerPush, { floorSeq, create: followed }),
+    );
     if (followed) {
       this.#advance(conversationId);
       this.#checkGap(conversationId);
@@ -184,10 +189,9 @@ export class ConversationSync implements Engine {
 
   /** The lowest seq a push may add: the window's bottom while older history exists, the tail's floor before opening. */
   #floor(conversationId: string): number | undefined {
-    const { history, messages } = this.#store.getState();
-    const h = history[conversationId];
+    const h = this.#history(conversationId);
     if (h?.status !== 'ready') return this.#tailFloor.get(conversationId);
-    const timeline = messages[conversationId];
+    const timeline = this.#timeline(conversationId);
     return h.hasOlder && timeline ? firstSeq(timeline) : undefined;
   }
 
@@ -195,7 +199,7 @@ export class ConversationSync implements Engine {
   #acceptPage(conversationId: string, messages: readonly Message[]): void {
     const admitted = this.#admit(conversationId, messages);
     if (admitted.length === 0) return;
-    updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, false));
+    updateStore(this.#store, (s) => this.#stream.apply(s, conversationId, admitted, false));
     this.#advance(conversationId);
   }
 
@@ -211,8 +215,8 @@ export class ConversationSync implements Engine {
 
   /** After a (re)connect: fetch whatever every open conversation missed (followed ones catch up from the list). */
   online(): void {
-    for (const id of Object.keys(this.#store.getState().history)) {
-      const h = this.#store.getState().history[id];
+    for (const id of this.#stream.opened(this.#store.getState())) {
+      const h = this.#history(id);
       if (h?.status === 'ready') void this.fill(id);
       else if (h?.status === 'error') void this.open(id).catch(this.#deps.report);
     }
@@ -221,14 +225,14 @@ export class ConversationSync implements Engine {
   /** Move the contiguous mark over messages that are now present. */
   #advance(conversationId: string): void {
     const mark = this.#contiguous.get(conversationId);
-    const timeline = this.#store.getState().messages[conversationId];
+    const timeline = this.#timeline(conversationId);
     if (mark === undefined || !timeline || (lastSeq(timeline) ?? 0) <= mark) return;
     this.#contiguous.set(conversationId, contiguousFrom(timeline, mark));
   }
 
   #checkGap(conversationId: string): void {
     const mark = this.#contiguous.get(conversationId);
-    const timeline = this.#store.getState().messages[conversationId];
+    const timeline = this.#timeline(conversationId);
     if (mark === undefined || !timeline) return;
     if ((lastSeq(timeline) ?? 0) > mark) void this.fill(conversationId);
   }
@@ -243,13 +247,9 @@ export class ConversationSync implements Engine {
     const run = (async () => {
       for (;;) {
         const after = this.#contiguous.get(conversationId) ?? 0;
-        const { messages, hasMore } = await this.#deps.request('messages:since', {
-          conversationId,
-          afterSeq: after,
-          limit: this.#deps.pageSize,
-        });
+        const { messages, hasMore } = await this.#stream.since(this.#deps.request, conversationId, after, this.#deps.pageSize);
         const admitted = this.#admit(conversationId, messages);
-        updateStore(this.#store, (s) => applyMessages(s, conversationId, admitted, false, { create: true }));
+        updateStore(this.#store, (s) => this.#stream.apply(s, conversationId, admitted, false, { create: true }));
         const top = messages[messages.length - 1]?.seq ?? after;
         this.#contiguous.set(conversationId, Math.max(after, top));
         this.#advance(conversationId);

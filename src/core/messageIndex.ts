@@ -7,16 +7,22 @@
 import { ChatError } from './errors';
 import type { Message } from './protocol';
 
+/** A conversation's stream holds its own messages, never a thread's replies. */
+const conversationOf = (m: Message) => (m.parentId === undefined ? m.conversationId : undefined);
+
 export class MessageIndex {
   /** id → seq of every message admitted, per conversation. */
   readonly #seqOfId = new Map<string, Map<string, number>>();
   readonly #report: (error: ChatError) => void;
+  /** Which stream a message belongs to: its conversation (the default), or its thread's root. */
+  readonly #keyOf: (m: Message) => string | undefined;
 
-  constructor(report: (error: ChatError) => void) {
+  constructor(report: (error: ChatError) => void, keyOf: (m: Message) => string | undefined = conversationOf) {
     this.#report = report;
+    this.#keyOf = keyOf;
   }
 
-  /** The messages that may be stored in `conversationId`, in the order given. */
+  /** The messages that may be stored in `conversationId` (or a thread, by root id), in the order given. */
   admit(conversationId: string, messages: readonly Message[]): Message[] {
     let ids = this.#seqOfId.get(conversationId);
     if (!ids) this.#seqOfId.set(conversationId, (ids = new Map()));
@@ -24,8 +30,8 @@ export class MessageIndex {
     for (const m of messages) {
       const known = ids.get(m.id);
       const problem =
-        m.conversationId !== conversationId
-          ? `message ${m.id} of conversation "${m.conversationId}" arrived for "${conversationId}"`
+        this.#keyOf(m) !== conversationId
+          ? `message ${m.id} of "${this.#keyOf(m) ?? m.conversationId}" arrived for "${conversationId}"`
           : known !== undefined && known !== m.seq
             ? `message id ${m.id} arrived at seq ${m.seq}, already seen at seq ${known}`
             : null;

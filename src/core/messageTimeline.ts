@@ -194,6 +194,8 @@ export function sameMessage(a: Message, b: Message): boolean {
     a.text === b.text &&
     a.editedAt === b.editedAt &&
     a.deletedAt === b.deletedAt &&
+    a.replyCount === b.replyCount &&
+    a.lastReplyAt === b.lastReplyAt &&
     a.attachments.length === b.attachments.length &&
     JSON.stringify(a.reactions ?? null) === JSON.stringify(b.reactions ?? null) &&
     JSON.stringify(a.attachments) === JSON.stringify(b.attachments)

@@ -153,17 +153,22 @@ export class OutboxSender implements Engine {
       const entry = this.#queue[0];
       if (!entry) return true;
       try {
+        const { attachments, replyTo, parentId, alsoInConversation, mentions } = entry;
         const { message } = await this.#request('message:send', {
           conversationId: entry.conversationId,
           clientId: entry.clientId,
           text: entry.text,
           // By upload id only: the server fills in the rest from what it stored.
-          ...(entry.attachments.length > 0 ? { attachments: entry.attachments.map(({ id }) => ({ id })) } : {}),
+          ...(attachments.length > 0 ? { attachments: attachments.map(({ id }) => ({ id })) } : {}),
+          ...(replyTo !== undefined ? { replyTo } : {}),
+          ...(parentId !== undefined ? { parentId, ...(alsoInConversation ? { alsoInConversation } : {}) } : {}),
+          ...(mentions && mentions.length > 0 ? { mentions } : {}),
         });
         if (
           message.clientId !== entry.clientId ||
           message.conversationId !== entry.conversationId ||
-          message.authorId !== entry.authorId
+          message.authorId !== entry.authorId ||
+          message.parentId !== parentId
         ) {
           // Storing someone else's message as ours would leave our row "sending" forever.
           const error = new ChatError({

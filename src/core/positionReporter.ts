@@ -17,7 +17,8 @@ export const DELIVERED_DELAY_MS = 100;
 const REPORT_RETRY = { baseMs: 1_000, maxMs: 30_000 };
 
 export interface PositionReporterDeps {
-  readonly event: 'read' | 'delivered';
+  /** `thread:read` keeps a position per thread (its root id as the key), the others per conversation. */
+  readonly event: 'read' | 'delivered' | 'thread:read';
   readonly request: Requester;
   readonly isOnline: () => boolean;
   /** The position the server already has for this user, beyond what this reporter sent (0 if unknown). */
@@ -117,7 +118,9 @@ export class PositionReporter implements Engine {
     const settle = () => {
       if (this.#inFlight.get(conversationId) === seq) this.#inFlight.delete(conversationId);
     };
-    this.#deps.request(this.#deps.event, { conversationId, seq }).then(
+    const { event, request } = this.#deps;
+    const sent = event === 'thread:read' ? request(event, { rootId: conversationId, seq }) : request(event, { conversationId, seq });
+    sent.then(
       () => {
         settle();
         this.#failures = 0;

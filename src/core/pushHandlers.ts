@@ -14,19 +14,34 @@ import {
   applyRead,
   applyTyping,
 } from './storeUpdates';
+import { applyThreadRoot } from './threadStream';
 import { TYPING_EXPIRY_MS, type Typing } from './typing';
 
 export interface PushHandlerDeps {
   readonly store: ChatStore;
   readonly userId: string;
   readonly sync: ConversationSync;
+  /** The same engine over threads (threadStream.ts): replies by root id. */
+  readonly threadSync: ConversationSync;
   readonly typing: Typing;
   /** Messages that reached this device (for the `delivered` report). */
   readonly arrived: (conversationId: string, messages: readonly Message[]) => void;
   readonly now: () => number;
 }
 
-export function createPushHandlers({ store, userId, sync, typing, arrived, now }: PushHandlerDeps): ServerEventHandlers {
+/**
+ * A message from the server into its stream: a thread reply into its thread (kept
+ * only while the thread is open), anything else into its conversation, where a
+ * thread's root also refreshes the root an open thread shows. Returns how many were admitted.
+ */
+export function acceptMessage(deps: Pick<PushHandlerDeps, 'store' | 'sync' | 'threadSync'>, m: Message, fromServerPush: boolean): number {
+  if (m.parentId !== undefined) return deps.threadSync.accept(m.parentId, [m], fromServerPush);
+  updateStore(deps.store, (s) => applyThreadRoot(s, m));
+  return deps.sync.accept(m.conversationId, [m], fromServerPush);
+}
+
+export function createPushHandlers(deps: PushHandlerDeps): ServerEventHandlers {
+  const { store, userId, sync, typing, arrived, now } = deps;
   const update = (fn: (s: ChatState) => Partial<ChatState>) => updateStore(store, fn);
   return {
     'message:new': (m) => {
@@ -35,9 +50,9 @@ export function createPushHandlers({ store, userId, sync, typing, arrived, now }
         typing.heard(m.conversationId, m.authorId, false);
         update((s) => applyTyping(s, m.conversationId, m.authorId, null));
       }
-      sync.accept(m.conversationId, [m], true);
+      acceptMessage(deps, m, true);
     },
-    'message:updated': (m) => sync.accept(m.conversationId, [m], false),
+    'message:updated': (m) => void acceptMessage(deps, m, false),
     typing: ({ conversationId, userId: uid, isTyping }) => {
       if (uid === userId) return;
       typing.heard(conversationId, uid, isTyping);

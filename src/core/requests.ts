@@ -3,7 +3,7 @@
  * of the client only ever sees well-formed results or a `ChatError`.
  */
 import { describeIssues, safeParse } from './schema';
-import { ChatError, safeString } from './errors';
+import { ChatError, safeString, toChatError } from './errors';
 import {
   FailedAckSchema,
   ResultSchemas,
@@ -55,4 +55,21 @@ function isTransportError(err: unknown): err is TransportError {
       (err as { name?: unknown }).name === 'TransportError' &&
       ((err as { code?: unknown }).code === 'timeout' || (err as { code?: unknown }).code === 'disconnected'))
   );
+}
+
+/**
+ * The requester for what a user does from a click (the UI drops the promise): a
+ * refusal also goes out through the error event, whatever its code. A malformed ack
+ * is not reported twice (the requester did; its wording is the only mark it has).
+ */
+export function reported(request: Requester, report: (error: ChatError) => void): Requester {
+  return async (event, payload) => {
+    try {
+      return await request(event, payload);
+    } catch (error) {
+      const chatError = toChatError(error);
+      if (!(chatError.code === 'invalid_payload' && chatError.message.startsWith('Malformed ack for '))) report(chatError);
+      throw chatError;
+    }
+  };
 }

@@ -95,14 +95,8 @@ export function applyMessages(
   { floorSeq, create = false }: MessageWindow = {},
 ): Patch {
   const patch: Patch = {};
-  const inWindow = floorSeq === undefined ? messages : messages.filter((m) => m.seq >= floorSeq);
-  const timeline = s.messages[conversationId] ?? (create && inWindow.length > 0 ? EMPTY_TIMELINE : undefined);
-  if (timeline) {
-    let next = inWindow.length > 0 ? upsertConfirmed(timeline, inWindow.map(toChatMessage)) : timeline;
-    // An ack below the window still confirms its pending row, which must not linger as "sending".
-    for (const m of messages) if (floorSeq !== undefined && m.seq < floorSeq) next = removePending(next, m.clientId);
-    if (next !== timeline) patch.messages = { ...s.messages, [conversationId]: next };
-  }
+  const next = mergeIntoTimeline(s.messages[conversationId], messages, { floorSeq, create });
+  if (next) patch.messages = { ...s.messages, [conversationId]: next };
   const conv = s.conversations[conversationId];
   if (conv) {
     const updated = summarize(s, conv, messages, fromServerPush);
@@ -113,6 +107,24 @@ export function applyMessages(
     }
   }
   return patch;
+}
+
+/**
+ * Confirmed messages into a timeline (a conversation's or a thread's): the new
+ * timeline, or undefined when nothing changed or there is none to change.
+ */
+export function mergeIntoTimeline(
+  timeline: MessageTimeline | undefined,
+  messages: readonly Message[],
+  { floorSeq, create = false }: MessageWindow,
+): MessageTimeline | undefined {
+  const inWindow = floorSeq === undefined ? messages : messages.filter((m) => m.seq >= floorSeq);
+  const base = timeline ?? (create && inWindow.length > 0 ? EMPTY_TIMELINE : undefined);
+  if (!base) return undefined;
+  let next = inWindow.length > 0 ? upsertConfirmed(base, inWindow.map(toChatMessage)) : base;
+  // An ack below the window still confirms its pending row, which must not linger as "sending".
+  for (const m of messages) if (floorSeq !== undefined && m.seq < floorSeq) next = removePending(next, m.clientId);
+  return next === timeline ? undefined : next;
 }
 
 function summarize(s: ChatState, conv: Conversation, messages: readonly Message[], fromServerPush: boolean): Conversation {

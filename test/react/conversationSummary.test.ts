@@ -34,6 +34,8 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
     lastMessage: message(),
     readSeqs: {},
     deliveredSeqs: {},
+    pinnedIds: [],
+    unreadThreads: {},
     unreadCount: 0,
     createdAt: 0,
     updatedAt: 2_000,

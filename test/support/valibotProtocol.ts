@@ -39,6 +39,8 @@ const Reactions = v.pipe(
   v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe reaction key'),
 );
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 export const MessageSchema = v.object({
   id: Id,
   clientId: Id,
@@ -53,6 +55,13 @@ export const MessageSchema = v.object({
   reactions: v.optional(Reactions),
   /** Server-authored notices ("bob joined") and bot posts. */
   kind: v.optional(v.picklist(['user', 'system'])),
+  replyTo: v.optional(Id),
+  parentId: v.optional(Id),
+  replyCount: v.optional(Count),
+  lastReplyAt: v.optional(Timestamp),
+  replierIds: v.optional(v.pipe(v.array(Id), v.maxLength(LIMITS.maxRepliers))),
+  mentions: v.optional(v.pipe(v.array(Id), v.maxLength(LIMITS.maxMentions))),
+  forwardedFrom: v.optional(v.object({ conversationId: Id, messageId: Id, authorId: Id })),
 });
 
 export const UserSchema = v.object({
@@ -89,6 +98,14 @@ export const ConversationSchema = v.object({
   deliveredSeqs: v.optional(MemberSeqs, () => ({})),
   /** Messages from others after the requesting user's read seq. */
   unreadCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  pinnedIds: v.optional(v.pipe(v.array(Id), v.maxLength(LIMITS.maxPins)), () => []),
+  unreadThreads: v.optional(
+    v.pipe(
+      v.record(Id, Count),
+      v.check((r) => !Object.keys(r).some(isUnsafeKey), 'unsafe root key'),
+    ),
+    () => ({}),
+  ),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -106,6 +123,14 @@ const MessagePage = v.object({
 });
 const MessageResult = v.object({ ok: v.literal(true), message: MessageSchema });
 const EmptyResult = v.object({ ok: v.literal(true) });
+const ThreadPage = v.object({
+  ok: v.literal(true),
+  root: MessageSchema,
+  messages: v.pipe(v.array(MessageSchema), v.maxLength(5_000)),
+  hasMore: v.boolean(),
+});
+const PinsResult = v.object({ ok: v.literal(true), pinnedIds: v.pipe(v.array(Id), v.maxLength(LIMITS.maxPins)) });
+const Cursor = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxIdLength * 2));
 
 /** Schemas for the success half of every ack. */
 export const ResultSchemas = {
@@ -128,6 +153,17 @@ export const ResultSchemas = {
     ok: v.literal(true),
     url: v.pipe(v.string(), v.minLength(1), v.maxLength(8_000)),
     expiresAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  'thread:before': ThreadPage,
+  'thread:since': ThreadPage,
+  'thread:read': EmptyResult,
+  'message:pin': PinsResult,
+  'message:unpin': PinsResult,
+  'message:forward': MessageResult,
+  'messages:search': v.object({
+    ok: v.literal(true),
+    results: v.pipe(v.array(MessageSchema), v.maxLength(LIMITS.maxPageSize)),
+    nextCursor: v.optional(Cursor),
   }),
 } satisfies { [E in ClientEvent]: v.GenericSchema };
 
@@ -176,6 +212,10 @@ export const RequestSchemas = {
     clientId: Id,
     text: Text,
     attachments: v.optional(Attachments),
+    replyTo: v.optional(Id),
+    parentId: v.optional(Id),
+    alsoInConversation: v.optional(v.boolean()),
+    mentions: v.optional(v.pipe(v.array(Id), v.maxLength(LIMITS.maxMentions))),
   }),
   'messages:since': v.object({ conversationId: Id, afterSeq: Seq, limit: v.optional(Limit) }),
   'messages:before': v.object({ conversationId: Id, beforeSeq: Seq, limit: Limit }),
@@ -189,4 +229,16 @@ export const RequestSchemas = {
   'reaction:add': NewReaction,
   'reaction:remove': Reaction,
   'attachment:url': ById,
+  'thread:before': v.object({ rootId: Id, beforeSeq: Seq, limit: Limit }),
+  'thread:since': v.object({ rootId: Id, afterSeq: Seq, limit: v.optional(Limit) }),
+  'thread:read': v.object({ rootId: Id, seq: Seq }),
+  'message:pin': ById,
+  'message:unpin': ById,
+  'message:forward': v.object({ id: Id, conversationId: Id, clientId: Id }),
+  'messages:search': v.object({
+    query: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxQueryLength), v.check((q) => q.trim().length > 0, 'an empty query')),
+    conversationId: v.optional(Id),
+    cursor: v.optional(Cursor),
+    limit: v.optional(Limit),
+  }),
 } satisfies { [E in ClientEvent]: v.GenericSchema };

@@ -28,6 +28,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lastMessage: message(),
     readSeqs: {},
     deliveredSeqs: {},
+    pinnedIds: [],
+    unreadThreads: {},
     unreadCount: 0,
     createdAt: 0,
     updatedAt: 2_000,
