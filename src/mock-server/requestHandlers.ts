@@ -22,7 +22,7 @@ import {
 import { FORWARD_HANDLERS } from './forwardHandlers';
 import { memberMentions } from './mentions';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
-import { PIN_HANDLERS } from './pinHandlers';
+import { PIN_HANDLERS, unpinDeleted } from './pinHandlers';
 import { quotableInConversation } from './quotedReplies';
 import { reactionCapProblem, withReaction } from './reactions';
 import { SEARCH_HANDLERS } from './searchHandlers';
@@ -136,6 +136,7 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
     const { reactions: _r, editedAt: _e, mentions: _m, ...rest } = message;
     const tombstone: StoredMessage = { ...rest, text: '', attachments: [], deletedAt: ctx.now() };
     replaceMessage(ctx, conversation, tombstone);
+    unpinDeleted(ctx, conversation, message.id);
     return { ok: true, message: toWireMessage(tombstone) };
   },
 

@@ -34,7 +34,7 @@ export const EMPTY_SEED = 'empty';
 
 const HUMANS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'] as const;
 
-interface ConversationSpec extends Pick<ConversationInit, 'id' | 'kind' | 'title' | 'memberIds'> {
+interface ConversationSpec extends Pick<ConversationInit, 'id' | 'kind' | 'title' | 'memberIds' | 'adminIds'> {
   readonly count: number;
   /** The history runs from `daysAgo` days before the base day for `days` days. */
   readonly daysAgo: number;
@@ -63,7 +63,7 @@ const BOT_SCRIPT: ReadonlyMap<number, ScriptedMessage> = new Map([
 
 const SPECS: readonly ConversationSpec[] = [
   {
-    id: 'general', kind: 'group', title: 'General', memberIds: HUMANS, count: 64, daysAgo: 5, days: 6, aliceUnread: 3,
+    id: 'general', kind: 'group', title: 'General', memberIds: HUMANS, adminIds: ['alice'], count: 64, daysAgo: 5, days: 6, aliceUnread: 3,
     script: new Map([
       ...created('alice', 'General'),
       [2, { authorId: 'bob', text: 'Welcome everyone 👋' }],
@@ -74,20 +74,20 @@ const SPECS: readonly ConversationSpec[] = [
   { id: 'bob-carol', kind: 'direct', title: '', memberIds: ['bob', 'carol'], count: 24, daysAgo: 1, days: 2 },
   { id: 'alice-bot', kind: 'bot', title: 'Parley Bot', memberIds: ['alice', BOT_ID], count: 5, daysAgo: 0, days: 1, script: BOT_SCRIPT },
   {
-    id: 'design', kind: 'group', title: 'Design reviews', memberIds: ['carol', 'alice', 'erin'], count: 45, daysAgo: 4, days: 5,
+    id: 'design', kind: 'group', title: 'Design reviews', memberIds: ['carol', 'alice', 'erin'], adminIds: ['carol'], count: 45, daysAgo: 4, days: 5,
     aliceUnread: 5, script: created('carol', 'Design reviews'),
   },
-  { id: 'random', kind: 'group', title: 'Random', memberIds: ['frank', 'dave', 'alice', 'bob', 'carol', 'erin'], count: 50, daysAgo: 8, days: 9, script: created('frank', 'Random') },
+  { id: 'random', kind: 'group', title: 'Random', memberIds: ['frank', 'dave', 'alice', 'bob', 'carol', 'erin'], adminIds: ['frank'], count: 50, daysAgo: 8, days: 9, script: created('frank', 'Random') },
   { id: 'alice-carol', kind: 'direct', title: '', memberIds: ['alice', 'carol'], count: 18, daysAgo: 12, days: 6 },
   { id: 'alice-dave', kind: 'direct', title: '', memberIds: ['alice', 'dave'], count: 12, daysAgo: 20, days: 4 },
   {
-    id: 'launch', kind: 'group', title: 'Launch 🚀', memberIds: ['dave', 'alice', 'bob', 'frank'], count: 36, daysAgo: 3, days: 4,
+    id: 'launch', kind: 'group', title: 'Launch 🚀', memberIds: ['dave', 'alice', 'bob', 'frank'], adminIds: ['dave'], count: 36, daysAgo: 3, days: 4,
     aliceUnread: 1, script: created('dave', 'Launch 🚀'),
   },
   { id: 'erin-frank', kind: 'direct', title: '', memberIds: ['erin', 'frank'], count: 10, daysAgo: 6, days: 2 },
   { id: 'alice-frank', kind: 'direct', title: '', memberIds: ['alice', 'frank'], count: 0, daysAgo: 1, days: 1 },
   {
-    id: 'archive', kind: 'group', title: 'Archive', memberIds: ['bob', 'alice', 'erin'], count: 10_000, daysAgo: 730, days: 700,
+    id: 'archive', kind: 'group', title: 'Archive', memberIds: ['bob', 'alice', 'erin'], adminIds: ['bob'], count: 10_000, daysAgo: 730, days: 700,
     aliceUnread: 2, script: created('bob', 'Archive'),
   },
 ];
@@ -143,6 +143,8 @@ export function buildSeedConversations(seed: string): ConversationInit[] {
       kind: spec.kind,
       title: titleOf(spec),
       memberIds: spec.memberIds,
+      // Each group's creator (its "created" notice) may unpin anything in it.
+      ...(spec.adminIds ? { adminIds: spec.adminIds } : {}),
       createdAt: firstDay + 7 * 3_600_000,
       history,
       readSeqs,
