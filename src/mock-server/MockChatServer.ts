@@ -83,6 +83,8 @@ export interface MockChatServerCore extends SessionPort {
   uploadedFile(id: string): StoredUpload | undefined;
   /** Records a file another endpoint stored (the Node server's), so messages may attach it by id; returns how to forget it. */
   registerUpload(upload: RegisteredUpload): () => void;
+  /** Whether the user may download a stored file: by its message's conversation, or a forwarded copy's (uploadRegistry.ts). */
+  mayDownload(uploadId: string, userId: string): boolean;
 
   // Data, for tests, stories and benchmarks.
   users(): User[];
@@ -199,6 +201,8 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     upload: (credentials, input, callOptions) => uploads.handle(credentials, input, callOptions),
     uploadedFile: (id) => uploads.file(id),
     registerUpload: (upload) => uploads.registry.add(upload),
+    mayDownload: (uploadId, userId) =>
+      uploads.registry.mayDownload(uploadId, (conversationId) => visibleConversation(state, userId, conversationId) !== undefined),
 
     isMember: (conversationId, userId) => visibleConversation(state, userId, conversationId) !== undefined,
 

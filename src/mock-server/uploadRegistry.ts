@@ -13,6 +13,11 @@
  * The seeded archive's placeholders (history.ts) are found here too, through
  * `archived`: computed where their message is, since the archive is never
  * stored up front.
+ *
+ * A forwarded message carries copies (`copyForward`): each a new id, in the
+ * target conversation, readable by its members only, over the same stored
+ * file. Deleting a message retires only the attachments it carried; the file
+ * itself goes once no standing message carries it or a copy of it.
  */
 import type { Attachment, ErrorInfo } from '../core/protocol';
 import { UNSEEN } from './visibility';
@@ -44,6 +49,8 @@ interface Entry extends RegisteredUpload {
   sentAs?: string;
   /** That message was deleted. Kept (not removed) so sending it again still finds its tombstone. */
   retired?: boolean;
+  /** A forwarded copy: the id of the file it copies (an upload's, or a seeded placeholder's). */
+  copyOf?: string;
 }
 
 export type ClaimResult = { ok: true; attachments: Attachment[] } | { ok: false; error: ErrorInfo };
@@ -53,6 +60,9 @@ export const DEFAULT_FILE_URL_TTL_MS = 10 * 60_000;
 
 export class UploadRegistry {
   private readonly uploads = new Map<string, Entry>();
+  /** File id → its forwarded copies. */
+  private readonly copies = new Map<string, Entry[]>();
+  private copyCount = 0;
 
   constructor(
     private readonly fileUrlTtlMs = DEFAULT_FILE_URL_TTL_MS,
@@ -83,6 +93,7 @@ export class UploadRegistry {
       const entry = this.uploads.get(id);
       const usable =
         entry !== undefined &&
+        entry.copyOf === undefined &&
         entry.uploaderId === userId &&
         entry.conversationId === conversationId &&
         (entry.sentAs === undefined || entry.sentAs === clientId) &&
@@ -111,17 +122,62 @@ export class UploadRegistry {
     return { ok: true, file: entry.urlFor ? entry.urlFor(viewerId, this.fileUrlTtlMs) : { url: entry.attachment.url } };
   }
 
+  /**
+   * Copies of a message's attachments for its copy that `userId` forwards into
+   * `conversationId` as `clientId` (the caller checked they may read the original).
+   * A copy of a copy copies the same file.
+   */
+  copyForward(userId: string, conversationId: string, clientId: string, attachments: readonly Attachment[]): Attachment[] {
+    return attachments.map((original) => {
+      const fileId = this.uploads.get(original.id)?.copyOf ?? original.id;
+      const file = this.uploads.get(fileId);
+      const id = `fwd_${++this.copyCount}`;
+      const copy: Entry = {
+        uploaderId: userId,
+        conversationId,
+        attachment: { ...original, id },
+        sentAs: clientId,
+        copyOf: fileId,
+        // The file's own URLs (signed per viewer on the Node server); a placeholder has its data: URL.
+        ...(file?.urlFor ? { urlFor: file.urlFor } : {}),
+      };
+      this.uploads.set(id, copy);
+      this.copies.set(fileId, [...(this.copies.get(fileId) ?? []), copy]);
+      return { ...copy.attachment };
+    });
+  }
+
+  /**
+   * Whether `viewerId` may download the stored file `id` (the Node server asks at every download):
+   * a member of its conversation while its message stands (or, unsent, as before), or of a
+   * conversation a standing forwarded copy of it is in.
+   */
+  mayDownload(id: string, isMember: (conversationId: string) => boolean): boolean {
+    const entry = this.uploads.get(id);
+    if (!entry || entry.copyOf !== undefined) return false;
+    if (!entry.retired && isMember(entry.conversationId)) return true;
+    return (this.copies.get(id) ?? []).some((copy) => !copy.retired && isMember(copy.conversationId));
+  }
+
   /** The message in `conversationId` that carried these uploads was deleted: retire them (see the top). */
   retire(conversationId: string, ids: readonly string[]): void {
     for (const id of ids) {
       const entry = this.uploads.get(id);
       if (!entry || entry.retired || entry.sentAs === undefined || entry.conversationId !== conversationId) continue;
       entry.retired = true;
-      entry.discard?.();
+      this.release(entry.copyOf ?? id);
     }
   }
 
   clear(): void {
     this.uploads.clear();
+    this.copies.clear();
+  }
+
+  /** Frees the file once neither its message nor any copy of it stands. */
+  private release(fileId: string): void {
+    if ((this.copies.get(fileId) ?? []).some((copy) => !copy.retired)) return;
+    const file = this.uploads.get(fileId);
+    if (file?.retired) file.discard?.();
   }
 }

@@ -216,14 +216,14 @@ export class UploadStore {
     return attachment;
   }
 
-  /** `GET /uploads/:id`: the file, to current members of its conversation only. */
+  /** `GET /uploads/:id`: the file, to current members of its conversation (or of one a forwarded copy stands in) only. */
   async handleDownload(req: IncomingMessage, res: ServerResponse, id: string, query: URLSearchParams): Promise<void> {
     const { server } = this.options;
     // A signed URL names its viewer; otherwise the header. Never a session token in the URL.
     const userId = query.has('sig') ? this.signer.verify(id, query) : userFrom(server, bearerToken(req));
     const upload = ID_PATTERN.test(id) ? this.uploads.get(id) : undefined;
     // Someone else's file is answered as if it did not exist.
-    if (userId === null || !upload || !server.isMember(upload.conversationId, userId)) throw new HttpError('not_found', UNSEEN.upload.message);
+    if (userId === null || !upload || !server.mayDownload(id, userId)) throw new HttpError('not_found', UNSEEN.upload.message);
     const { attachment } = upload;
     // Open first, so a vanished file is a clean 404 rather than a broken 200.
     const handle = await open(upload.file, 'r').catch(() => null);
