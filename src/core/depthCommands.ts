@@ -57,8 +57,9 @@ export function createDepthCommands(deps: DepthCommandDeps): DepthCommands {
   const request = reported(deps.request, report);
 
   async function setPinned(id: string, pinned: boolean): Promise<void> {
-    const { pinnedIds } = await request(pinned ? 'message:pin' : 'message:unpin', { id: findMessage(id)?.id ?? id });
-    const conversationId = findMessage(id)?.conversationId;
+    const known = findMessage(id);
+    const { pinnedIds } = await request(pinned ? 'message:pin' : 'message:unpin', { id: known?.id ?? id });
+    const conversationId = known?.conversationId;
     if (conversationId !== undefined) updateStore(store, (s) => applyPins(s, conversationId, pinnedIds));
   }
 

@@ -36,7 +36,8 @@ export interface PushHandlerDeps {
  */
 export function acceptMessage(deps: Pick<PushHandlerDeps, 'store' | 'sync' | 'threadSync'>, m: Message, fromServerPush: boolean): number {
   if (m.parentId !== undefined) return deps.threadSync.accept(m.parentId, [m], fromServerPush);
-  updateStore(deps.store, (s) => applyThreadRoot(s, m));
+  // Only a root whose thread is open has anything to refresh: most messages skip the store write.
+  if (deps.store.getState().threadRoots[m.id] !== undefined) updateStore(deps.store, (s) => applyThreadRoot(s, m));
   return deps.sync.accept(m.conversationId, [m], fromServerPush);
 }
 
