@@ -8,6 +8,7 @@ import type { SearchIndex } from './searchIndex';
 import type { SessionRegistry } from './sessions';
 import type { UploadRegistry } from './uploadRegistry';
 import { messageId, type ServerData, type ConversationRecord } from './state';
+import { withSummary, type ThreadLog } from './threadLog';
 import type { StoredMessage } from './types';
 import { toWireMessage } from './wire';
 
@@ -95,17 +96,31 @@ export function postMessage(
 }
 
 /**
- * Puts an edited copy in the log and pushes the full message as `message:updated`.
- * Files the copy no longer carries (the message was deleted) go with it: their URLs stop working.
+ * Puts an edited copy in its place (the log, or for a thread reply its thread) and pushes the full
+ * message as `message:updated`. Files the copy no longer carries (the message was deleted) go with
+ * it: their URLs stop working. A changed reply may change its root's counters (a deleted reply no
+ * longer counts): the root is then replaced and pushed too.
  */
 export function replaceMessage(ctx: ServerContext, conversation: ConversationRecord, next: StoredMessage): void {
-  const before = conversation.log.get(next.seq);
-  conversation.log.replace(next);
+  const thread = next.parentId === undefined ? undefined : conversation.threads.get(next.parentId);
+  if (next.parentId !== undefined && !thread) throw new RangeError(`No thread ${next.parentId}`);
+  const before = thread ? thread.get(next.seq) : conversation.log.get(next.seq);
+  if (thread) thread.replace(next);
+  else conversation.log.replace(next);
   ctx.search.replace(next);
   const kept = new Set(next.attachments.map((a) => a.id));
   const dropped = (before?.attachments ?? []).filter((a) => !kept.has(a.id)).map((a) => a.id);
   if (dropped.length > 0) ctx.uploads.retire(conversation.id, dropped);
   ctx.sessions.send(conversation.memberIds, 'message:updated', toWireMessage(next));
+  if (thread) refreshRoot(ctx, conversation, thread);
+}
+
+/** Puts the thread's counters on its root; replaced and pushed only when they changed. */
+export function refreshRoot(ctx: ServerContext, conversation: ConversationRecord, thread: ThreadLog): void {
+  const root = conversation.log.get(thread.rootSeq);
+  if (!root) return;
+  const next = withSummary(root, thread.summary());
+  if (next !== root) replaceMessage(ctx, conversation, next);
 }
 
 /**

@@ -40,6 +40,7 @@ export const PIN_HANDLERS: HandlersOf<'message:pin' | 'message:unpin'> = {
   'message:pin'(ctx, session, p) {
     const { conversation, message } = memberMessage(ctx, session, p.id);
     if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot be pinned');
+    if (message.parentId !== undefined) refuse('invalid_payload', 'A thread reply cannot be pinned: pin its root');
     if (conversation.pinnedIds.includes(message.id)) return { ok: true, pinnedIds: [...conversation.pinnedIds] };
     if (conversation.pinnedIds.length >= LIMITS.maxPins) {
       refuse('too_large', `A conversation holds at most ${LIMITS.maxPins} pinned messages; unpin one first`);

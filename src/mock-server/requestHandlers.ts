@@ -28,6 +28,7 @@ import { reactionCapProblem, withReaction } from './reactions';
 import { SEARCH_HANDLERS } from './searchHandlers';
 import type { ConversationRecord } from './state';
 import { THREAD_HANDLERS } from './threadHandlers';
+import { postThreadReply } from './threadPosting';
 import type { ServerSession, StoredMessage } from './types';
 import { visibleConversation } from './visibility';
 import { toWireConversation, toWireMessage } from './wire';
@@ -48,7 +49,8 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
     const conversation = memberConversation(ctx, session, p.conversationId);
     const ids = (p.attachments ?? []).map((a) => a.id);
     checkText(p.text, ids.length);
-    if (p.parentId !== undefined || p.alsoInConversation) refuse('internal', 'Not built yet');
+    if (p.parentId !== undefined) return { ok: true, message: toWireMessage(postThreadReply(ctx, session, conversation, { ...p, parentId: p.parentId })) };
+    if (p.alsoInConversation) refuse('invalid_payload', 'alsoInConversation is for a thread reply (with parentId)');
     // Every check before the claim: a refused message must not take the caller's uploads.
     const replyTo = p.replyTo === undefined ? undefined : quotableInConversation(ctx, conversation, p.replyTo);
     // Only the caller's own uploads for this conversation; the server fills in what they are.

@@ -45,6 +45,18 @@ export function messageId(conversationId: string, seq: number): string {
   return `m_${conversationId}_${seq}`;
 }
 
+/** Thread replies are `t_<conversationId>_<root seq>.<thread seq>`: never a conversation message's id, found the same way. */
+export function threadReplyId(conversationId: string, rootSeq: number, seq: number): string {
+  return `t_${conversationId}_${rootSeq}.${seq}`;
+}
+
+/** What `findMessage` finds: the message, its conversation, and for a thread reply its thread. */
+export interface FoundMessage {
+  readonly conversation: ConversationRecord;
+  readonly message: StoredMessage;
+  readonly thread?: ThreadLog;
+}
+
 export class ServerData {
   readonly users = new Map<string, User>();
   readonly conversations = new Map<string, ConversationRecord>();
@@ -98,13 +110,19 @@ export class ServerData {
     return contacts;
   }
 
-  findMessage(id: string): { conversation: ConversationRecord; message: StoredMessage } | undefined {
+  /** A conversation message (`m_…`) or a thread reply (`t_…`, with its thread), by id alone. */
+  findMessage(id: string): FoundMessage | undefined {
     const cut = id.lastIndexOf('_');
-    if (!id.startsWith('m_') || cut < 2) return undefined;
-    const seqText = id.slice(cut + 1);
-    if (!/^[1-9]\d{0,15}$/.test(seqText)) return undefined;
+    if (cut < 2 || (!id.startsWith('m_') && !id.startsWith('t_'))) return undefined;
     const conversation = this.conversations.get(id.slice(2, cut));
-    const message = conversation?.log.get(Number(seqText));
-    return conversation && message && message.id === id ? { conversation, message } : undefined;
+    if (!conversation) return undefined;
+    const place = /^([1-9]\d{0,15})(?:\.([1-9]\d{0,15}))?$/.exec(id.slice(cut + 1));
+    if (!place || (id[0] === 't') !== (place[2] !== undefined)) return undefined;
+    const root = conversation.log.get(Number(place[1]));
+    if (!root) return undefined;
+    if (place[2] === undefined) return root.id === id ? { conversation, message: root } : undefined;
+    const thread = conversation.threads.get(root.id);
+    const reply = thread?.get(Number(place[2]));
+    return thread && reply && reply.id === id ? { conversation, message: reply, thread } : undefined;
   }
 }

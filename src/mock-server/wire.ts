@@ -13,7 +13,10 @@ function unreadThreadsOf(record: ConversationRecord, viewerId: string): Record<s
     const read = thread.readSeqs.get(viewerId);
     if (read === undefined) continue;
     let unread = 0;
-    for (let i = read; i < thread.replies.length; i++) if (thread.replies[i]!.authorId !== viewerId) unread++;
+    for (let i = read; i < thread.replies.length; i++) {
+      const reply = thread.replies[i]!;
+      if (reply.authorId !== viewerId && reply.deletedAt === undefined) unread++;
+    }
     if (unread > 0) out[rootId] = unread;
   }
   return out;

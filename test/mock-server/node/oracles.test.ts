@@ -46,6 +46,7 @@ const CONVERSATION_EVENTS: Record<string, ConversationProbe> = {
   typing: (conversationId) => ({ conversationId, isTyping: true }),
   read: (conversationId, seq) => ({ conversationId, seq }),
   delivered: (conversationId, seq) => ({ conversationId, seq }),
+  'messages:search': (conversationId) => ({ conversationId, query: 'probe' }),
 };
 
 /** Every request about a message, aimed at a message id. */
@@ -54,6 +55,12 @@ const MESSAGE_EVENTS: Record<string, MessageProbe> = {
   'message:delete': (id) => ({ id }),
   'reaction:add': (id) => ({ id, emoji: '👍' }),
   'reaction:remove': (id) => ({ id, emoji: '👍' }),
+  'message:pin': (id) => ({ id }),
+  'message:unpin': (id) => ({ id }),
+  'message:forward': (id) => ({ id, conversationId: 'alice-bob', clientId: uniqueId('probe') }),
+  'thread:before': (rootId) => ({ rootId, beforeSeq: 5, limit: 5 }),
+  'thread:since': (rootId) => ({ rootId, afterSeq: 0 }),
+  'thread:read': (rootId) => ({ rootId, seq: 1 }),
 };
 
 /** The answers to `probes`, one after the other, as the exact JSON that came back. */
@@ -105,6 +112,7 @@ describe('one answer for what you may not see, on every socket.io event', () => 
       `m_${PRIVATE}_${last}`,
       `m_${PRIVATE}_${last + 1}`, // (c) beyond the last seq
       `m_${PRIVATE}_${last + 1000}`,
+      `t_${PRIVATE}_${last}.1`, // a thread reply's shape
       'not-a-message-id',
     ];
     for (const [event, probe] of Object.entries(MESSAGE_EVENTS)) {
