@@ -93,6 +93,8 @@ export interface MockChatServerCore extends SessionPort {
   conversations(viewerId?: string): Conversation[];
   /** The whole log in seq order (lazy history is computed on the way). */
   messages(conversationId: string): Message[];
+  /** A thread's replies in thread seq order (empty when nobody replied; throws for an unknown root). */
+  threadMessages(rootId: string): Message[];
   /** Appends history without pushing anything to clients (they catch up via seq gaps). */
   addMessages(conversationId: string, messages: readonly HistoryMessage[]): { firstSeq: number; lastSeq: number };
   /** Posts as if `authorId` sent it live: stored, pushed to members, answered by the bot. */
@@ -223,6 +225,13 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     messages(conversationId) {
       const { log } = requireConversation(conversationId);
       return log.range(1, log.lastSeq).map(toWireMessage);
+    },
+
+    threadMessages(rootId) {
+      const found = state.findMessage(rootId);
+      if (!found || found.thread) throw new RangeError(`No message ${rootId} to have a thread`);
+      const thread = found.conversation.threads.get(rootId);
+      return thread ? thread.range(1, thread.lastSeq).map(toWireMessage) : [];
     },
 
     addMessages(conversationId, messages) {

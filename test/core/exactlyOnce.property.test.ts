@@ -9,6 +9,9 @@
  * every client sees it. Each run opens some conversations at the start and
  * leaves the others closed: a closed one holds exactly what reached the server
  * after connect(); one opened later by a send merges that with its history.
+ * Thread replies go the same way: some clients open a thread in `general` at
+ * the start, everyone may reply to it, and every open thread view ends equal
+ * to the server's thread, every reply in it exactly once.
  *
  * Time is simulated (fake timers), so a run covers minutes of retries in
  * milliseconds and replays exactly. A failure prints its seed and path;
@@ -30,6 +33,7 @@ const MEMBERSHIPS = Object.entries(CONVERSATIONS).flatMap(([conversation, member
 
 type Action =
   | { kind: 'send'; user: UserId; conversation: string }
+  | { kind: 'reply'; user: UserId }
   | { kind: 'network'; latencyMs: number; jitterMs: number; dropRate: number; duplicateRate: number; reorderRate: number }
   | { kind: 'online'; user: UserId; online: boolean }
   | { kind: 'restart' }
@@ -42,6 +46,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       .constantFrom(...Object.entries(CONVERSATIONS).flatMap(([conversation, members]) => members.map((user) => ({ user, conversation }))))
       .map(({ user, conversation }) => ({ kind: 'send' as const, user, conversation })),
   },
+  { weight: 3, arbitrary: fc.constantFrom(...USERS).map((user) => ({ kind: 'reply' as const, user })) },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -62,6 +67,10 @@ interface World {
   server: MockChatServer;
   clients: Record<UserId, ChatClient>;
   sends: { user: UserId; conversation: string; text: string; result: Promise<Message> }[];
+  replies: { user: UserId; text: string; result: Promise<Message> }[];
+  /** The thread every reply goes to (in `general`), and who opened it at the start. */
+  rootId: string;
+  threadOpenedBy: readonly UserId[];
   /** Memberships whose conversation the client has opened (openConversation, or a send, which opens it). */
   opened: Set<string>;
   /** Each conversation's last seq when the clients connected: what a closed conversation holds starts above it. */
@@ -73,8 +82,9 @@ async function advance(ms: number): Promise<void> {
   for (let left = ms; left > 0; left -= 100) await vi.advanceTimersByTimeAsync(Math.min(100, left));
 }
 
-async function createWorld(openedAtStart: readonly string[]): Promise<World> {
+async function createWorld(openedAtStart: readonly string[], threadOpenedBy: readonly UserId[]): Promise<World> {
   const server = createMockServer({ seed: 'demo', botDelayMs: 50 });
+  const rootId = server.postMessage('general', { authorId: 'carol', text: 'Thread root' }).id;
   const seqAtConnect = Object.fromEntries(Object.keys(CONVERSATIONS).map((id) => [id, server.conversation(id)!.lastSeq]));
   const clients = {} as Record<UserId, ChatClient>;
   for (const user of USERS) {
@@ -90,15 +100,16 @@ async function createWorld(openedAtStart: readonly string[]): Promise<World> {
   const connected = Promise.all(USERS.map((u) => clients[u].connect()));
   await advance(100);
   await connected;
-  const opening = Promise.all(
-    openedAtStart.map((membership) => {
+  const opening = Promise.all([
+    ...openedAtStart.map((membership) => {
       const [user, conversation] = membership.split('|') as [UserId, string];
       return clients[user].openConversation(conversation);
     }),
-  );
+    ...threadOpenedBy.map((user) => clients[user].openThread(rootId)),
+  ]);
   await advance(100);
   await opening;
-  return { server, clients, sends: [], opened: new Set(openedAtStart), seqAtConnect };
+  return { server, clients, sends: [], replies: [], rootId, threadOpenedBy, opened: new Set(openedAtStart), seqAtConnect };
 }
 
 async function run(world: World, actions: Action[]): Promise<void> {
@@ -111,6 +122,14 @@ async function run(world: World, actions: Action[]): Promise<void> {
         result.catch(() => undefined); // asserted below
         world.sends.push({ user: a.user, conversation: a.conversation, text, result });
         world.opened.add(`${a.user}|${a.conversation}`);
+        break;
+      }
+      case 'reply': {
+        const text = `${a.user} reply #${++n}`;
+        const result = world.clients[a.user].sendMessage('general', { text, parentId: world.rootId });
+        result.catch(() => undefined); // asserted below
+        world.replies.push({ user: a.user, text, result });
+        world.opened.add(`${a.user}|general`);
         break;
       }
       case 'network':
@@ -171,6 +190,18 @@ function check(world: World): void {
       expect(seen, `delivered positions in ${conversationId} as ${u} sees them`).toEqual(onServer);
     }
   }
+  const thread = world.server.threadMessages(world.rootId);
+  const threadIds = thread.map((m) => m.id);
+  expect(thread.map((m) => m.seq)).toEqual(thread.map((_, i) => i + 1));
+  for (const u of USERS) {
+    const view = world.clients[u].getThreadMessages(world.rootId);
+    expect(view.filter((m) => m.status !== 'sent'), `${u} has unsent thread replies`).toEqual([]);
+    if (world.threadOpenedBy.includes(u)) expect(view.map((m) => m.id), `${u}'s view of the thread`).toEqual(threadIds);
+  }
+  for (const r of world.replies) {
+    expect(thread.filter((m) => m.text === r.text && m.authorId === r.user), `reply "${r.text}"`).toHaveLength(1);
+  }
+  expect(world.server.messages('general').find((m) => m.id === world.rootId)!.replyCount ?? 0).toBe(thread.length);
   for (const send of world.sends) {
     const copies = world.server.messages(send.conversation).filter((m) => m.text === send.text && m.authorId === send.user);
     expect(copies, `"${send.text}" in ${send.conversation}`).toHaveLength(1);
@@ -191,19 +222,24 @@ describe('exactly-once, in-order delivery under faults (property)', () => {
     const seed = process.env.PARLEY_FC_SEED ? Number(process.env.PARLEY_FC_SEED) : undefined;
     const path = process.env.PARLEY_FC_PATH;
     await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 25 }), fc.subarray(MEMBERSHIPS), async (actions, openedAtStart) => {
-        const world = await createWorld(openedAtStart);
+      fc.asyncProperty(
+        fc.array(action, { minLength: 1, maxLength: 25 }),
+        fc.subarray(MEMBERSHIPS),
+        fc.subarray([...USERS]),
+        async (actions, openedAtStart, threadOpenedBy) => {
+        const world = await createWorld(openedAtStart, threadOpenedBy);
         try {
           await run(world, actions);
           await heal(world);
           check(world);
-          const settled = await Promise.allSettled(world.sends.map((s) => s.result));
+          const settled = await Promise.allSettled([...world.sends, ...world.replies].map((s) => s.result));
           expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
         } finally {
           for (const u of USERS) world.clients[u].disconnect();
           world.server.dispose();
         }
-      }),
+        },
+      ),
       { numRuns: 200, ...(seed !== undefined ? { seed } : {}), ...(path ? { path } : {}), endOnFailure: true },
     );
   }, 300_000);
