@@ -83,6 +83,32 @@ export const en = {
   chat: {
     noSelection: 'Choose a conversation',
   },
+  pins: {
+    pin: 'Pin',
+    unpin: 'Unpin',
+    label: 'Pinned messages',
+    /** Pins are counted from the newest: 1 is the latest pin. */
+    position: 'Pinned {index} of {count}',
+    notLoaded: 'Original not loaded',
+    previous: 'Newer pinned message',
+    next: 'Older pinned message',
+    showAll: 'All pinned messages',
+    unpinForbidden: 'Only who pinned it, its author or an admin can unpin this message',
+    tooMany: 'Too many pinned messages here. Unpin one first.',
+    pinFailed: 'The message could not be pinned',
+    unpinFailed: 'The message could not be unpinned',
+  },
+  forward: {
+    action: 'Forward',
+    title: 'Forward message',
+    filter: 'Find a conversation',
+    none: 'No conversation matches',
+    done: 'Forwarded to {title}',
+    failed: 'Could not forward to {title}',
+    close: 'Close',
+    from: 'Forwarded from {name}',
+    fromUnknown: 'Forwarded',
+  },
   presence: {
     online: 'Online',
     offline: 'Offline',

@@ -49,6 +49,10 @@ export type {
 } from './components/MessageList';
 /** The bubble's attachments and reaction chips, for a bubble of your own (loaded on first use). */
 export { Attachments as MessageAttachments, Reactions as MessageReactions } from './components/lazyParts';
+export { PinnedMessages, useJumpRequest } from './components/PinnedMessages';
+export type { PinnedMessagesProps } from './components/PinnedMessages';
+export { ForwardDialog } from './components/ForwardDialog';
+export type { ForwardDialogProps } from './components/ForwardDialog';
 export { TypingIndicator, typingText } from './components/TypingIndicator';
 export type { TypingIndicatorProps } from './components/TypingIndicator';
 

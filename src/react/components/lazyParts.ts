@@ -25,3 +25,6 @@ export const Reactions = lazyPart(() => load().then((m) => m.Reactions));
 
 /** Attachment thumbnails and file links, in bubbles that have attachments. */
 export const Attachments = lazyPart(() => load().then((m) => m.Attachments));
+
+/** "Forwarded from …", in bubbles of forwarded messages. */
+export const ForwardedLabel = lazyPart(() => load().then((m) => m.ForwardedLabel));

@@ -8,6 +8,7 @@ import { ConversationList } from '../ConversationList/ConversationList';
 import { FileUpload } from '../FileUpload/FileUpload';
 import { MessageInput } from '../MessageInput/MessageInput';
 import { MessageList, type MessageListProps } from '../MessageList/MessageList';
+import { PinnedMessages, useJumpRequest } from '../PinnedMessages';
 import { TypingIndicator } from '../TypingIndicator/TypingIndicator';
 import { partClassName } from '../className';
 import { useChatLayout } from './useChatLayout';
@@ -70,6 +71,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
   const selected = selectedId !== undefined ? selectedId : ownSelection;
   const layout = useChatLayout(root, singlePaneBelow);
   const panes = useChatPanes(layout, selected);
+  const [jumpTo, jump] = useJumpRequest(selected);
 
   const choose = (conversationId: string) => {
     setOwnSelection(conversationId);
@@ -114,9 +116,11 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
               >
                 {renderHeaderActions?.(selected)}
               </ConversationHeader>
+              <PinnedMessages className="parley-chat-pinned" conversationId={selected} onJump={jump} />
               <MessageList
                 className="parley-chat-messages"
                 conversationId={selected}
+                jumpToMessageId={jumpTo}
                 renderMessage={renderMessage}
                 renderAvatar={renderAvatar}
               />

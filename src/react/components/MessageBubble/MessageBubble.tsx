@@ -6,6 +6,7 @@ import { useCatalog } from '../../ChatProvider';
 import { Avatar } from '../Avatar/Avatar';
 import { partClassName } from '../className';
 import { Attachments, Reactions } from '../lazyParts';
+import { ForwardedLabel } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
 import { MessageText } from './MessageText';
@@ -74,6 +75,7 @@ export const MessageBubble = memo(
             <p className="parley-message-text parley-message-tombstone">{catalog.message.deleted}</p>
           ) : (
             <>
+              {message.status === 'sent' && message.forwardedFrom !== undefined && <ForwardedLabel from={message.forwardedFrom} />}
               {editor ?? (message.text !== '' && (
                 <p className="parley-message-text" dir="auto">
                   <MessageText text={message.text} />

@@ -3,6 +3,8 @@ import type { DisplayMessage } from '../../../core/types';
 import { interpolate } from '../../../i18n/text';
 import { useCatalog, useChatClient } from '../../chatContext';
 import { hasReacted, QUICK_REACTIONS, toggleReaction } from '../MessageBubble/reactionChips';
+import { ForwardButton } from '../ForwardDialog/ForwardButton';
+import { PinButton } from '../PinnedMessages/PinButton';
 import type { MessageActionsApi } from './messageActionsContext';
 import { nextControl } from './nextControl';
 
@@ -101,6 +103,9 @@ export function MessageActions({ message, own, api }: { message: DisplayMessage;
           {mode === 'menu' && (
             <ReactionMenu id={menuId} message={message} opener={reactButton} onClose={(refocus) => close(refocus ? 'react' : null)} />
           )}
+          {/* A thread reply is pinned and forwarded by way of its root (the server refuses pins of replies). */}
+          {message.parentId === undefined && <PinButton message={message} />}
+          {message.parentId === undefined && <ForwardButton message={message} />}
           {own && (
             <>
               <button type="button" className="parley-message-action" onClick={() => api.startEdit(message.id)}>

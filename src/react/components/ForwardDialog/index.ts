@@ -1,0 +1,2 @@
+export { ForwardDialog } from './ForwardDialog';
+export type { ForwardDialogProps } from './ForwardDialog';

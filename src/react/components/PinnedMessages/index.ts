@@ -1,0 +1,3 @@
+export { PinnedMessages } from './PinnedMessages';
+export type { PinnedMessagesProps } from './PinnedMessagesBar';
+export { useJumpRequest } from './useJumpRequest';
