@@ -28,6 +28,8 @@ export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
   jumpToMessageId?: string;
   /** Estimated row height before measuring, in px. */
   estimatedRowHeight?: number;
+  /** Open a message's thread: the toolbar shows "Reply in thread" only when this is given. */
+  onOpenThread?: (rootId: string) => void;
 }
 
 /**
@@ -38,10 +40,10 @@ export interface MessageListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
  * The behaviour is `useMessageList`; this is Parley's markup for it.
  */
 export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
-  { conversationId, renderMessage, renderAvatar, estimatedRowHeight, jumpToMessageId, className, ...rest },
+  { conversationId, renderMessage, renderAvatar, estimatedRowHeight, jumpToMessageId, onOpenThread, className, ...rest },
   ref,
 ) {
-  const list = useMessageList({ conversationId, estimatedRowHeight, jumpToMessageId });
+  const list = useMessageList({ conversationId, estimatedRowHeight, jumpToMessageId, onOpenThread });
   return (
     <div className={partClassName('parley-message-list', className)} data-state={list.history.status} {...rest}>
       <MessageListViewport ref={ref} list={list}>

@@ -1,4 +1,4 @@
-import { createContext, useMemo, useState } from 'react';
+import { createContext, useMemo, useRef, useState } from 'react';
 import { MessageEditor } from '../lazyParts';
 
 /** A part of a row that takes focus when it mounts: the editor, or the toolbar (see MessageRow). */
@@ -17,13 +17,27 @@ export interface MessageActionsApi {
   takeFocus(part: FocusPart, id: string): boolean;
   /** The part was asked to take focus and has not mounted yet. */
   awaitsFocus(part: FocusPart, id: string): boolean;
+  /** Scroll to a message (loading history until it is there) and highlight it. */
+  jumpTo(id: string): void;
+  /** Open a message's thread; absent when the list was given no `onOpenThread`. */
+  readonly openThread: ((rootId: string) => void) | undefined;
+}
+
+/** What the list lends the actions API; read when an action runs, so a new function never re-renders rows. */
+export interface MessageActionsLinks {
+  jumpTo(id: string): void;
+  onOpenThread?: ((rootId: string) => void) | undefined;
 }
 
 export const MessageActionsContext = createContext<MessageActionsApi | null>(null);
 
 /** The list's actions API and the one message being edited. */
-export function useMessageActionsApi(): { api: MessageActionsApi; editingId: string | null } {
+export function useMessageActionsApi(links: MessageActionsLinks): { api: MessageActionsApi; editingId: string | null } {
   const [editingId, setEditingId] = useState<string | null>(null);
+  const latest = useRef(links);
+  latest.current = links;
+  // Whether there is a thread handler at all decides the toolbar's buttons: only that renews the API.
+  const threads = links.onOpenThread !== undefined;
   const api = useMemo((): MessageActionsApi => {
     let focusNext: { part: FocusPart; id: string } | null = null;
     const focusOnMount = (part: FocusPart, id: string) => {
@@ -48,7 +62,9 @@ export function useMessageActionsApi(): { api: MessageActionsApi; editingId: str
         return true;
       },
       awaitsFocus,
+      jumpTo: (id) => latest.current.jumpTo(id),
+      openThread: threads ? (rootId) => latest.current.onOpenThread?.(rootId) : undefined,
     };
-  }, []);
+  }, [threads]);
   return { api, editingId };
 }

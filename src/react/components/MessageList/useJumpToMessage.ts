@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { ChatClient } from '../../../core/client';
 import { timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
@@ -17,10 +17,20 @@ function indexOf(timeline: MessageTimeline, messageId: string): number {
   return -1;
 }
 
+/** One request to jump: a new object jumps again, even to the same message. */
+type JumpRequest = { readonly id: string } | undefined;
+
+export interface MessageJump {
+  /** The id currently highlighted. */
+  readonly highlighted: string | undefined;
+  /** Jump to a message from inside the list (a quote, a notice); stable. */
+  jumpTo(messageId: string): void;
+}
+
 /**
  * Scrolls to a message (loading older pages until it is there), focuses its
- * row and highlights it for a moment. Re-runs whenever `messageId` changes.
- * Returns the id currently highlighted.
+ * row and highlights it for a moment. Runs whenever `messageId` changes, and
+ * on every `jumpTo`, even to the message it went to last.
  */
 export function useJumpToMessage(
   messageId: string | undefined,
@@ -31,42 +41,50 @@ export function useJumpToMessage(
   timeline: MessageTimeline,
   virtualizer: Virtualizer<HTMLDivElement, Element>,
   focusIndex: (index: number) => void,
-): string | undefined {
+): MessageJump {
   const [highlighted, setHighlighted] = useState<string | undefined>(undefined);
-  const [found, setFound] = useState<{ id: string } | null>(null);
+  const [request, setRequest] = useState<JumpRequest>(() => (messageId === undefined ? undefined : { id: messageId }));
+  const [fromProp, setFromProp] = useState(messageId);
+  // A new `messageId` is a new request, taken during render so that the jump starts in this commit.
+  if (fromProp !== messageId) {
+    setFromProp(messageId);
+    setRequest(messageId === undefined ? undefined : { id: messageId });
+  }
+  const jumpTo = useCallback((id: string) => setRequest({ id }), []);
+  const [found, setFound] = useState<JumpRequest | null>(null);
 
   // Load older pages until the message is in the timeline (or the start is reached).
   // The store, not the last render, says what is loaded: a page is there when loadOlder resolves.
   useEffect(() => {
     const loaded = () => selectTimeline(client.store.getState(), conversationId);
-    if (!messageId || !ready) return;
+    if (!request || !ready) return;
     let cancelled = false;
     void (async () => {
       for (let page = 0; page <= MAX_PAGES && !cancelled; page++) {
-        if (indexOf(loaded(), messageId) !== -1) {
-          setFound({ id: messageId });
+        if (indexOf(loaded(), request.id) !== -1) {
+          setFound(request);
           return;
         }
         const more = await client.loadOlder(conversationId).catch(() => false);
         if (!more) break;
       }
-      if (!cancelled && indexOf(loaded(), messageId) !== -1) setFound({ id: messageId });
+      if (!cancelled && indexOf(loaded(), request.id) !== -1) setFound(request);
     })();
     return () => {
       cancelled = true;
     };
-  }, [messageId, ready, client, conversationId]);
+  }, [request, ready, client, conversationId]);
 
   // Once present: scroll there, focus it (as the keyboard would), highlight it.
   useEffect(() => {
-    if (!found || found.id !== messageId) return;
+    if (!found || found !== request) return;
     setFound(null);
     const index = indexOf(timeline, found.id);
     if (index === -1) return;
     virtualizer.scrollToIndex(index, { align: 'center' });
     focusIndex(index);
     setHighlighted(found.id);
-  }, [found, messageId, timeline, virtualizer, focusIndex]);
+  }, [found, request, timeline, virtualizer, focusIndex]);
 
   useEffect(() => {
     if (highlighted === undefined) return;
@@ -74,5 +92,5 @@ export function useJumpToMessage(
     return () => clearTimeout(timer);
   }, [highlighted]);
 
-  return highlighted;
+  return { highlighted, jumpTo };
 }

@@ -2,14 +2,25 @@ import { useCallback, useEffect, useRef, useState, type FocusEvent, type Keyboar
 import type { Virtualizer } from '@tanstack/react-virtual';
 
 /**
+ * `r` quotes the focused row. By the key's character, so it follows the
+ * reader's layout; a layout without Latin letters (Arabic, Russian…) uses the
+ * key where R is. Never with a modifier: Ctrl+R and Cmd+R stay the browser's.
+ */
+function isReplyKey(event: KeyboardEvent<HTMLElement>): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key === 'r' || event.key === 'R' || (event.code === 'KeyR' && !/^[a-z]$/i.test(event.key));
+}
+
+/**
  * One tab stop for the whole list, arrow keys between messages (roving
  * tabindex). Because rows are virtualized, the target row is scrolled into
- * view first and focused once it has been rendered.
+ * view first and focused once it has been rendered. `r` on a row calls `onReply`.
  */
 export function useListKeyboard(
   virtualizer: Virtualizer<HTMLDivElement, Element>,
   count: number,
   scrollRef: RefObject<HTMLDivElement | null>,
+  onReply?: (index: number) => void,
 ) {
   // Remember the row by key, not index: a prepended page shifts every index.
   const [activeKey, setActiveKey] = useState<string | number | bigint | null>(null);
@@ -44,6 +55,12 @@ export function useListKeyboard(
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (count === 0) return;
+      const row = event.target instanceof HTMLElement ? event.target.getAttribute('data-index') : null;
+      if (onReply && row !== null && isReplyKey(event)) {
+        event.preventDefault();
+        onReply(Number(row));
+        return;
+      }
       const current = activeIndex ?? count - 1;
       const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / 80));
       const target =
@@ -60,7 +77,7 @@ export function useListKeyboard(
       event.preventDefault();
       moveTo(target);
     },
-    [activeIndex, count, moveTo, scrollRef],
+    [activeIndex, count, moveTo, scrollRef, onReply],
   );
 
   // Tabbing into the list lands on the remembered row if it is still rendered.
