@@ -4,9 +4,13 @@
  */
 import type { ConversationSummary } from '../../../core/selectors/conversations';
 
-/** Lower case without combining marks, for comparing what people type with titles. */
+/**
+ * Lower case without combining marks, for comparing what people type with
+ * titles. Lower case first: in Turkish "İ" lowers to "i", where stripping its
+ * dot first would leave "I" and then "ı"; the dotless "ı" counts as "i" too.
+ */
 export function foldForMatch(text: string, locale?: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale);
+  return text.toLocaleLowerCase(locale).normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i');
 }
 
 export function matchConversations(
