@@ -87,6 +87,17 @@ export const ar: Catalog = {
   chat: {
     noSelection: 'اختر محادثة',
   },
+  reply: {
+    reply: 'رد',
+    inThread: 'الرد في السلسلة',
+    replyingTo: 'الرد على {name}',
+    replyingToMessage: 'الرد على رسالة',
+    cancel: 'إلغاء الرد',
+    quoteOf: 'ردًا على',
+    showMessage: 'الانتقال إلى الرسالة',
+    deleted: 'رسالة محذوفة',
+    notLoaded: 'الرسالة الأصلية غير محمّلة',
+  },
   pins: {
     pin: 'تثبيت',
     unpin: 'إلغاء التثبيت',

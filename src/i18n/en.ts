@@ -83,6 +83,20 @@ export const en = {
   chat: {
     noSelection: 'Choose a conversation',
   },
+  reply: {
+    reply: 'Reply',
+    inThread: 'Reply in thread',
+    /** Above the message input while a reply is being written. */
+    replyingTo: 'Replying to {name}',
+    replyingToMessage: 'Replying to a message',
+    cancel: 'Cancel reply',
+    /** Before a quote, for screen readers (the quote is a button that shows the original). */
+    quoteOf: 'In reply to',
+    /** Before the quoted message in a notice ("Alice pinned a message"), for screen readers. */
+    showMessage: 'Go to the message',
+    deleted: 'Deleted message',
+    notLoaded: 'Original message not loaded',
+  },
   pins: {
     pin: 'Pin',
     unpin: 'Unpin',

@@ -25,7 +25,7 @@ export type { FileDrop, FileUploadProps } from './components/FileUpload';
 export { MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
 export type { MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
 export { MessageInput, useMessageComposer } from './components/MessageInput';
-export type { MessageComposer, MessageInputProps } from './components/MessageInput';
+export type { MessageComposer, MessageInputProps, ReplyTarget } from './components/MessageInput';
 export {
   DateSeparator,
   JumpToLatest,
@@ -47,8 +47,8 @@ export type {
   ScrollerProps,
   UseMessageListOptions,
 } from './components/MessageList';
-/** The bubble's attachments and reaction chips, for a bubble of your own (loaded on first use). */
-export { Attachments as MessageAttachments, Reactions as MessageReactions } from './components/lazyParts';
+/** The bubble's attachments, quote and reaction chips, for a bubble of your own (loaded on first use). */
+export { Attachments as MessageAttachments, MessageQuote, Reactions as MessageReactions } from './components/lazyParts';
 export { PinnedMessages, useJumpRequest } from './components/PinnedMessages';
 export type { PinnedMessagesProps } from './components/PinnedMessages';
 export { ForwardDialog } from './components/ForwardDialog';

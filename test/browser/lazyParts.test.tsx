@@ -108,7 +108,7 @@ describe('parts loaded on first use', () => {
 
     // Once here, Tab goes straight on as before.
     await userEvent.tab();
-    expect(focused()?.textContent).toBe('Edit');
+    expect(focused()?.textContent).toBe('Reply');
     expect(focused()?.closest('[data-message-id]')).toBe(row(ids[1]!));
   });
 });

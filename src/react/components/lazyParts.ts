@@ -28,3 +28,9 @@ export const Attachments = lazyPart(() => load().then((m) => m.Attachments));
 
 /** "Forwarded from …", in bubbles of forwarded messages. */
 export const ForwardedLabel = lazyPart(() => load().then((m) => m.ForwardedLabel));
+
+/** The quoted original above a reply's text (or after a notice about a message), a button that jumps to it. */
+export const MessageQuote = lazyPart(() => load().then((m) => m.MessageQuote));
+
+/** "Replying to …" above the message input, while a reply is composed. */
+export const ReplyBar = lazyPart(() => load().then((m) => m.ReplyBar));

@@ -8,3 +8,5 @@ export { ForwardedLabel } from './MessageBubble/ForwardedLabel';
 export { Reactions } from './MessageBubble/Reactions';
 export { MessageActions } from './MessageList/MessageActions';
 export { MessageEditor } from './MessageList/MessageEditor';
+export { MessageQuote } from './MessageBubble/MessageQuote';
+export { ReplyBar } from './MessageInput/ReplyBar';

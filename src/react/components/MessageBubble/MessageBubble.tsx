@@ -5,7 +5,7 @@ import { formatDateTime, formatTime } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { Avatar } from '../Avatar/Avatar';
 import { partClassName } from '../className';
-import { Attachments, Reactions } from '../lazyParts';
+import { Attachments, MessageQuote, Reactions } from '../lazyParts';
 import { ForwardedLabel } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
@@ -76,6 +76,8 @@ export const MessageBubble = memo(
           ) : (
             <>
               {message.status === 'sent' && message.forwardedFrom !== undefined && <ForwardedLabel from={message.forwardedFrom} />}
+              {/* A reply quotes its original above the text; a notice about a message points to it after the text. */}
+              {message.replyTo !== undefined && !system && <MessageQuote message={message} />}
               {editor ?? (message.text !== '' && (
                 <p className="parley-message-text" dir="auto">
                   <MessageText text={message.text} />
@@ -83,6 +85,7 @@ export const MessageBubble = memo(
               ))}
               {/* Loaded on first use, like the reactions: a row grows when they arrive and is measured again. */}
               {message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
+              {message.replyTo !== undefined && system && <MessageQuote message={message} />}
             </>
           )}
         </div>

@@ -1,10 +1,11 @@
-import { forwardRef, useId, useImperativeHandle, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import { formatNumber, interpolate } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { useConnection } from '../../hooks/useConnection';
 import { useConversation, useCurrentUserId, useUser } from '../../hooks/useConversations';
 import { conversationTitle, counterpartId } from '../ConversationList/conversationSummary';
 import { partClassName } from '../className';
+import { ReplyBar } from '../lazyParts';
 import { attributeLabel } from '../../text/isolate';
 import { useAutoGrow } from './useAutoGrow';
 import { useMessageComposer } from './useMessageComposer';
@@ -28,6 +29,8 @@ const IME_KEY_CODE = 229;
  * new line, and the Enter that confirms an IME candidate never sends.
  * Sending is optimistic: the input clears at once and keeps focus; delivery
  * (and failure) is shown by the message list. Offline, messages queue.
+ * A reply chosen in the message list shows above the field (Escape cancels it)
+ * and goes with the next message.
  */
 export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(function MessageInput({
   conversationId,
@@ -53,8 +56,9 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
   const composing = useRef(false);
 
   const id = useId();
-  const ids = { input: `${id}-input`, hint: `${id}-hint`, counter: `${id}-counter`, error: `${id}-error`, offline: `${id}-offline` };
-  const describedBy = [ids.hint, composer.nearLimit && ids.counter, composer.tooLong && ids.error, offline && ids.offline]
+  const ids = { input: `${id}-input`, hint: `${id}-hint`, counter: `${id}-counter`, error: `${id}-error`, offline: `${id}-offline`, reply: `${id}-reply` };
+  const { reply, cancelReply } = composer;
+  const describedBy = [reply && ids.reply, ids.hint, composer.nearLimit && ids.counter, composer.tooLong && ids.error, offline && ids.offline]
     .filter(Boolean)
     .join(' ');
 
@@ -62,7 +66,23 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
     if (composer.send()) textarea.current?.focus();
   };
 
+  // Reply chosen in the list (a new target each time): the field takes focus to write it.
+  // Not on mount, nor when a switch of conversation brings that conversation's reply back.
+  const shown = useRef({ conversationId, reply });
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = { conversationId, reply };
+    if (reply && reply !== before.reply && before.conversationId === conversationId) textarea.current?.focus();
+  }, [conversationId, reply]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape' && reply && !event.nativeEvent.isComposing) {
+      // Escape cancels the reply; without one it is left to the page.
+      event.preventDefault();
+      event.stopPropagation();
+      cancelReply();
+      return;
+    }
     if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
     if (event.nativeEvent.isComposing || composing.current || event.nativeEvent.keyCode === IME_KEY_CODE) return;
     event.preventDefault();
@@ -80,11 +100,23 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
       data-state={disabled ? 'disabled' : offline ? 'offline' : 'ready'}
       data-empty={composer.text === '' ? 'true' : 'false'}
       data-invalid={composer.tooLong ? 'true' : 'false'}
+      data-replying={reply ? 'true' : undefined}
       {...rest}
     >
       <label htmlFor={ids.input} className="parley-visually-hidden">
         {t.label}
       </label>
+      {reply && (
+        <ReplyBar
+          id={ids.reply}
+          conversationId={conversationId}
+          messageId={reply.messageId}
+          onCancel={() => {
+            cancelReply();
+            textarea.current?.focus();
+          }}
+        />
+      )}
       <div className="parley-message-input-row">
         <textarea
           ref={textarea}

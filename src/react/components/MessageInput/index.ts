@@ -2,3 +2,4 @@ export { MessageInput } from './MessageInput';
 export type { MessageInputProps } from './MessageInput';
 export { useMessageComposer } from './useMessageComposer';
 export type { MessageComposer, MessageComposerOptions } from './useMessageComposer';
+export type { ReplyTarget } from './replyTargets';

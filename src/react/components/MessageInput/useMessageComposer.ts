@@ -3,6 +3,7 @@ import { LIMITS } from '../../../core/protocol';
 import { messageTextProblem } from '../../../core/schemas/messageText';
 import { useChatClient } from '../../ChatProvider';
 import { draftsFor } from './drafts';
+import { setReplyTarget, useReplyTarget, type ReplyTarget } from './replyTargets';
 
 export interface MessageComposerOptions {
   conversationId: string;
@@ -24,18 +25,23 @@ export interface MessageComposer {
   maxLength: number;
   /** The user left the field: they are no longer typing. */
   stopTyping: () => void;
+  /** The message being replied to (chosen in the message list); the next send quotes it. */
+  reply: ReplyTarget | undefined;
+  cancelReply: () => void;
 }
 
 const COUNTER_THRESHOLD = 0.9;
 
 /**
  * The message input's logic without its markup: per-conversation drafts,
- * typing notifications, validation and the optimistic send.
+ * typing notifications, validation, the reply being composed and the optimistic send.
  */
 export function useMessageComposer({ conversationId, onSent, disabled = false }: MessageComposerOptions): MessageComposer {
   const client = useChatClient();
   const drafts = draftsFor(client);
   const [draft, setDraft] = useState(() => ({ conversationId, text: drafts.get(conversationId) ?? '' }));
+  const reply = useReplyTarget(client, conversationId);
+  const cancelReply = () => setReplyTarget(client, conversationId, undefined);
 
   // Switching conversation swaps in that conversation's draft during render,
   // so the old text never flashes in the new conversation.
@@ -64,11 +70,12 @@ export function useMessageComposer({ conversationId, onSent, disabled = false }:
   const send = () => {
     if (!canSend) return false;
     const body = text.trim();
-    client.sendMessage(conversationId, { text: body }).catch(() => {
+    client.sendMessage(conversationId, reply ? { text: body, replyTo: reply.messageId } : { text: body }).catch(() => {
       // A failed send shows in the message list (status "failed", with retry);
       // the input has already moved on.
     });
     setText('');
+    cancelReply();
     onSent?.(body, conversationId);
     return true;
   };
@@ -82,5 +89,7 @@ export function useMessageComposer({ conversationId, onSent, disabled = false }:
     nearLimit: text.length >= maxLength * COUNTER_THRESHOLD,
     maxLength,
     stopTyping: () => client.setTyping(conversationId, false),
+    reply,
+    cancelReply,
   };
 }

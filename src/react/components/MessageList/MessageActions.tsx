@@ -6,13 +6,15 @@ import { hasReacted, QUICK_REACTIONS, toggleReaction } from '../MessageBubble/re
 import { ForwardButton } from '../ForwardDialog/ForwardButton';
 import { PinButton } from '../PinnedMessages/PinButton';
 import type { MessageActionsApi } from './messageActionsContext';
+import { replyToMessage } from './replyToMessage';
 import { nextControl } from './nextControl';
 
 type Mode = 'idle' | 'menu' | 'confirm';
 
 /**
  * The actions of the one row that is hovered or focused: React (a small menu
- * of emoji), and for own messages Edit and Delete (confirmed inline).
+ * of emoji), Reply (and Reply in thread where the list opens threads), and for
+ * own messages Edit and Delete (confirmed inline).
  * MessageList renders it for a single row only, and loads it on first use.
  */
 export function MessageActions({ message, own, api }: { message: DisplayMessage; own: boolean; api: MessageActionsApi }) {
@@ -102,6 +104,16 @@ export function MessageActions({ message, own, api }: { message: DisplayMessage;
           </button>
           {mode === 'menu' && (
             <ReactionMenu id={menuId} message={message} opener={reactButton} onClose={(refocus) => close(refocus ? 'react' : null)} />
+          )}
+          {/* Focus goes to the input, which shows what is quoted. */}
+          <button type="button" className="parley-message-action" aria-keyshortcuts="R" onClick={() => replyToMessage(client, message)}>
+            {catalog.reply.reply}
+          </button>
+          {/* A thread has one level: its replies and notices start none. */}
+          {api.openThread && message.parentId === undefined && message.kind !== 'system' && (
+            <button type="button" className="parley-message-action" onClick={() => api.openThread?.(message.id)}>
+              {catalog.reply.inThread}
+            </button>
           )}
           {/* A thread reply is pinned and forwarded by way of its root (the server refuses pins of replies). */}
           {message.parentId === undefined && <PinButton message={message} />}

@@ -13,6 +13,7 @@ import { MessageActions } from '../lazyParts';
 import { keepSeenRowsStill } from './keepSeenRowsStill';
 import { useMessageActionsApi, type MessageActionsApi } from './messageActionsContext';
 import { rowAttributes, type RowAttributes } from './rowAttributes';
+import { replyToMessage } from './replyToMessage';
 import { computeRowMeta, type RowMeta } from './rowMeta';
 import { scrollFromCurrentPosition } from './scrollFromCurrentPosition';
 import { useActionsRow } from './useActionsRow';
@@ -36,6 +37,8 @@ export interface UseMessageListOptions {
   estimatedRowHeight?: number;
   /** Scroll to this message (loading older pages until it is there), focus and highlight it. A new id jumps again. */
   jumpToMessageId?: string;
+  /** Called by the toolbar's "Reply in thread" with the message's id; without it there is no such button. */
+  onOpenThread?: ((rootId: string) => void) | undefined;
 }
 
 /** One rendered row and everything its markup needs. */
@@ -117,7 +120,7 @@ export interface MessageListState {
  * above the one being read (a separator gone when an older page lands) is made
  * up for in the scroll position.
  */
-export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpToMessageId }: UseMessageListOptions): MessageListState {
+export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpToMessageId, onOpenThread }: UseMessageListOptions): MessageListState {
   const client = useChatClient();
   const catalog = useCatalog();
   const userId = useCurrentUserId();
@@ -201,12 +204,14 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
   }, [canLoadOlder, offset, client, conversationId]);
 
   const announcement = useNewMessageAnnouncer(conversationId, timeline, history.status === 'ready', userId, users, catalog);
-  const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef);
-  const highlightedId = useJumpToMessage(jumpToMessageId, history.status === 'ready', client, conversationId, timeline, virtualizer, keyboard.moveTo);
+  // `r` on a row quotes it in the conversation's input, as the toolbar's Reply does.
+  const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef, (index) => replyToMessage(client, timelineAt(timeline, index)));
+  const jump = useJumpToMessage(jumpToMessageId, history.status === 'ready', client, conversationId, timeline, virtualizer, keyboard.moveTo);
+  const highlightedId = jump.highlighted;
   const receiptOf = useReceipts(conversation, userId);
   // One row at a time shows actions (hovered or focused); one at a time is edited.
   const actionsRow = useActionsRow();
-  const { api: actionsApi, editingId } = useMessageActionsApi();
+  const { api: actionsApi, editingId } = useMessageActionsApi({ jumpTo: jump.jumpTo, onOpenThread });
 
   const rows: MessageListRow[] = [];
   for (const item of items) {
