@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { userEvent } from 'vitest/browser';
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import { createChatClient, createMemoryOutbox, LIMITS, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
 import { Chat, ChatProvider } from 'parley';
 import '../../src/theme/styles.css';
@@ -110,6 +110,24 @@ describe('pinning from the toolbar', () => {
     expect(server.conversation('launch')?.pinnedIds).toEqual([id]);
     expect(barText()).toBe('Pinned 1 of 1Dave Kowalski: Message 2');
   });
+
+  it('says so when the conversation holds as many pins as it may', async () => {
+    const { server, bob } = await setup(LIMITS.maxPins);
+    const older = server.messages('launch').filter((m) => m.text.startsWith('Old news'));
+    for (const m of older) await bob.pinMessage(m.id);
+    await expect.poll(barText).toBe(`Pinned 1 of ${LIMITS.maxPins}Dave Kowalski: Old news ${LIMITS.maxPins}`);
+
+    // A message after the pins' notices, so it is in view.
+    const { id } = server.postMessage('launch', { authorId: 'bob', text: 'One more to pin' });
+    await expect.poll(() => row(id)).not.toBeNull();
+    await hover(id);
+    await expect.poll(() => toolbarButton(id, 'Pin')).toBeDefined();
+    await userEvent.click(toolbarButton(id, 'Pin')!);
+    const alert = () => row(id)?.querySelector('.parley-message-actions [role="alert"]')?.textContent;
+    await expect.poll(alert).toBe('Too many pinned messages here. Unpin one first.');
+    expect(server.conversation('launch')?.pinnedIds).not.toContain(id);
+    expect(toolbarButton(id, 'Pin')).toBeDefined();
+  }, 30_000); // fifty pins, each a request and a notice
 
   it('is not offered on system notices', async () => {
     const { server } = await setup();
