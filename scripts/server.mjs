@@ -44,6 +44,7 @@ const { url, server, adminKey, close } = await startMockServer({
   demoTokens,
   ...(process.env.PARLEY_ADMIN_KEY ? { adminKey: process.env.PARLEY_ADMIN_KEY } : {}),
   seed: process.env.SEED ?? 'demo',
+  warmSearch: true,
 });
 
 const humans = server.users().filter((u) => !u.isBot);

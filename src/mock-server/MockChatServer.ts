@@ -24,6 +24,7 @@ import { appendMessage, postMessage, pushTyping, type ServerContext } from './me
 import { attachSession, detachSession, dropSessions, dropTokenSessions, type AttachResult } from './presence';
 import { setReadPosition } from './readPositions';
 import { SearchIndex } from './searchIndex';
+import { threadReplies } from './threadRoots';
 import { handleRequest, type ServerAck } from './requestHandlers';
 import { BOT_ID, buildSeedConversations, SEED_USERS } from './seed';
 import { SessionRegistry } from './sessions';
@@ -46,10 +47,7 @@ export interface MockServerCoreOptions {
   maxUploadBytes?: number;
   /** How long a file URL from `attachment:url` works (default 10 minutes; the Node server signs them per viewer). */
   fileUrlTtlMs?: number;
-  /**
-   * How long an issued token works (default 1 hour); a connection opened with it is closed
-   * when it expires, and its handshake is then refused with `token_expired`.
-   */
+  /** How long an issued token works (default 1 h); at expiry its connections close and handshakes get `token_expired`. */
   tokenTtlMs?: number;
   /** Whether `<id>-token` works for the six seeded users (default true; never for users created later). */
   demoTokens?: boolean;
@@ -95,6 +93,8 @@ export interface MockChatServerCore extends SessionPort {
   messages(conversationId: string): Message[];
   /** A thread's replies in thread seq order (empty when nobody replied; throws for an unknown root). */
   threadMessages(rootId: string): Message[];
+  /** Reads up to `budget` more seeded messages into the search index; true once all are (see SearchIndex.warm). */
+  warmSearch(budget: number): boolean;
   /** Appends history without pushing anything to clients (they catch up via seq gaps). */
   addMessages(conversationId: string, messages: readonly HistoryMessage[]): { firstSeq: number; lastSeq: number };
   /** Posts as if `authorId` sent it live: stored, pushed to members, answered by the bot. */
@@ -179,9 +179,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
   }
 
   function requireMember(conversation: ConversationRecord, userId: string): void {
-    if (!conversation.members.has(userId)) {
-      throw new Error(`User "${userId}" is not a member of conversation "${conversation.id}"`);
-    }
+    if (!conversation.members.has(userId)) throw new Error(`User "${userId}" is not a member of conversation "${conversation.id}"`);
   }
 
   const isOnline = (userId: string) => presence.alwaysOnline.has(userId) || ctx.sessions.isOnline(userId);
@@ -227,12 +225,9 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
       return log.range(1, log.lastSeq).map(toWireMessage);
     },
 
-    threadMessages(rootId) {
-      const found = state.findMessage(rootId);
-      if (!found || found.thread) throw new RangeError(`No message ${rootId} to have a thread`);
-      const thread = found.conversation.threads.get(rootId);
-      return thread ? thread.range(1, thread.lastSeq).map(toWireMessage) : [];
-    },
+    threadMessages: (rootId) => threadReplies(state, rootId).map(toWireMessage),
+    // `every` stops at the first conversation not read whole yet: the budget goes to one at a time.
+    warmSearch: (budget) => [...state.conversations.values()].every((c) => ctx.search.warm(c, budget)),
 
     addMessages(conversationId, messages) {
       const conversation = requireConversation(conversationId);

@@ -44,6 +44,8 @@ export const DEV_ADMIN_KEY = 'parley-admin-key';
 
 /** A client sends socket.io's CONNECT as soon as its link opens; 10 s covers a slow network. */
 const JOIN_TIMEOUT_MS = 10_000;
+/** Seeded messages read into the search index per slice (warmSearch). */
+const SEARCH_WARM_SLICE = 200;
 
 export interface StartMockServerOptions extends Omit<MockServerOptions, 'network'> {
   /** 0 (the default) picks a free port. */
@@ -98,6 +100,12 @@ export interface StartMockServerOptions extends Omit<MockServerOptions, 'network
   rateLimits?: Partial<RateLimits> | false;
   /** An upload body with no bytes for this long is cut off (408) and its partial file deleted. Default 30 000; 0: never. */
   uploadIdleTimeoutMs?: number;
+  /**
+   * Read the seeded history into the search index after starting, a slice at a time between
+   * other work, so the first search does not hold every socket for the second it takes at
+   * once (about 10 000 demo messages). Default false: a second of CPU per start that tests skip.
+   */
+  warmSearch?: boolean;
   /** An upload not sent in a message (over socket.io) within this long is deleted. Default 3 600 000 (1 h). */
   unattachedUploadTtlMs?: number;
   /** How long a client may take over a request's headers, and over the whole request (defaults 10 000 and 120 000). */
@@ -165,6 +173,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     pingIntervalMs = 25_000,
     pingTimeoutMs = 20_000,
     imageProxy: imageProxySettings = {},
+    warmSearch = false,
     ...coreOptions
   } = options;
   if (adminKey.length < 8) throw new Error('adminKey must be at least 8 characters');
@@ -233,6 +242,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   }
   const address = http.address() as AddressInfo;
   url = `http://${urlHost(host, address)}:${address.port}`;
+  // About 20 ms a slice: sockets are served between slices.
+  let warming: NodeJS.Immediate | undefined;
+  const warmSlice = () => {
+    warming = server.warmSearch(SEARCH_WARM_SLICE) ? undefined : setImmediate(warmSlice);
+  };
+  if (warmSearch) warming = setImmediate(warmSlice);
 
   let closing: Promise<void> | undefined;
   return {
@@ -246,6 +261,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     },
     close() {
       closing ??= (async () => {
+        if (warming) clearImmediate(warming);
         // Drops every session (each socket is disconnected), clears the bot's timers.
         server.dispose();
         // A long-polling client whose link died mid-poll would hold close() for engine.io's

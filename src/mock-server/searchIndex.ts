@@ -58,7 +58,8 @@ export class SearchIndex {
   private words: string[] = [];
   private newWords: string[] = [];
   private dead = 0;
-  /** Conversations whose log has been read once. */
+  /** Per conversation, the next seq of its log to read (reading is done once it passes lastSeq at that time). */
+  private readonly readUpTo = new WeakMap<ConversationRecord, number>();
   private readonly materialized = new WeakSet<ConversationRecord>();
   /** Marks for the documents already seen by one query (a query word that begins several words). */
   private seen = new Uint32Array(0);
@@ -156,15 +157,28 @@ export class SearchIndex {
     this.dead++;
   }
 
-  private materialize(conversation: ConversationRecord): void {
-    if (this.materialized.has(conversation)) return;
-    this.materialized.add(conversation);
+  /**
+   * Reads up to `budget` more messages of the conversation's log into the index ahead of its
+   * first search (the Node server does, a slice at a time while idle, so no search stalls the
+   * server reading a long seeded history at once). True when its log has been read whole.
+   */
+  warm(conversation: ConversationRecord, budget: number): boolean {
+    if (this.materialized.has(conversation)) return true;
     const { log } = conversation;
-    for (let seq = 1; seq <= log.lastSeq; seq++) {
+    let seq = this.readUpTo.get(conversation) ?? 1;
+    for (const end = Math.min(log.lastSeq, seq + budget - 1); seq <= end; seq++) {
       const message = log.get(seq);
       // What add/replace brought is current already; the rest is the untouched seed.
       if (message && !this.docOf.has(message.id)) this.index(message);
     }
+    this.readUpTo.set(conversation, seq);
+    // Anything stored from now on comes through add.
+    if (seq > log.lastSeq) this.materialized.add(conversation);
+    return seq > log.lastSeq;
+  }
+
+  private materialize(conversation: ConversationRecord): void {
+    this.warm(conversation, Infinity);
   }
 
   /** The run of sorted words that `prefix` begins, and how many documents they hold (dead ones too). */

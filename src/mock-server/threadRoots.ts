@@ -6,7 +6,7 @@
  */
 import { Refusal, memberMessage, refuse } from './handlerRules';
 import type { ServerContext } from './messaging';
-import type { ConversationRecord } from './state';
+import type { ConversationRecord, ServerData } from './state';
 import { ThreadLog } from './threadLog';
 import type { ServerSession, StoredMessage } from './types';
 import { UNSEEN } from './visibility';
@@ -41,4 +41,12 @@ export function pushThreadCounts(ctx: ServerContext, conversation: ConversationR
     if (!conversation.members.has(userId)) continue;
     ctx.sessions.send([userId], 'conversation:updated', toWireConversation(conversation, userId, ctx.state.users));
   }
+}
+
+/** A thread's replies in seq order, for the server's own API (tests, stories); throws for an unknown root. */
+export function threadReplies(state: ServerData, rootId: string): StoredMessage[] {
+  const found = state.findMessage(rootId);
+  if (!found || found.thread) throw new RangeError(`No message ${rootId} to have a thread`);
+  const thread = found.conversation.threads.get(rootId);
+  return thread ? thread.range(1, thread.lastSeq) : [];
 }

@@ -263,4 +263,17 @@ describe('the index itself', () => {
     expect(page.more).toBe(true);
     expect(index.search({ tokens: ['final', '1234'], conversations: [general], limit: 5 }).messages.map((m) => m.text)).toEqual(['final 1234']);
   });
+
+  it('warm reads a seeded log a slice at a time; what was stored meanwhile is found once', () => {
+    const server = newServer({ seed: 'demo' });
+    expect(server.warmSearch(500)).toBe(false);
+    const alice = record(server, 'alice');
+    ok(alice.request('message:send', { conversationId: 'archive', clientId: 'mid', text: 'quokka sighting' }));
+    let slices = 1;
+    while (!server.warmSearch(500)) slices++;
+    // The archive alone holds 10 000 messages: many slices, not one read.
+    expect(slices).toBeGreaterThan(10);
+    expect(ok(alice.request('messages:search', { query: 'quokka' })).results.map((m) => m.text)).toEqual(['quokka sighting']);
+    expect(ok(alice.request('messages:search', { query: 'deployed', conversationId: 'archive', limit: 5 })).results).toHaveLength(5);
+  });
 });
