@@ -34,3 +34,20 @@ describe('the send budget', () => {
     expect((await bob.request('conversations:list', {})).ok).toBe(true);
   });
 });
+
+describe('the history budget', () => {
+  it('thread pages and search results count as messages read', async () => {
+    running = await startMockServer({ seed: 'empty', rateLimits: { history: { limit: 30, intervalMs: 60_000, burst: 30 } } });
+    const bob = await connect(running.url, 'bob-token');
+    const root = await bob.request('message:send', { conversationId: 'general', clientId: uniqueId('r'), text: 'root' });
+    for (let i = 0; i < 3; i++) {
+      expect((await bob.request('message:send', { conversationId: 'general', clientId: uniqueId('t'), text: `reply ${i}`, parentId: root.message.id })).ok).toBe(true);
+    }
+    // Each page costs its replies and its root: 4 of 30.
+    for (let i = 0; i < 7; i++) expect((await bob.request('thread:since', { rootId: root.message.id, afterSeq: 0, limit: 3 })).ok).toBe(true);
+    // 28 spent: a page that may return 3 more is judged before it runs.
+    const refused = await bob.request('thread:before', { rootId: root.message.id, beforeSeq: 10, limit: 3 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/^Too many messages read/) } });
+    expect((await bob.request('messages:search', { query: 'reply', limit: 3 })).error.code).toBe('rate_limited');
+  });
+});

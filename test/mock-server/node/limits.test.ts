@@ -85,7 +85,7 @@ describe('request budgets are per user', () => {
     expect(refused).toHaveLength(4);
     for (const ack of refused) {
       expect(ack).toEqual(RATE_LIMITED);
-      expect(ack.error.message).toMatch(/^Too many messages, edits and reactions: at most 5 per 60 s for each user/);
+      expect(ack.error.message).toMatch(/^Too many messages, edits, reactions, pins, forwards and searches: at most 5 per 60 s for each user/);
       expect(ack.error.retryAfterMs).toBeGreaterThan(1_000);
       expect(ack.error.retryAfterMs).toBeLessThanOrEqual(12_000);
     }

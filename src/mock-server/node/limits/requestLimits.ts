@@ -26,12 +26,19 @@ export interface RequestLimiter {
 }
 
 const WHAT: Record<RateLimitKind, string> = {
-  send: 'messages, edits and reactions',
+  send: 'messages, edits, reactions, pins, forwards and searches',
   typing: 'typing notifications',
   other: 'requests',
 };
 
-const READS: ReadonlySet<string> = new Set(['messages:since', 'messages:before', 'conversations:list']);
+const READS: ReadonlySet<string> = new Set([
+  'messages:since',
+  'messages:before',
+  'thread:since',
+  'thread:before',
+  'messages:search',
+  'conversations:list',
+]);
 
 /** Requests that read and answer with lists: weighted by what they return, and queued (readQueue.ts). */
 export function isRead(event: string): boolean {
@@ -45,12 +52,12 @@ function upfrontCost(event: string, payload: unknown): number {
   return typeof limit === 'number' && limit >= 1 ? Math.min(Math.floor(limit), LIMITS.maxPageSize) : LIMITS.maxPageSize;
 }
 
-/** What a read's answer returned: its messages or conversations. */
+/** What a read's answer returned: its messages (a thread page's root too), search results or conversations. */
 function returned(answer: unknown): number {
   if (typeof answer !== 'object' || answer === null) return 0;
-  const { messages, conversations } = answer as { messages?: unknown; conversations?: unknown };
-  if (Array.isArray(messages)) return messages.length;
-  return Array.isArray(conversations) ? conversations.length : 0;
+  const { messages, results, conversations, root } = answer as Record<string, unknown>;
+  const list = [messages, results, conversations].find(Array.isArray);
+  return (list?.length ?? 0) + (root === undefined ? 0 : 1);
 }
 
 const ALLOWED: Verdict = { ok: true, settle: () => {} };
