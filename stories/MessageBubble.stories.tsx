@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ChatError, type ChatClient, type DisplayMessage } from 'parley/core';
-import { ChatProvider, MessageBubble } from 'parley';
+import { ar } from 'parley/locales/ar';
+import { ChatProvider, MessageBubble, type Catalog } from 'parley';
 import { expect, userEvent, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';
 import { sampleFile, sampleImage } from './support/sampleImages';
@@ -231,5 +232,112 @@ export const DeletedWithReactions: Story = {
   args: { own: false, message: message('', { deletedAt: at + 60_000, reactions: { '👍': ['bob'] } }) },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('.parley-reactions')).toBeNull();
+  },
+};
+
+/**
+ * A reply and what it quotes, from `general` as alice's client has it: Bob's
+ * latest message (`original`), or one of hers sent and deleted (`deleted`).
+ */
+interface QuoteLoaded {
+  client: ChatClient;
+  catalog?: Catalog;
+  original: string;
+  deleted: string;
+}
+
+function quoteLoader(catalog?: Catalog) {
+  return async (): Promise<QuoteLoaded> => {
+    const client = (await createMockChat()).clients.alice!;
+    await client.openConversation('general');
+    const bobs = client.getMessages('general').filter((m) => m.authorId === 'bob' && m.text !== '' && m.deletedAt === undefined);
+    const gone = await client.sendMessage('general', { text: 'The numbers, first draft' });
+    await client.deleteMessage(gone.id);
+    return { client, catalog, original: bobs.at(-1)!.id, deleted: gone.id };
+  };
+}
+
+/** A reply by alice quoting `quoted` (an id from the loader, or one the store does not have). */
+function renderReply(quoted: (loaded: QuoteLoaded) => string) {
+  return (args: { own: boolean; message: DisplayMessage }, { loaded }: { loaded: unknown }) => {
+    const data = loaded as QuoteLoaded;
+    const reply = { ...args.message, replyTo: quoted(data) } as DisplayMessage;
+    return (
+      <ChatProvider client={data.client} catalog={data.catalog}>
+        <div style={{ maxInlineSize: 520, display: 'grid', gap: 8 }}>
+          <MessageBubble own={args.own} message={reply} author={data.client.store.getState().users[reply.authorId]} />
+        </div>
+      </ChatProvider>
+    );
+  };
+}
+
+const replyArgs = { own: true, message: message('Friday works for me.', { authorId: 'alice' }) };
+
+/** A quoted reply: the original's author and first line above the reply's text. */
+export const QuotedReply: Story = {
+  args: replyArgs,
+  loaders: [quoteLoader()],
+  render: renderReply((l) => l.original),
+  play: async ({ canvasElement }) => {
+    // The quote's code loads on first use.
+    const quote = await within(canvasElement).findByText('Bob Nguyen');
+    await expect(quote).toBeVisible();
+    await expect(canvasElement.querySelector('.parley-quote')).toHaveAttribute('data-state', 'text');
+  },
+};
+
+/** The quoted message was deleted since: the quote says so. */
+export const QuoteOfDeletedMessage: Story = {
+  args: replyArgs,
+  loaders: [quoteLoader()],
+  render: renderReply((l) => l.deleted),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Deleted message')).toBeVisible();
+  },
+};
+
+/** The quoted message is further back than the loaded history (in a list, the quote loads it on the way to it). */
+export const QuoteNotLoaded: Story = {
+  args: { own: false, message: message('About the old plan: still valid?') },
+  loaders: [quoteLoader()],
+  render: renderReply(() => 'm_general_not_loaded'),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Original message not loaded')).toBeVisible();
+  },
+};
+
+export const QuotedReplyDark: Story = {
+  ...QuotedReply,
+  globals: { theme: 'dark' },
+};
+
+/** Another member's reply quoting a deleted message, in the dark theme (the quote on the other bubble colour). */
+export const QuoteOfDeletedMessageDark: Story = {
+  args: { own: false, message: message('Where did it go?') },
+  loaders: [quoteLoader()],
+  render: renderReply((l) => l.deleted),
+  globals: { theme: 'dark' },
+  play: QuoteOfDeletedMessage.play,
+};
+
+/** Arabic catalog, right to left: the quote's bar is on the right, names and text in their own direction. */
+export const QuotedReplyRightToLeft: Story = {
+  args: replyArgs,
+  loaders: [quoteLoader(ar)],
+  render: renderReply((l) => l.original),
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Bob Nguyen')).toBeVisible();
+  },
+};
+
+export const QuoteNotLoadedRightToLeft: Story = {
+  args: { own: false, message: message('هل ما زالت الخطة القديمة قائمة؟') },
+  loaders: [quoteLoader(ar)],
+  render: renderReply(() => 'm_general_not_loaded'),
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('الرسالة الأصلية غير محمّلة')).toBeVisible();
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ChatClient } from 'parley/core';
-import { ChatProvider, MessageInput } from 'parley';
+import { ar } from 'parley/locales/ar';
+import { ChatProvider, MessageInput, setReplyTarget, type Catalog } from 'parley';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createMockChat } from './support/mockChat';
 
@@ -14,13 +15,16 @@ const meta = {
   component: MessageInput,
   parameters: { layout: 'padded' },
   args: { conversationId: 'general' },
-  render: (args, { loaded }) => (
-    <ChatProvider client={(loaded as { client: ChatClient }).client}>
-      <div style={{ maxInlineSize: 560 }}>
-        <MessageInput {...args} />
-      </div>
-    </ChatProvider>
-  ),
+  render: (args, { loaded }) => {
+    const { client, catalog } = loaded as { client: ChatClient; catalog?: Catalog };
+    return (
+      <ChatProvider client={client} catalog={catalog}>
+        <div style={{ maxInlineSize: 560 }}>
+          <MessageInput {...args} />
+        </div>
+      </ChatProvider>
+    );
+  },
 } satisfies Meta<typeof MessageInput>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -75,4 +79,61 @@ export const TooLong: Story = {
 export const Disabled: Story = {
   args: { disabled: true },
   loaders: [async () => ({ client: (await createMockChat()).clients.alice })],
+};
+
+/**
+ * Alice replies to Bob's latest message in `general` (chosen as the list's
+ * Reply would): the bar above the field names him and quotes its first line.
+ */
+function replyingLoader(catalog?: Catalog) {
+  return async () => {
+    const client = (await createMockChat()).clients.alice!;
+    await client.openConversation('general');
+    const bobs = client.getMessages('general').filter((m) => m.authorId === 'bob' && m.text !== '' && m.deletedAt === undefined);
+    setReplyTarget(client, 'general', bobs.at(-1)!.id);
+    return { client, catalog };
+  };
+}
+
+/** Writing a reply: "Replying to Bob", his first line, and a button to cancel; Escape in the field cancels too. */
+export const ReplyComposing: Story = {
+  loaders: [replyingLoader()],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // The bar's code loads on first use.
+    await expect(await canvas.findByText(/Replying to/)).toBeVisible();
+    await expect(canvas.getByText('Bob Nguyen')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Cancel reply' })).toBeVisible();
+  },
+};
+
+/** Escape in the field cancels the reply; the draft stays. */
+export const ReplyCancelled: Story = {
+  loaders: [replyingLoader()],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('button', { name: 'Cancel reply' });
+    const input = canvas.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(input, 'On second thought');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Cancel reply' })).toBeNull());
+    await expect(input).toHaveValue('On second thought');
+    await expect(input).toHaveFocus();
+  },
+};
+
+export const ReplyComposingDark: Story = {
+  ...ReplyComposing,
+  globals: { theme: 'dark' },
+};
+
+/** Arabic catalog, right to left: the bar's line starts at the right, the name kept in its own isolate. */
+export const ReplyComposingRightToLeft: Story = {
+  loaders: [replyingLoader(ar)],
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/الرد على/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'إلغاء الرد' })).toBeVisible();
+  },
 };

@@ -24,7 +24,7 @@ export { FileUpload, uploadErrorText, useFileDrop } from './components/FileUploa
 export type { FileDrop, FileUploadProps } from './components/FileUpload';
 export { MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
 export type { MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
-export { MessageInput, useMessageComposer } from './components/MessageInput';
+export { MessageInput, setReplyTarget, useMessageComposer } from './components/MessageInput';
 export type { MessageComposer, MessageInputProps, ReplyTarget } from './components/MessageInput';
 export {
   DateSeparator,

@@ -2,15 +2,17 @@
  * Quoted replies in real Chromium, on the in-browser mock server: Reply from
  * the toolbar (pointer and keyboard) and the `r` key, the bar above the input
  * (Escape and its button cancel), the send carrying `replyTo` and its quote in
- * the new bubble, quotes of a deleted and of an unloaded original, and the
- * quote (or a pin notice) jumping to an original many pages back.
+ * the new bubble, quotes of a deleted and of an unloaded original, the bar
+ * and quote right to left in Arabic, and the quote (or a pin notice) jumping
+ * to an original many pages back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { userEvent } from 'vitest/browser';
 import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
-import { ChatProvider, MessageInput, MessageList } from 'parley';
+import { ar } from 'parley/locales/ar';
+import { ChatProvider, MessageInput, MessageList, type Catalog } from 'parley';
 import '../../src/theme/styles.css';
 
 const cleanups: (() => void)[] = [];
@@ -32,7 +34,7 @@ function connect(server: MockChatServer, userId: string): ChatClient {
  * `launch` with `older` numbered messages, then bob's, carol's and alice's own; alice's
  * list and input side by side. `ids` are the last three.
  */
-async function setup({ older = 0, onOpenThread }: { older?: number; onOpenThread?: (rootId: string) => void } = {}) {
+async function setup({ older = 0, onOpenThread, catalog }: { older?: number; onOpenThread?: (rootId: string) => void; catalog?: Catalog } = {}) {
   const server = createMockServer({ seed: 'demo' });
   cleanups.push(() => server.dispose());
   const start = Date.now() - (older + 10) * 60_000;
@@ -45,8 +47,8 @@ async function setup({ older = 0, onOpenThread }: { older?: number; onOpenThread
   const client = connect(server, 'alice');
   await client.connect();
   await render(
-    <ChatProvider client={client}>
-      <div style={{ height: 560, width: 440, display: 'flex', flexDirection: 'column' }}>
+    <ChatProvider client={client} catalog={catalog}>
+      <div dir={catalog?.dir} style={{ height: 560, width: 440, display: 'flex', flexDirection: 'column' }}>
         <MessageList conversationId="launch" style={{ flex: 1, minHeight: 0 }} onOpenThread={onOpenThread} />
         <MessageInput conversationId="launch" />
       </div>
@@ -172,6 +174,30 @@ describe('sending a reply', () => {
     await bob.deleteMessage(ids[0]!);
     await expect.poll(() => quoteIn(reply.id)?.getAttribute('data-state')).toBe('deleted');
     expect(quoteIn(reply.id)?.textContent).toBe('In reply to Bob Nguyen: Deleted message');
+  });
+});
+
+describe('right to left', () => {
+  it('puts the bar and the quote on the right, names isolated, in Arabic', async () => {
+    const { server, ids } = await setup({ catalog: ar });
+    await focusRow(ids[0]!, 2);
+    await userEvent.keyboard('r');
+    await expect.poll(() => barText()).toBe('الرد على Bob Nguyen: Can we ship on Friday?');
+    expect(bar()!.querySelector('.parley-reply-bar-title bdi')?.textContent).toBe('Bob Nguyen');
+    expect(bar()!.querySelector('button')?.getAttribute('aria-label')).toBe('إلغاء الرد');
+    // The bar's edge is on the inline start: the right.
+    expect(getComputedStyle(bar()!).borderRightWidth).toBe('3px');
+    expect(getComputedStyle(bar()!).borderLeftWidth).toBe('0px');
+    await userEvent.keyboard('نعم{Enter}');
+    await expect.poll(() => server.messages('launch').at(-1)?.text).toBe('نعم');
+    const sent = server.messages('launch').at(-1)!;
+    await expect.poll(() => quoteIn(sent.id)?.textContent).toBe('ردًا على Bob Nguyen: Can we ship on Friday?');
+    const quote = quoteIn(sent.id)!;
+    expect(getComputedStyle(quote).borderRightWidth).toBe('3px');
+    // Inside its bubble, which in RTL sits at the left for one's own messages.
+    const bubble = quote.closest('.parley-bubble')!.getBoundingClientRect();
+    expect(quote.getBoundingClientRect().right).toBeLessThanOrEqual(bubble.right + 0.5);
+    expect(quote.getBoundingClientRect().left).toBeGreaterThanOrEqual(bubble.left - 0.5);
   });
 });
 
