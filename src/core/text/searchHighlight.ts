@@ -1,0 +1,136 @@
+/**
+ * Which parts of a message's text a search query matched, as slices of the
+ * original string, so a component can wrap the matching ones in elements of
+ * its own (text, never HTML).
+ *
+ * It matches as the reference server searches: a word is a run of letters,
+ * digits and combining marks, runs in scripts written without spaces are cut
+ * by `Intl.Segmenter` where the runtime has it, case and accents do not count,
+ * and a query word matches a word of the text that it begins ("dep" marks the
+ * "Dep" of "Deployed", not the "dep" inside "redeploy"). Only the matching
+ * beginning is marked, so the reader sees why the message was found.
+ */
+
+/** One piece of the text, in order; `match` pieces are what the query found. */
+export interface TextSlice {
+  readonly text: string;
+  readonly match: boolean;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const MARKS = /\p{M}/gu;
+const MARK = /^\p{M}/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
+interface WordSegmenter {
+  segment(text: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }>;
+}
+
+let segmenter: WordSegmenter | null | undefined;
+
+function wordSegmenter(): WordSegmenter | null {
+  if (segmenter === undefined) {
+    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => WordSegmenter }).Segmenter;
+    segmenter = Segmenter ? new Segmenter('und', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+/** Lowercased, decomposed and without marks: "Café" and "cafe" fold alike. */
+export function foldWord(word: string): string {
+  const lower = word.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '');
+}
+
+/** A word of `text` and where it starts. */
+interface Word {
+  readonly text: string;
+  readonly start: number;
+}
+
+function* words(text: string): Generator<Word> {
+  for (const found of text.matchAll(WORD)) {
+    const run = found[0];
+    const start = found.index;
+    const cut = UNSPACED.test(run) ? wordSegmenter() : null;
+    if (!cut) {
+      yield { text: run, start };
+      continue;
+    }
+    for (const part of cut.segment(run)) {
+      if (part.isWordLike !== false) yield { text: part.segment, start: start + part.index };
+    }
+  }
+}
+
+/** The query's distinct folded words; none for a query of punctuation alone. */
+export function searchQueryWords(query: string): string[] {
+  const out = new Set<string>();
+  for (const word of words(query)) {
+    const folded = foldWord(word.text);
+    if (folded !== '') out.add(folded);
+  }
+  return [...out];
+}
+
+/**
+ * How much of `word` (in UTF-16 units) spells `folded` once folded: the
+ * shortest beginning whose fold is as long, with any marks that follow it
+ * ("é" written as e + accent stays whole).
+ */
+function matchedLength(word: string, folded: string): number {
+  let end = 0;
+  for (const char of word) {
+    end += char.length;
+    if (foldWord(word.slice(0, end)).length >= folded.length) break;
+  }
+  let rest = word.slice(end);
+  while (MARK.test(rest)) {
+    const mark = String.fromCodePoint(rest.codePointAt(0)!);
+    end += mark.length;
+    rest = rest.slice(mark.length);
+  }
+  return end;
+}
+
+/**
+ * `text` cut into slices, the beginnings of words that a word of `query`
+ * matches marked. Joined back together the slices are `text` exactly.
+ */
+export function highlightMatches(text: string, query: string): TextSlice[] {
+  // Longest first: where "dep" and "deploy" both match, "deploy" is marked whole.
+  const queryWords = searchQueryWords(query).sort((a, b) => b.length - a.length);
+  if (queryWords.length === 0 || text === '') return text === '' ? [] : [{ text, match: false }];
+  const slices: TextSlice[] = [];
+  let done = 0;
+  for (const word of words(text)) {
+    const folded = foldWord(word.text);
+    const hit = queryWords.find((q) => folded.startsWith(q));
+    if (hit === undefined) continue;
+    if (word.start > done) slices.push({ text: text.slice(done, word.start), match: false });
+    const end = word.start + matchedLength(word.text, hit);
+    const last = slices[slices.length - 1];
+    // Words cut out of one unspaced run can touch: one mark for both.
+    if (last?.match && word.start === done) slices[slices.length - 1] = { text: last.text + text.slice(word.start, end), match: true };
+    else slices.push({ text: text.slice(word.start, end), match: true });
+    done = end;
+  }
+  if (done < text.length) slices.push({ text: text.slice(done), match: false });
+  return slices;
+}
+
+/**
+ * The slices from a little before the first match, so a match deep in a long
+ * message is in view in a one-line or clamped result: text more than
+ * `before` characters ahead of it is cut at a space and replaced by "…".
+ */
+export function fromFirstMatch(slices: readonly TextSlice[], before = 40): TextSlice[] {
+  const first = slices.findIndex((s) => s.match);
+  const lead = slices[first - 1];
+  if (first <= 0 || !lead || lead.text.length <= before) return [...slices];
+  const tail = lead.text.slice(-before);
+  const space = tail.search(/\s/);
+  const kept = space === -1 ? tail : tail.slice(space + 1);
+  return [{ text: `…${kept}`, match: false }, ...slices.slice(first)];
+}
