@@ -75,6 +75,27 @@ export const en = {
     offline: 'You are offline. Messages will be sent when the connection returns.',
     counter: '{count} / {max}',
   },
+  thread: {
+    /** The thread pane's heading. */
+    title: 'Thread',
+    /** Under the heading: where the thread is. */
+    in: 'in {title}',
+    label: 'Replies to {name}',
+    replies: { one: '{count} reply', other: '{count} replies' },
+    lastReply: 'Last reply {time}',
+    unread: 'Unread replies',
+    open: 'Open the thread',
+    close: 'Close thread',
+    loading: 'Loading the thread…',
+    loadingOlder: 'Loading earlier replies…',
+    error: 'Could not load this thread',
+    noReplies: 'No replies yet',
+    inputLabel: 'Reply in thread',
+    placeholder: 'Reply…',
+    alsoInConversation: 'Also send to the conversation',
+    /** A deleted root takes no new replies (its thread stays readable). */
+    rootDeleted: 'The message was deleted. Its thread can be read but takes no new replies.',
+  },
   conversationHeader: {
     members: { one: '{count} member', other: '{count} members' },
     back: 'Back to conversations',

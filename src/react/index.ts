@@ -53,6 +53,9 @@ export { PinnedMessages, useJumpRequest } from './components/PinnedMessages';
 export type { PinnedMessagesProps } from './components/PinnedMessages';
 export { ForwardDialog } from './components/ForwardDialog';
 export type { ForwardDialogProps } from './components/ForwardDialog';
+/** A thread: root, replies and its own input (loaded on first render). */
+export { Thread } from './components/Thread';
+export type { ThreadProps } from './components/Thread';
 export { TypingIndicator, typingText } from './components/TypingIndicator';
 export type { TypingIndicatorProps } from './components/TypingIndicator';
 

@@ -29,6 +29,9 @@ export const Attachments = lazyPart(() => load().then((m) => m.Attachments));
 /** "Forwarded from …", in bubbles of forwarded messages. */
 export const ForwardedLabel = lazyPart(() => load().then((m) => m.ForwardedLabel));
 
+/** "N replies" under a thread's root, with the last reply's time, the repliers and the unread mark. */
+export const ThreadSummary = lazyPart(() => load().then((m) => m.ThreadSummary));
+
 /** The quoted original above a reply's text (or after a notice about a message), a button that jumps to it. */
 export const MessageQuote = lazyPart(() => load().then((m) => m.MessageQuote));
 

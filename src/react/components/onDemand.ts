@@ -8,5 +8,6 @@ export { ForwardedLabel } from './MessageBubble/ForwardedLabel';
 export { Reactions } from './MessageBubble/Reactions';
 export { MessageActions } from './MessageList/MessageActions';
 export { MessageEditor } from './MessageList/MessageEditor';
+export { ThreadSummary } from './MessageBubble/ThreadSummary';
 export { MessageQuote } from './MessageBubble/MessageQuote';
 export { ReplyBar } from './MessageInput/ReplyBar';

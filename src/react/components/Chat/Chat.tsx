@@ -11,8 +11,10 @@ import { MessageList, type MessageListProps } from '../MessageList/MessageList';
 import { PinnedMessages, useJumpRequest } from '../PinnedMessages';
 import { TypingIndicator } from '../TypingIndicator/TypingIndicator';
 import { partClassName } from '../className';
-import { useChatLayout } from './useChatLayout';
+import { Thread } from '../Thread';
+import { useChatLayout, useWidthAtLeast } from './useChatLayout';
 import { useChatPanes } from './useChatPanes';
+import { useChatThread } from './useChatThread';
 
 export interface ChatProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onSelect'> {
   /** The open conversation (controlled). Without it the Chat keeps its own, starting at `defaultSelectedId`. */
@@ -38,6 +40,8 @@ export interface ChatProps extends Omit<HTMLAttributes<HTMLDivElement>, 'childre
 
 /** A list of conversations needs about 260 px and a conversation about 380 px. */
 const DEFAULT_SINGLE_PANE_BELOW = 640;
+/** A thread beside them needs about 360 px more; narrower, it goes over the conversation. */
+const THREAD_PANE_WIDTH = 360;
 
 /**
  * The whole chat in one element: conversations beside the open conversation
@@ -71,6 +75,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
   const selected = selectedId !== undefined ? selectedId : ownSelection;
   const layout = useChatLayout(root, singlePaneBelow);
   const panes = useChatPanes(layout, selected);
+  const thread = useChatThread(selected, layout, useWidthAtLeast(root, singlePaneBelow + THREAD_PANE_WIDTH));
   const [jumpTo, jump] = useJumpRequest(selected);
 
   const choose = (conversationId: string) => {
@@ -85,6 +90,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
       className={partClassName('parley-chat', className)}
       data-layout={layout}
       data-pane={panes.pane}
+      data-thread={thread.rootId === undefined ? undefined : thread.placement}
       {...rest}
     >
       <ConnectionStatus className="parley-chat-status" hideWhenOnline />
@@ -100,7 +106,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
         </div>
       )}
       {panes.showConversation && (
-        <div className="parley-chat-conversation-pane" onFocus={() => panes.focusedIn('conversation')}>
+        <div ref={thread.conversationPaneRef} className="parley-chat-conversation-pane" onFocus={() => panes.focusedIn('conversation')}>
           {selected === undefined ? (
             <div className="parley-chat-empty">{renderEmpty ? renderEmpty() : <p>{catalog.chat.noSelection}</p>}</div>
           ) : (
@@ -121,6 +127,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
                 className="parley-chat-messages"
                 conversationId={selected}
                 jumpToMessageId={jumpTo}
+                onOpenThread={thread.open}
                 renderMessage={renderMessage}
                 renderAvatar={renderAvatar}
               />
@@ -129,6 +136,21 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
               <MessageInput conversationId={selected} />
             </>
           )}
+        </div>
+      )}
+      {panes.showConversation && selected !== undefined && thread.rootId !== undefined && (
+        <div className="parley-chat-thread-pane" data-placement={thread.placement} onFocus={() => panes.focusedIn('conversation')}>
+          <Thread
+            // Another thread is another pane: its own input, its own list.
+            key={thread.rootId}
+            rootId={thread.rootId}
+            conversationId={selected}
+            onClose={thread.close}
+            headingLevel={headingLevel}
+            headingRef={thread.headingRef}
+            renderMessage={renderMessage}
+            renderAvatar={renderAvatar}
+          />
         </div>
       )}
     </div>

@@ -11,11 +11,17 @@ export type ChatLayout = 'split' | 'single';
  * wrong layout. Without ResizeObserver (old browsers, jsdom) it is measured once.
  */
 export function useChatLayout(root: RefObject<HTMLElement | null>, singlePaneBelow: number): ChatLayout | undefined {
-  const [layout, setLayout] = useState<ChatLayout | undefined>();
+  const wide = useWidthAtLeast(root, singlePaneBelow);
+  return wide === undefined ? undefined : wide ? 'split' : 'single';
+}
+
+/** Whether the element is at least `px` wide, kept as it resizes; undefined until measured (before the first paint). */
+export function useWidthAtLeast(root: RefObject<HTMLElement | null>, px: number): boolean | undefined {
+  const [wide, setWide] = useState<boolean | undefined>();
   useBeforePaint(() => {
     const element = root.current;
     if (!element) return undefined;
-    const apply = (width: number) => setLayout(width < singlePaneBelow ? 'single' : 'split');
+    const apply = (width: number) => setWide(width >= px);
     apply(element.offsetWidth);
     if (typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver((entries) => {
@@ -24,6 +30,6 @@ export function useChatLayout(root: RefObject<HTMLElement | null>, singlePaneBel
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [root, singlePaneBelow]);
-  return layout;
+  }, [root, px]);
+  return wide;
 }

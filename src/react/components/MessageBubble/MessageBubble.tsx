@@ -5,7 +5,7 @@ import { formatDateTime, formatTime } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { Avatar } from '../Avatar/Avatar';
 import { partClassName } from '../className';
-import { Attachments, MessageQuote, Reactions } from '../lazyParts';
+import { Attachments, MessageQuote, Reactions, ThreadSummary } from '../lazyParts';
 import { ForwardedLabel } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
@@ -91,6 +91,7 @@ export const MessageBubble = memo(
         </div>
         {/* Mounted only where there are reactions: most rows pay nothing for them. */}
         {!deleted && message.reactions !== undefined && Object.keys(message.reactions).length > 0 && <Reactions message={message} />}
+        {message.status === 'sent' && (message.replyCount ?? 0) > 0 && <ThreadSummary message={message} />}
         <div className="parley-message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()} title={formatDateTime(catalog, message.createdAt)}>
             {formatTime(catalog, message.createdAt)}

@@ -12,6 +12,12 @@ import { useMessageComposer } from './useMessageComposer';
 
 export interface MessageInputProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   conversationId: string;
+  /** Reply in this root's thread (see `useMessageComposer`). */
+  parentId?: string | undefined;
+  /** With `parentId`: the reply shows in the conversation too. */
+  alsoInConversation?: boolean | undefined;
+  /** The field's accessible name. Defaults to "Message". */
+  label?: string | undefined;
   /** Defaults to "Message {conversation title}". */
   placeholder?: string;
   /** Called once a message has been handed to the client (it shows at once as "sending"). */
@@ -34,6 +40,9 @@ const IME_KEY_CODE = 229;
  */
 export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(function MessageInput({
   conversationId,
+  parentId,
+  alsoInConversation,
+  label,
   placeholder,
   onSent,
   disabled = false,
@@ -43,7 +52,7 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
 }: MessageInputProps, ref) {
   const catalog = useCatalog();
   const t = catalog.input;
-  const composer = useMessageComposer({ conversationId, onSent, disabled });
+  const composer = useMessageComposer({ conversationId, parentId, alsoInConversation, onSent, disabled });
   const connection = useConnection();
   const offline = connection.state !== 'online';
   const conversation = useConversation(conversationId);
@@ -104,7 +113,7 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
       {...rest}
     >
       <label htmlFor={ids.input} className="parley-visually-hidden">
-        {t.label}
+        {label ?? t.label}
       </label>
       {reply && (
         <ReplyBar

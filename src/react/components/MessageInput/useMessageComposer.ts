@@ -2,11 +2,16 @@ import { useEffect, useState } from 'react';
 import { LIMITS } from '../../../core/protocol';
 import { messageTextProblem } from '../../../core/schemas/messageText';
 import { useChatClient } from '../../ChatProvider';
+import { composerKey } from './composerKey';
 import { draftsFor } from './drafts';
 import { setReplyTarget, useReplyTarget, type ReplyTarget } from './replyTargets';
 
 export interface MessageComposerOptions {
   conversationId: string;
+  /** Reply in this root's thread: the draft and the quoted reply are the thread's own, and no typing is sent. */
+  parentId?: string | undefined;
+  /** With `parentId`: the reply shows in the conversation too. */
+  alsoInConversation?: boolean | undefined;
   /** Called once a message has been handed to the client (optimistically). */
   onSent?: ((text: string, conversationId: string) => void) | undefined;
   disabled?: boolean | undefined;
@@ -36,29 +41,32 @@ const COUNTER_THRESHOLD = 0.9;
  * The message input's logic without its markup: per-conversation drafts,
  * typing notifications, validation, the reply being composed and the optimistic send.
  */
-export function useMessageComposer({ conversationId, onSent, disabled = false }: MessageComposerOptions): MessageComposer {
+export function useMessageComposer({ conversationId, parentId, alsoInConversation, onSent, disabled = false }: MessageComposerOptions): MessageComposer {
   const client = useChatClient();
   const drafts = draftsFor(client);
-  const [draft, setDraft] = useState(() => ({ conversationId, text: drafts.get(conversationId) ?? '' }));
-  const reply = useReplyTarget(client, conversationId);
-  const cancelReply = () => setReplyTarget(client, conversationId, undefined);
+  const key = composerKey(conversationId, parentId);
+  const [draft, setDraft] = useState(() => ({ key, text: drafts.get(key) ?? '' }));
+  const reply = useReplyTarget(client, conversationId, parentId);
+  const cancelReply = () => setReplyTarget(client, conversationId, undefined, parentId);
+  // Typing is said of a conversation: someone writing in a thread is not typing there.
+  const setTyping = (typing: boolean) => parentId === undefined && client.setTyping(conversationId, typing);
 
   // Switching conversation swaps in that conversation's draft during render,
   // so the old text never flashes in the new conversation.
   let text = draft.text;
-  if (draft.conversationId !== conversationId) {
-    text = drafts.get(conversationId) ?? '';
-    setDraft({ conversationId, text });
+  if (draft.key !== key) {
+    text = drafts.get(key) ?? '';
+    setDraft({ key, text });
   }
 
   // Leaving a conversation (or unmounting) ends our typing there.
-  useEffect(() => () => client.setTyping(conversationId, false), [client, conversationId]);
+  useEffect(() => () => void (parentId === undefined && client.setTyping(conversationId, false)), [client, conversationId, parentId]);
 
   const setText = (value: string) => {
-    setDraft({ conversationId, text: value });
-    if (value) drafts.set(conversationId, value);
-    else drafts.delete(conversationId);
-    client.setTyping(conversationId, value.trim() !== '');
+    setDraft({ key, text: value });
+    if (value) drafts.set(key, value);
+    else drafts.delete(key);
+    setTyping(value.trim() !== '');
   };
 
   const maxLength = LIMITS.maxTextLength;
@@ -70,7 +78,8 @@ export function useMessageComposer({ conversationId, onSent, disabled = false }:
   const send = () => {
     if (!canSend) return false;
     const body = text.trim();
-    client.sendMessage(conversationId, reply ? { text: body, replyTo: reply.messageId } : { text: body }).catch(() => {
+    const thread = parentId === undefined ? {} : { parentId, ...(alsoInConversation ? { alsoInConversation } : {}) };
+    client.sendMessage(conversationId, { text: body, ...(reply ? { replyTo: reply.messageId } : {}), ...thread }).catch(() => {
       // A failed send shows in the message list (status "failed", with retry);
       // the input has already moved on.
     });
@@ -88,7 +97,7 @@ export function useMessageComposer({ conversationId, onSent, disabled = false }:
     tooLong,
     nearLimit: text.length >= maxLength * COUNTER_THRESHOLD,
     maxLength,
-    stopTyping: () => client.setTyping(conversationId, false),
+    stopTyping: () => setTyping(false),
     reply,
     cancelReply,
   };

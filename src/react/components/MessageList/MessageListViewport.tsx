@@ -2,7 +2,9 @@ import { forwardRef, useCallback, type HTMLAttributes, type ReactNode } from 're
 import { useCatalog } from '../../ChatProvider';
 import { attributeLabel } from '../../text/isolate';
 import { partClassName } from '../className';
+import { useChatStore } from '../../hooks/useChatStore';
 import { ListHeader } from './ListHeader';
+import { ListThreadContext } from './listThreadContext';
 import { MessageActionsContext } from './messageActionsContext';
 import type { MessageListState } from './useMessageList';
 
@@ -34,26 +36,32 @@ export const MessageListViewport = forwardRef<HTMLDivElement, MessageListViewpor
     [ref],
   );
   const title = list.conversation?.title ?? list.conversationId;
-  const empty = list.timeline.length === 0;
+  const rootAuthorId = list.threadRoot?.authorId;
+  const rootAuthor = useChatStore((s) => (rootAuthorId === undefined ? undefined : s.users[rootAuthorId]?.name)) ?? rootAuthorId ?? '';
+  const label =
+    list.threadRootId === undefined
+      ? attributeLabel(catalog.messageList.label, { title })
+      : attributeLabel(catalog.thread.label, { name: rootAuthor });
+  const empty = list.timeline.length === 0 && list.threadRoot === undefined;
   return (
     <MessageActionsContext.Provider value={list.actionsApi}>
-      <div {...rest} {...scroller} ref={setRef} className={partClassName('parley-message-list-scroller', className)}>
-        {/* Outside the feed: a feed may contain only articles. */}
-        <ListHeader height={list.headerHeight} history={list.history} empty={empty} onRetry={list.retry} />
-        <div
-          className="parley-message-list-sizer"
-          // An idle feed must hold articles; with none, the header row says why.
-          {...(!empty || list.busy
-            ? { role: 'feed', 'aria-label': attributeLabel(catalog.messageList.label, { title }), 'aria-busy': list.busy }
-            : {})}
-          style={{ position: 'relative', width: '100%', height: list.totalSize }}
-        >
-          {children}
+      <ListThreadContext.Provider value={list.threadRootId ?? null}>
+        <div {...rest} {...scroller} ref={setRef} className={partClassName('parley-message-list-scroller', className)}>
+          {/* Outside the feed: a feed may contain only articles. */}
+          <ListHeader height={list.headerHeight} history={list.history} empty={empty} thread={list.threadRootId !== undefined} onRetry={list.retry} />
+          <div
+            className="parley-message-list-sizer"
+            // An idle feed must hold articles; with none, the header row says why.
+            {...(!empty || list.busy ? { role: 'feed', 'aria-label': label, 'aria-busy': list.busy } : {})}
+            style={{ position: 'relative', width: '100%', height: list.totalSize }}
+          >
+            {children}
+          </div>
         </div>
-      </div>
-      <div className="parley-visually-hidden" role="log" aria-live="polite" aria-relevant="additions text">
-        {list.announcement}
-      </div>
+        <div className="parley-visually-hidden" role="log" aria-live="polite" aria-relevant="additions text">
+          {list.announcement}
+        </div>
+      </ListThreadContext.Provider>
     </MessageActionsContext.Provider>
   );
 });

@@ -18,6 +18,8 @@ interface MessageRowProps
     RowMeta {
   renderMessage: ((props: RenderMessageProps) => ReactNode) | undefined;
   renderAvatar: ((user: User | undefined) => ReactNode) | undefined;
+  /** Drawn under the message, inside the row (a thread's root: its reply count). */
+  after?: ReactNode;
 }
 
 /**
@@ -42,6 +44,7 @@ export const MessageRow = memo(
   editing,
   renderMessage,
   renderAvatar,
+  after,
 }: MessageRowProps, ref) {
   const catalog = useCatalog();
   const actionable = isActionable(message);
@@ -83,6 +86,7 @@ export const MessageRow = memo(
         />
       )}
       {toolbar && <MessageActions message={message} own={own} />}
+      {after}
     </div>
   );
   }),

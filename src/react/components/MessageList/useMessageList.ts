@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type RefCallback } from 'react';
+import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent, type PointerEvent, type RefCallback } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
-import { selectNewestSeq, selectNewMessageCount } from '../../../core/selectors/newMessages';
+import { countConfirmedAfter, lastSeq, type MessageTimeline } from '../../../core/messageTimeline';
 import type { Conversation, User } from '../../../core/protocol';
-import type { DisplayMessage, HistoryState } from '../../../core/types';
+import type { ChatMessage, DisplayMessage, HistoryState } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
-import { useConversation, useCurrentUserId } from '../../hooks/useConversations';
-import { useHistory, useMessageTimeline } from '../../hooks/useMessages';
+import { useCurrentUserId } from '../../hooks/useConversations';
 import type { Receipt } from '../MessageBubble/MessageStatus';
 import { MessageActions } from '../lazyParts';
 import { keepSeenRowsStill } from './keepSeenRowsStill';
@@ -19,7 +17,9 @@ import { scrollFromCurrentPosition } from './scrollFromCurrentPosition';
 import { useActionsRow } from './useActionsRow';
 import { useJumpToMessage } from './useJumpToMessage';
 import { useListKeyboard } from './useListKeyboard';
+import { useListSource, type ListSubject } from './useListSource';
 import { useNewMessageAnnouncer } from './useNewMessageAnnouncer';
+import { useOlderPages } from './useOlderPages';
 import { useReadTracking } from './useReadTracking';
 import { useReceipts } from './useReceipts';
 import { useVirtualizer } from './useVirtualizer';
@@ -28,11 +28,14 @@ import { useVirtualizer } from './useVirtualizer';
 export const LIST_HEADER_HEIGHT = 48;
 /** Within this many px of the bottom counts as "at the bottom" (pinned). */
 const PIN_THRESHOLD = 32;
-/** Start loading older messages this close to the top. */
-const LOAD_OLDER_THRESHOLD_PX = 600;
 
-export interface UseMessageListOptions {
-  conversationId: string;
+/**
+ * A conversation's list (`conversationId`), or a thread's (`threadRootId`, and
+ * the root's `conversationId` when known): the root first, then its replies.
+ */
+export type UseMessageListOptions = ListSubject & ListOptions;
+
+interface ListOptions {
   /** Estimated row height before measuring, in px. */
   estimatedRowHeight?: number;
   /** Scroll to this message (loading older pages until it is there), focus and highlight it. A new id jumps again. */
@@ -79,9 +82,15 @@ export interface ScrollerProps {
 
 /** The message list's behaviour without its markup. */
 export interface MessageListState {
+  /** In a thread: its root's conversation ('' until the root is loaded, if not given). */
   readonly conversationId: string;
   readonly conversation: Conversation | undefined;
+  /** The thread shown, if this is a thread's list. */
+  readonly threadRootId: string | undefined;
+  /** That thread's root once loaded: the first row, above the first reply, once that is loaded. */
+  readonly threadRoot: ChatMessage | undefined;
   readonly history: HistoryState;
+  /** The conversation's messages, or the thread's replies (the root apart). */
   readonly timeline: MessageTimeline;
   /** The rows to render now (the virtualized window). */
   readonly rows: readonly MessageListRow[];
@@ -120,23 +129,24 @@ export interface MessageListState {
  * above the one being read (a separator gone when an older page lands) is made
  * up for in the scroll position.
  */
-export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpToMessageId, onOpenThread }: UseMessageListOptions): MessageListState {
+export function useMessageList(options: UseMessageListOptions): MessageListState {
+  const { estimatedRowHeight = 72, jumpToMessageId, onOpenThread } = options;
   const client = useChatClient();
   const catalog = useCatalog();
   const userId = useCurrentUserId();
-  const timeline = useMessageTimeline(conversationId);
-  const history = useHistory(conversationId);
-  const conversation = useConversation(conversationId);
+  const source = useListSource(options);
+  const { conversationId, conversation, threadRootId, timeline, history, count } = source;
   const users = useChatStore((s) => s.users);
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
-  // A fresh virtualizer per conversation, and again when the first messages
-  // arrive, so that it opens at the newest message in its first frame.
-  const session = `${conversationId}\u0000${timeline.length > 0 ? 'rows' : 'empty'}`;
-  const getItemKey = useCallback((index: number) => timelineAt(timeline, index)?.clientId ?? index, [timeline]);
+  // A fresh virtualizer per conversation (or thread), and again when the first
+  // messages arrive, so that it opens at the newest message in its first frame.
+  const session = `${source.key}\u0000${count > 0 ? 'rows' : 'empty'}`;
+  const { at } = source;
+  const getItemKey = useCallback((index: number) => at(index)?.clientId ?? index, [at]);
   const virtualizer: Virtualizer<HTMLDivElement, Element> = useVirtualizer(
     {
-      count: timeline.length,
+      count,
       getScrollElement: () => scrollRef.current,
       estimateSize: () => estimatedRowHeight,
       getItemKey,
@@ -148,33 +158,17 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
       paddingStart: LIST_HEADER_HEIGHT,
       paddingEnd: 8,
       // Open at the newest message when starting with messages already loaded.
-      initialOffset: () => (timeline.length > 0 ? LIST_HEADER_HEIGHT + timeline.length * estimatedRowHeight : 0),
+      initialOffset: () => (count > 0 ? LIST_HEADER_HEIGHT + count * estimatedRowHeight : 0),
     },
     session,
   );
   // An instance field, not an option; the same function every render.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepSeenRowsStill;
   const items = virtualizer.getVirtualItems();
-  const atBottom = timeline.length === 0 || virtualizer.isAtEnd(PIN_THRESHOLD);
+  const atBottom = count === 0 || virtualizer.isAtEnd(PIN_THRESHOLD);
 
-  const { unreadAfterSeq } = useReadTracking(client, conversationId, conversation, userId, atBottom && history.status === 'ready');
-
-  // History may load only once the opening scroll has landed: until its scroll
-  // event is processed (a frame later) the virtualizer still reads offset 0,
-  // which looks like "at the top".
-  const [positioned, setPositioned] = useState<string | null>(null);
-  const positioning = positioned !== session && timeline.length > 0;
-  useEffect(() => {
-    if (!positioning) return;
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => setPositioned(session));
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
-  }, [positioning, session]);
+  const { unreadAfterSeq } = useReadTracking(client, source, userId, atBottom && history.status === 'ready');
+  useOlderPages(virtualizer, session, count > 0, history, source.loadOlder);
 
   // Your own new message always brings you to the bottom, wherever you were.
   const ownPending = timeline.pending.length;
@@ -184,41 +178,32 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
     prevOwnPending.current = ownPending;
   }, [ownPending, virtualizer]);
 
-  // Count arrivals from others since the reader left the bottom.
+  // Count arrivals from others since the reader left the bottom (from the newest back: cheap).
   const seen = useRef({ session, seq: 0 });
-  const newest = useChatStore((s) => selectNewestSeq(s, conversationId));
+  const newest = lastSeq(timeline) ?? 0;
   if (atBottom || seen.current.session !== session) seen.current = { session, seq: newest };
   const seenSeq = seen.current.seq;
-  const newCount = useChatStore((s) => (atBottom ? 0 : selectNewMessageCount(s, conversationId, seenSeq)));
+  const newCount = atBottom ? 0 : countConfirmedAfter(timeline, seenSeq, (m) => m.authorId !== userId);
 
-  // Older pages load before the reader reaches the top, so scrolling rarely waits.
-  // The virtualizer's offset is the layout position; the DOM's scrollTop can lag
-  // behind it while a prepend correction is held.
-  const offset = virtualizer.scrollOffset ?? 0;
-  const canLoadOlder = positioned === session && history.status === 'ready' && history.hasOlder && !history.loadingOlder;
-  useEffect(() => {
-    if (!canLoadOlder || offset >= LOAD_OLDER_THRESHOLD_PX) return;
-    client.loadOlder(conversationId).catch(() => {
-      // The header row offers a retry; the error is also in the client's error event.
-    });
-  }, [canLoadOlder, offset, client, conversationId]);
-
-  const announcement = useNewMessageAnnouncer(conversationId, timeline, history.status === 'ready', userId, users, catalog);
+  const announcement = useNewMessageAnnouncer(source.key, timeline, history.status === 'ready', userId, users, catalog);
   // `r` on a row quotes it in the conversation's input, as the toolbar's Reply does.
-  const keyboard = useListKeyboard(virtualizer, timeline.length, scrollRef, (index) => replyToMessage(client, timelineAt(timeline, index)));
-  const jump = useJumpToMessage(jumpToMessageId, history.status === 'ready', client, conversationId, timeline, virtualizer, keyboard.moveTo);
+  const keyboard = useListKeyboard(virtualizer, count, scrollRef, (index) => replyToMessage(client, at(index)));
+  // Jumps look for a message in the conversation's history: not in a thread.
+  const jump = useJumpToMessage(jumpToMessageId, history.status === 'ready' && threadRootId === undefined, client, conversationId, timeline, virtualizer, keyboard.moveTo);
   const highlightedId = jump.highlighted;
-  const receiptOf = useReceipts(conversation, userId);
+  // Receipts are by conversation seq; a thread counts its own.
+  const receiptOf = useReceipts(threadRootId === undefined ? conversation : undefined, userId);
   // One row at a time shows actions (hovered or focused); one at a time is edited.
   const actionsRow = useActionsRow();
   const { api: actionsApi, editingId } = useMessageActionsApi({ jumpTo: jump.jumpTo, onOpenThread });
 
   const rows: MessageListRow[] = [];
   for (const item of items) {
-    const message = timelineAt(timeline, item.index);
+    const message = at(item.index);
     if (!message) continue;
-    const prev = timelineAt(timeline, item.index - 1);
+    const prev = at(item.index - 1);
     const own = message.authorId === userId;
+    const meta = computeRowMeta(prev, message, { userId, unreadAfterSeq });
     rows.push({
       index: item.index,
       key: item.key,
@@ -227,7 +212,8 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
       prev,
       author: users[message.authorId],
       own,
-      meta: computeRowMeta(prev, message, { userId, unreadAfterSeq }),
+      // Under a thread's root (and its reply count) the first reply names its author again.
+      meta: prev !== undefined && prev === source.root ? { ...meta, showAuthor: true } : meta,
       receipt: receiptOf(message, own),
       active: keyboard.activeIndex === item.index,
       highlighted: highlightedId !== undefined && (message.id === highlightedId || message.clientId === highlightedId),
@@ -243,6 +229,8 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
   return {
     conversationId,
     conversation,
+    threadRootId,
+    threadRoot: source.root,
     history,
     timeline,
     rows,
@@ -255,8 +243,7 @@ export function useMessageList({ conversationId, estimatedRowHeight = 72, jumpTo
     jumpToLatest: () => virtualizer.scrollToEnd({ behavior: 'auto' }),
     focusRow: keyboard.moveTo,
     retry: () => {
-      const retry = history.status === 'error' ? client.openConversation(conversationId) : client.loadOlder(conversationId);
-      retry.catch(() => undefined);
+      (history.status === 'error' ? source.open() : source.loadOlder()).catch(() => undefined);
     },
     getScrollerProps: () => ({
       ref: setScrollRef,
