@@ -53,6 +53,9 @@ export { PinnedMessages, useJumpRequest } from './components/PinnedMessages';
 export type { PinnedMessagesProps } from './components/PinnedMessages';
 export { ForwardDialog } from './components/ForwardDialog';
 export type { ForwardDialogProps } from './components/ForwardDialog';
+/** Message search: a box and the results, matches marked (loaded on first use). */
+export { MessageSearch } from './components/MessageSearch';
+export type { MessageSearchProps, SearchStatus } from './components/MessageSearch';
 /** A thread: root, replies and its own input (loaded on first render). */
 export { Thread } from './components/Thread';
 export type { ThreadProps } from './components/Thread';

@@ -11,6 +11,7 @@ import { MessageList, type MessageListProps } from '../MessageList/MessageList';
 import { PinnedMessages, useJumpRequest } from '../PinnedMessages';
 import { TypingIndicator } from '../TypingIndicator/TypingIndicator';
 import { partClassName } from '../className';
+import { ChatJumpStatus, ChatSearchButton, ChatSearchPanel, useChatSearch } from './ChatSearch';
 import { Thread } from '../Thread';
 import { useChatLayout, useWidthAtLeast } from './useChatLayout';
 import { useChatPanes } from './useChatPanes';
@@ -29,6 +30,8 @@ export interface ChatProps extends Omit<HTMLAttributes<HTMLDivElement>, 'childre
   headingLevel?: HeadingLevel;
   /** The "Attach files" button and drop zone under the messages. Default true. */
   fileUpload?: boolean;
+  /** A search button in the conversation's header: messages of every conversation, a result opens where it was written. Default true. */
+  search?: boolean;
   /** The host's buttons in the open conversation's header. */
   renderHeaderActions?: (conversationId: string) => ReactNode;
   /** Shown in the conversation pane while no conversation is open (two-pane layout). */
@@ -58,6 +61,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
     singlePaneBelow = DEFAULT_SINGLE_PANE_BELOW,
     headingLevel,
     fileUpload = true,
+    search: searchable = true,
     renderHeaderActions,
     renderEmpty,
     renderConversationItem,
@@ -77,6 +81,11 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
   const panes = useChatPanes(layout, selected);
   const thread = useChatThread(selected, layout, useWidthAtLeast(root, singlePaneBelow + THREAD_PANE_WIDTH));
   const [jumpTo, jump] = useJumpRequest(selected);
+  const search = useChatSearch(selected, jump, (conversationId) => {
+    // From the search, in the conversation pane already: no pane to switch.
+    setOwnSelection(conversationId);
+    onSelect?.(conversationId);
+  });
 
   const choose = (conversationId: string) => {
     setOwnSelection(conversationId);
@@ -120,8 +129,15 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
                 onBack={layout === 'single' ? panes.back : undefined}
                 renderAvatar={renderAvatar}
               >
-                {renderHeaderActions?.(selected)}
+                {/* Nothing when neither: an empty actions group would still be named. */}
+                {(renderHeaderActions || searchable) && (
+                  <>
+                    {renderHeaderActions?.(selected)}
+                    {searchable && <ChatSearchButton search={search} />}
+                  </>
+                )}
               </ConversationHeader>
+              {searchable && <ChatSearchPanel search={search} />}
               <PinnedMessages className="parley-chat-pinned" conversationId={selected} onJump={jump} />
               <MessageList
                 className="parley-chat-messages"
@@ -131,6 +147,7 @@ export const Chat = forwardRef<HTMLDivElement, ChatProps>(function Chat(
                 renderMessage={renderMessage}
                 renderAvatar={renderAvatar}
               />
+              {searchable && <ChatJumpStatus search={search} conversationId={selected} />}
               <TypingIndicator conversationId={selected} />
               {fileUpload && <FileUpload conversationId={selected} />}
               <MessageInput conversationId={selected} />
