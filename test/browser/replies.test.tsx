@@ -12,7 +12,7 @@ import { userEvent } from 'vitest/browser';
 import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
 import { ar } from 'parley/locales/ar';
-import { ChatProvider, MessageInput, MessageList, type Catalog } from 'parley';
+import { ChatProvider, MessageInput, MessageList, Thread, type Catalog } from 'parley';
 import '../../src/theme/styles.css';
 
 const cleanups: (() => void)[] = [];
@@ -174,6 +174,44 @@ describe('sending a reply', () => {
     await bob.deleteMessage(ids[0]!);
     await expect.poll(() => quoteIn(reply.id)?.getAttribute('data-state')).toBe('deleted');
     expect(quoteIn(reply.id)?.textContent).toBe('In reply to Bob Nguyen: Deleted message');
+  });
+});
+
+describe('in a thread', () => {
+  it('Reply on a thread reply quotes it in the thread’s input, not the conversation’s, and the send stays in the thread', async () => {
+    const server = createMockServer({ seed: 'demo' });
+    cleanups.push(() => server.dispose());
+    const root = server.postMessage('launch', { authorId: 'bob', text: 'Offsite venue?' });
+    const bob = connect(server, 'bob');
+    await bob.connect();
+    const answer = await bob.sendMessage('launch', { text: 'The lake house\nor the city', parentId: root.id });
+    const client = connect(server, 'alice');
+    await client.connect();
+    await render(
+      <ChatProvider client={client}>
+        <div style={{ display: 'flex', height: 560 }}>
+          <div style={{ width: 360, display: 'flex', flexDirection: 'column' }}>
+            <MessageList conversationId="launch" style={{ flex: 1, minHeight: 0 }} />
+            <MessageInput conversationId="launch" />
+          </div>
+          <Thread rootId={root.id} conversationId="launch" style={{ width: 360 }} />
+        </div>
+      </ChatProvider>,
+    );
+    await expect.poll(() => row(answer.id)).not.toBeNull();
+    const [mainInput, threadInput] = [...document.querySelectorAll<HTMLElement>('.parley-message-input')];
+    const threadField = threadInput!.querySelector('textarea')!;
+    row(answer.id)!.focus();
+    await userEvent.keyboard('r');
+    await expect.poll(() => threadInput!.querySelector('.parley-reply-bar-target')?.textContent).toBe('Replying to Bob Nguyen: The lake house');
+    expect(mainInput!.querySelector('.parley-reply-bar')).toBeNull();
+    await expect.poll(() => focused()).toBe(threadField);
+    await userEvent.keyboard('The lake house, then{Enter}');
+    await expect.poll(() => server.threadMessages(root.id).at(-1)?.text).toBe('The lake house, then');
+    const sent = server.threadMessages(root.id).at(-1)!;
+    expect(sent.replyTo).toBe(answer.id);
+    // The quote finds its original among the thread's replies.
+    await expect.poll(() => quoteIn(sent.id)?.textContent).toBe('In reply to Bob Nguyen: The lake house');
   });
 });
 

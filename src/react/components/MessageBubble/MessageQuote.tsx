@@ -3,13 +3,28 @@ import { useStore } from 'zustand';
 import type { DisplayMessage } from '../../../core/types';
 import { useCatalog, useChatClient } from '../../chatContext';
 import { MessageActionsContext } from '../MessageList/messageActionsContext';
-import { findMessageIn, quoteSummary } from './quotedMessage';
+import { findMessageIn, quoteSummary, type QuotedOriginal } from './quotedMessage';
 
-/** The original's author as a quote or the reply bar names them ("You" for the current user); undefined when it is not loaded. */
-export function useQuotedMessage(conversationId: string, messageId: string): { original: DisplayMessage | undefined; name: string | undefined } {
+/**
+ * The quoted original, from the conversation's loaded messages or, for a quote
+ * in the thread of `parentId`, that thread's replies and root; and its author
+ * as a quote or the reply bar names them ("You" for the current user).
+ */
+export function useQuotedMessage(
+  conversationId: string,
+  messageId: string,
+  parentId?: string,
+): { original: QuotedOriginal | undefined; name: string | undefined } {
   const client = useChatClient();
   const catalog = useCatalog();
-  const original = useStore(client.store, (s) => findMessageIn(s.messages[conversationId], messageId));
+  const original = useStore(client.store, (s): QuotedOriginal | undefined => {
+    if (parentId !== undefined) {
+      const root = s.threadRoots[parentId];
+      const inThread = root?.id === messageId ? root : findMessageIn(s.threads[parentId], messageId);
+      if (inThread) return inThread;
+    }
+    return findMessageIn(s.messages[conversationId], messageId);
+  });
   const author = useStore(client.store, (s) => (original ? s.users[original.authorId] : undefined));
   const name = original === undefined ? undefined : original.authorId === client.userId ? catalog.message.you : (author?.name ?? original.authorId);
   return { original, name };
@@ -26,7 +41,7 @@ export function MessageQuote({ message }: { message: DisplayMessage }) {
   const catalog = useCatalog();
   const api = useContext(MessageActionsContext);
   const id = message.replyTo ?? '';
-  const { original, name } = useQuotedMessage(message.conversationId, id);
+  const { original, name } = useQuotedMessage(message.conversationId, id, message.parentId);
   if (message.replyTo === undefined) return null;
   const summary = quoteSummary(original);
   const text =

@@ -1,5 +1,9 @@
 import type { MessageTimeline } from '../../../core/messageTimeline';
+import type { Message } from '../../../core/protocol';
 import type { ChatMessage, DisplayMessage } from '../../../core/types';
+
+/** What a quote reads of its original: a loaded message, or a thread's root as the store keeps it. */
+export type QuotedOriginal = Pick<Message, 'authorId' | 'text' | 'attachments' | 'deletedAt'>;
 
 /**
  * Each timeline chunk's messages by id, built the first time a quote looks in
@@ -40,7 +44,7 @@ export type QuoteSummary =
 /** A quote is one line: longer text is cut here (CSS ends the visible line with an ellipsis). */
 const MAX_QUOTE_CHARS = 200;
 
-export function quoteSummary(original: DisplayMessage | undefined): QuoteSummary {
+export function quoteSummary(original: QuotedOriginal | undefined): QuoteSummary {
   if (!original) return { kind: 'missing' };
   if (original.deletedAt !== undefined) return { kind: 'deleted' };
   const line = original.text.split('\n').find((l) => l.trim() !== '');

@@ -119,6 +119,7 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
         <ReplyBar
           id={ids.reply}
           conversationId={conversationId}
+          parentId={parentId}
           messageId={reply.messageId}
           onCancel={() => {
             cancelReply();

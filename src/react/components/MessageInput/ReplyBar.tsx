@@ -8,6 +8,8 @@ export interface ReplyBarProps {
   /** Describes the textarea (`aria-describedby`), so focusing it says what is being replied to. */
   id: string;
   conversationId: string;
+  /** The thread the input posts in, where the original may be one of its replies. */
+  parentId?: string | undefined;
   messageId: string;
   onCancel: () => void;
 }
@@ -18,9 +20,9 @@ export interface ReplyBarProps {
  * deleted), and a button that cancels the reply (Escape in the field does too).
  * Loaded on first use (`components/lazyParts`): it shows only while replying.
  */
-export function ReplyBar({ id, conversationId, messageId, onCancel }: ReplyBarProps) {
+export function ReplyBar({ id, conversationId, parentId, messageId, onCancel }: ReplyBarProps) {
   const catalog = useCatalog();
-  const { original, name } = useQuotedMessage(conversationId, messageId);
+  const { original, name } = useQuotedMessage(conversationId, messageId, parentId);
   const summary = quoteSummary(original);
   const text =
     summary.kind === 'deleted' ? catalog.reply.deleted : summary.kind === 'missing' ? catalog.reply.notLoaded : summary.text;

@@ -6,7 +6,7 @@ import { hasReacted, QUICK_REACTIONS, toggleReaction } from '../MessageBubble/re
 import { ForwardButton } from '../ForwardDialog/ForwardButton';
 import { PinButton } from '../PinnedMessages/PinButton';
 import type { MessageActionsApi } from './messageActionsContext';
-import { replyToMessage } from './replyToMessage';
+import { canReplyTo, replyToMessage } from './replyToMessage';
 import { nextControl } from './nextControl';
 
 type Mode = 'idle' | 'menu' | 'confirm';
@@ -106,9 +106,11 @@ export function MessageActions({ message, own, api }: { message: DisplayMessage;
             <ReactionMenu id={menuId} message={message} opener={reactButton} onClose={(refocus) => close(refocus ? 'react' : null)} />
           )}
           {/* Focus goes to the input, which shows what is quoted. */}
-          <button type="button" className="parley-message-action" aria-keyshortcuts="R" onClick={() => replyToMessage(client, message)}>
-            {catalog.reply.reply}
-          </button>
+          {canReplyTo(message, api.threadRootId) && (
+            <button type="button" className="parley-message-action" aria-keyshortcuts="R" onClick={() => replyToMessage(client, message, api.threadRootId)}>
+              {catalog.reply.reply}
+            </button>
+          )}
           {/* A thread has one level: its replies and notices start none. */}
           {api.openThread && message.parentId === undefined && message.kind !== 'system' && (
             <button type="button" className="parley-message-action" onClick={() => api.openThread?.(message.id)}>

@@ -21,12 +21,15 @@ export interface MessageActionsApi {
   jumpTo(id: string): void;
   /** Open a message's thread; absent when the list was given no `onOpenThread`. */
   readonly openThread: ((rootId: string) => void) | undefined;
+  /** The thread this list shows (its root's id), if it is a thread's: Reply quotes into that thread's input. */
+  readonly threadRootId: string | undefined;
 }
 
 /** What the list lends the actions API; read when an action runs, so a new function never re-renders rows. */
 export interface MessageActionsLinks {
   jumpTo(id: string): void;
   onOpenThread?: ((rootId: string) => void) | undefined;
+  threadRootId?: string | undefined;
 }
 
 export const MessageActionsContext = createContext<MessageActionsApi | null>(null);
@@ -38,6 +41,7 @@ export function useMessageActionsApi(links: MessageActionsLinks): { api: Message
   latest.current = links;
   // Whether there is a thread handler at all decides the toolbar's buttons: only that renews the API.
   const threads = links.onOpenThread !== undefined;
+  const { threadRootId } = links;
   const api = useMemo((): MessageActionsApi => {
     let focusNext: { part: FocusPart; id: string } | null = null;
     const focusOnMount = (part: FocusPart, id: string) => {
@@ -64,7 +68,8 @@ export function useMessageActionsApi(links: MessageActionsLinks): { api: Message
       awaitsFocus,
       jumpTo: (id) => latest.current.jumpTo(id),
       openThread: threads ? (rootId) => latest.current.onOpenThread?.(rootId) : undefined,
+      threadRootId,
     };
-  }, [threads]);
+  }, [threads, threadRootId]);
   return { api, editingId };
 }

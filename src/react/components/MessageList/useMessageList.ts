@@ -186,8 +186,8 @@ export function useMessageList(options: UseMessageListOptions): MessageListState
   const newCount = atBottom ? 0 : countConfirmedAfter(timeline, seenSeq, (m) => m.authorId !== userId);
 
   const announcement = useNewMessageAnnouncer(source.key, timeline, history.status === 'ready', userId, users, catalog);
-  // `r` on a row quotes it in the conversation's input, as the toolbar's Reply does.
-  const keyboard = useListKeyboard(virtualizer, count, scrollRef, (index) => replyToMessage(client, at(index)));
+  // `r` on a row quotes it in the input of the conversation (or thread), as the toolbar's Reply does.
+  const keyboard = useListKeyboard(virtualizer, count, scrollRef, (index) => replyToMessage(client, at(index), threadRootId));
   // Jumps look for a message in the conversation's history: not in a thread.
   const jump = useJumpToMessage(jumpToMessageId, history.status === 'ready' && threadRootId === undefined, client, conversationId, timeline, virtualizer, keyboard.moveTo);
   const highlightedId = jump.highlighted;
@@ -195,7 +195,7 @@ export function useMessageList(options: UseMessageListOptions): MessageListState
   const receiptOf = useReceipts(threadRootId === undefined ? conversation : undefined, userId);
   // One row at a time shows actions (hovered or focused); one at a time is edited.
   const actionsRow = useActionsRow();
-  const { api: actionsApi, editingId } = useMessageActionsApi({ jumpTo: jump.jumpTo, onOpenThread });
+  const { api: actionsApi, editingId } = useMessageActionsApi({ jumpTo: jump.jumpTo, onOpenThread, threadRootId });
 
   const rows: MessageListRow[] = [];
   for (const item of items) {
