@@ -12,7 +12,7 @@ import { userEvent } from 'vitest/browser';
 import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
 import { ar } from 'parley/locales/ar';
-import { ChatProvider, MessageInput, MessageList, Thread, type Catalog } from 'parley';
+import { ChatProvider, MessageInput, MessageList, setReplyTarget, Thread, type Catalog } from 'parley';
 import '../../src/theme/styles.css';
 
 const cleanups: (() => void)[] = [];
@@ -143,6 +143,34 @@ describe('choosing a reply', () => {
     await expect.poll(() => toolbarButton(ids[0]!, 'Reply in thread')).toBeDefined();
     await userEvent.click(toolbarButton(ids[0]!, 'Reply in thread')!);
     expect(opened).toEqual([ids[0]]);
+  });
+});
+
+describe('the reply per conversation', () => {
+  it('stays with its conversation, and coming back to it shows the bar without taking focus', async () => {
+    const { client, ids } = await setup();
+    const screen = await render(
+      <ChatProvider client={client}>
+        <button type="button">Elsewhere</button>
+        <MessageInput conversationId="general" />
+      </ChatProvider>,
+    );
+    const inputs = () => [...document.querySelectorAll<HTMLElement>('.parley-message-input')];
+    const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
+    await userEvent.click(elsewhere);
+    setReplyTarget(client, 'launch', ids[1]!);
+    // The launch input shows it and takes focus; general's input shows nothing.
+    await expect.poll(() => focused()).toBe(inputs()[0]!.querySelector('textarea'));
+    expect(inputs()[1]!.querySelector('.parley-reply-bar')).toBeNull();
+    await userEvent.click(elsewhere);
+    await screen.rerender(
+      <ChatProvider client={client}>
+        <button type="button">Elsewhere</button>
+        <MessageInput conversationId="launch" />
+      </ChatProvider>,
+    );
+    await expect.poll(() => inputs()[1]!.querySelector('.parley-reply-bar-target')?.textContent).toBe('Replying to Frank Rossi: I think so');
+    expect(focused()).toBe(elsewhere.element());
   });
 });
 

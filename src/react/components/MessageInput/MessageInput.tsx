@@ -76,13 +76,13 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
   };
 
   // Reply chosen in the list (a new target each time): the field takes focus to write it.
-  // Not on mount, nor when a switch of conversation brings that conversation's reply back.
-  const shown = useRef({ conversationId, reply });
+  // Not on mount, nor when a switch of conversation (or thread) brings that one's reply back.
+  const shown = useRef({ conversationId, parentId, reply });
   useEffect(() => {
     const before = shown.current;
-    shown.current = { conversationId, reply };
-    if (reply && reply !== before.reply && before.conversationId === conversationId) textarea.current?.focus();
-  }, [conversationId, reply]);
+    shown.current = { conversationId, parentId, reply };
+    if (reply && reply !== before.reply && before.conversationId === conversationId && before.parentId === parentId) textarea.current?.focus();
+  }, [conversationId, parentId, reply]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Escape' && reply && !event.nativeEvent.isComposing) {
