@@ -238,8 +238,9 @@ describe('in a thread', () => {
     await expect.poll(() => server.threadMessages(root.id).at(-1)?.text).toBe('The lake house, then');
     const sent = server.threadMessages(root.id).at(-1)!;
     expect(sent.replyTo).toBe(answer.id);
-    // The quote finds its original among the thread's replies.
+    // The quote finds its original among the thread's replies; no jump there, so no button.
     await expect.poll(() => quoteIn(sent.id)?.textContent).toBe('In reply to Bob Nguyen: The lake house');
+    expect(quoteIn(sent.id)?.tagName).toBe('DIV');
   });
 });
 

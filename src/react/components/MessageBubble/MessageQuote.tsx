@@ -62,8 +62,9 @@ export function MessageQuote({ message }: { message: DisplayMessage }) {
     </>
   );
   const attributes = { className: 'parley-quote', 'data-state': summary.kind, 'data-kind': message.kind === 'system' ? 'system' : 'user' };
-  // Outside a list (a bubble on its own) there is nowhere to jump to.
-  if (!api) return <div {...attributes}>{content}</div>;
+  // Outside a list (a bubble on its own) there is nowhere to jump to; a thread's list does not jump
+  // (it holds the root and the replies loaded, and the original is on screen or just above).
+  if (!api || api.threadRootId !== undefined) return <div {...attributes}>{content}</div>;
   return (
     <button type="button" {...attributes} onClick={() => api.jumpTo(id)}>
       {content}
