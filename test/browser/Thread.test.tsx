@@ -26,13 +26,13 @@ async function connect(server: MockChatServer, userId: string): Promise<ChatClie
   return client;
 }
 
-/** A group "Threads" with a root by Bob, and `replies` replies to it from Bob and Carol. */
-async function seed(replies: number) {
+/** A group "Threads" with a root (by Bob unless told), and `replies` replies to it from Bob and Carol. */
+async function seed(replies: number, rootAuthor = 'bob') {
   const server = createMockServer({ seed: 'demo' });
   cleanups.push(() => server.dispose());
   server.createConversation({ id: 'threads', kind: 'group', title: 'Threads', memberIds: ['alice', 'bob', 'carol'] });
   server.postMessage('threads', { authorId: 'carol', text: 'Morning, everyone' });
-  const root = server.postMessage('threads', { authorId: 'bob', text: 'Where do we hold the offsite?' });
+  const root = server.postMessage('threads', { authorId: rootAuthor, text: 'Where do we hold the offsite?' });
   server.postMessage('threads', { authorId: 'carol', text: 'Something else entirely' });
   const bob = await connect(server, 'bob');
   const carol = await connect(server, 'carol');
@@ -57,7 +57,7 @@ async function renderChat(client: ChatClient, width = 1280) {
 const conversationFeed = () => page.getByRole('feed', { name: 'Messages in Threads' });
 const threadFeed = () => page.getByRole('feed', { name: 'Replies to Bob Nguyen' });
 const threadHeading = () => page.getByRole('heading', { name: 'Thread', exact: true });
-const summary = (count: number) => page.getByRole('button', { name: new RegExp(`^${count} repl(y|ies), Last reply`) });
+const summary = (count: number) => page.getByRole('button', { name: new RegExp(`^${count} repl(y|ies)\\s+Last reply`) });
 const replyBox = () => page.getByRole('textbox', { name: 'Reply in thread' });
 const threadRows = () => [...document.querySelectorAll<HTMLElement>('.parley-thread [data-message-id]')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
 const frames = (n = 3) =>
@@ -168,6 +168,23 @@ describe('Thread', () => {
       })
       .toBe(root.id);
     expect(threadRows()[1]!.textContent).toContain('Reply number 1,');
+  });
+
+  it('marks the summary while replies are unread, and reads them while the thread is open', async () => {
+    // Alice's own message: she takes part in its thread, so its replies count as unread for her.
+    const { root, carol, alice } = await seed(2, 'alice');
+    await renderChat(alice);
+    await expect.element(summary(2)).toHaveAttribute('data-unread', 'true');
+    await expect.element(summary(2)).toHaveAccessibleName(/Unread replies$/);
+    await userEvent.click(summary(2));
+    await expect.element(page.getByRole('feed', { name: 'Replies to Alice Martin' })).toBeVisible();
+    await expect.element(summary(2)).toHaveAttribute('data-unread', 'false');
+    expect(alice.store.getState().conversations['threads']?.unreadThreads).toEqual({});
+    // A reply while she has the thread open is read as it arrives.
+    await carol.sendMessage('threads', { text: 'Seen live', parentId: root.id });
+    await expect.element(page.getByRole('article').filter({ hasText: 'Seen live' })).toBeVisible();
+    await expect.element(summary(3)).toHaveAttribute('data-unread', 'false');
+    await expect.poll(() => alice.store.getState().conversations['threads']?.unreadThreads).toEqual({});
   });
 
   it('keeps a thread readable under its deleted root, and takes no new replies there', async () => {

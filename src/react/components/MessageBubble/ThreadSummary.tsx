@@ -36,7 +36,6 @@ export function ThreadSummary({ message }: { message: Message }) {
         ? formatTime(catalog, last)
         : formatDateTime(catalog, last);
   const lastReply = time === undefined ? undefined : interpolate(t.lastReply, { time });
-  const label = [replies, lastReply, unread > 0 ? t.unread : undefined].filter(Boolean).join(', ');
   const faces = (message.replierIds ?? []).slice(0, MAX_FACES);
   const content = (
     <>
@@ -47,19 +46,27 @@ export function ThreadSummary({ message }: { message: Message }) {
           ))}
         </span>
       )}
-      <span className="parley-thread-summary-count">{replies}</span>
-      {lastReply !== undefined && <span className="parley-thread-summary-time">{lastReply}</span>}
-      {unread > 0 && <span className="parley-thread-summary-unread" aria-hidden="true" />}
+      {/* The visible text is the name, so what is read is what is seen: "3 replies Last reply 14:05". */}
+      <span className="parley-thread-summary-label">
+        <span className="parley-thread-summary-count">{replies}</span>
+        {lastReply !== undefined && (
+          <>
+            {' '}
+            <span className="parley-thread-summary-time">{lastReply}</span>
+          </>
+        )}
+      </span>
+      {unread > 0 && <span className="parley-thread-summary-unread" role="img" aria-label={t.unread} />}
     </>
   );
   const open = api?.openThread;
   const state = { 'data-unread': unread > 0 ? 'true' : 'false' } as const;
   return open ? (
-    <button type="button" className="parley-thread-summary" aria-label={label} onClick={() => open(message.id)} {...state}>
+    <button type="button" className="parley-thread-summary" onClick={() => open(message.id)} {...state}>
       {content}
     </button>
   ) : (
-    <span className="parley-thread-summary" role="note" aria-label={label} {...state}>
+    <span className="parley-thread-summary" {...state}>
       {content}
     </span>
   );
