@@ -20,6 +20,12 @@ afterEach(() => {
 
 const HOUR = 3_600_000;
 
+const frames = (n: number) =>
+  new Promise<void>((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+
 /** Alice's client, its search requests failing while `failing.on`; `history` is added before it connects. */
 async function setup({ latencyMs = 0, history }: { latencyMs?: number; history?: (server: MockChatServer) => void } = {}) {
   const server = createMockServer({ seed: 'demo' });
@@ -217,6 +223,14 @@ describe('MessageSearch in the Chat', () => {
     await open.click();
     const box = screen.getByRole('searchbox', { name: 'Search messages' });
     await expect.element(box).toHaveFocus();
+    // Over the messages, not above them: the list keeps its size and stays at the newest message.
+    await userEvent.type(box, 'quokka');
+    await expect.poll(() => document.querySelectorAll('[role="option"][data-message-id]').length).toBe(4);
+    // After the list has had frames to react to any change of its size.
+    await frames(5);
+    expect(document.querySelector('.parley-message-list-scroller')).toHaveAttribute('data-at-bottom', 'true');
+    await expect.element(screen.getByRole('button', { name: 'Jump to latest messages' })).not.toBeInTheDocument();
+    await userEvent.clear(box);
     await userEvent.type(box, 'opens nine');
     await expect.poll(() => document.querySelectorAll('[role="option"][data-message-id]').length).toBe(1);
     await userEvent.keyboard('{ArrowDown}{Enter}');

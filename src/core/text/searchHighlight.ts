@@ -122,13 +122,15 @@ export function highlightMatches(text: string, query: string): TextSlice[] {
 
 /**
  * The slices from a little before the first match, so a match deep in a long
- * message is in view in a one-line or clamped result: text more than
- * `before` characters ahead of it is cut at a space and replaced by "…".
+ * message is in view in a clamped result: in a text over `longerThan`
+ * characters, what is more than `before` characters ahead of the first match
+ * is cut at a space and replaced by "…". Shorter texts are kept whole.
  */
-export function fromFirstMatch(slices: readonly TextSlice[], before = 40): TextSlice[] {
+export function fromFirstMatch(slices: readonly TextSlice[], before = 40, longerThan = 160): TextSlice[] {
   const first = slices.findIndex((s) => s.match);
   const lead = slices[first - 1];
-  if (first <= 0 || !lead || lead.text.length <= before) return [...slices];
+  const length = slices.reduce((n, s) => n + s.text.length, 0);
+  if (first <= 0 || !lead || lead.text.length <= before || length <= longerThan) return [...slices];
   const tail = lead.text.slice(-before);
   const space = tail.search(/\s/);
   const kept = space === -1 ? tail : tail.slice(space + 1);

@@ -102,14 +102,16 @@ describe('highlightMatches', () => {
 });
 
 describe('fromFirstMatch', () => {
-  it('keeps short text whole', () => {
+  it('keeps short text whole, even with the match far into it', () => {
     const slices = highlightMatches('We deploy at noon', 'deploy');
     expect(fromFirstMatch(slices)).toEqual(slices);
+    const later = highlightMatches('Rollback steps are in the runbook if the rollout goes wrong', 'rollout');
+    expect(fromFirstMatch(later)).toEqual(later);
   });
 
   it('starts a long text a few words before its first match', () => {
     const long = `${'Lots of words before the thing we want to find here, '.repeat(4)}then deploy it`;
-    const cut = fromFirstMatch(highlightMatches(long, 'deploy'), 20);
+    const cut = fromFirstMatch(highlightMatches(long, 'deploy'), 20, 100);
     expect(cut[0]!.text.startsWith('…')).toBe(true);
     expect(cut[0]!.text.length).toBeLessThanOrEqual(21);
     expect(cut.find((s) => s.match)?.text).toBe('deploy');
