@@ -58,3 +58,28 @@ export const DeliveredThenRead: Story = {
 export const GroupChat: Story = panes(['alice', 'Alice', 'general'], ['carol', 'Carol', 'general']);
 
 export const WithBot: Story = panes(['alice', 'Alice', 'alice-bot']);
+
+/**
+ * A thread between two: Bob asks, Alice answers in a thread from the
+ * message's toolbar, Bob sees "1 reply" with the unread mark under his
+ * message, opens the thread and answers, and Alice's open thread shows it.
+ */
+export const Thread: Story = {
+  ...panes(['alice', 'Alice', 'alice-bob'], ['bob', 'Bob', 'alice-bob']),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alice = within(canvas.getByRole('region', { name: 'Alice' }));
+    const bob = within(canvas.getByRole('region', { name: 'Bob' }));
+    await userEvent.type(bob.getByRole('textbox', { name: /message/i }), 'Lunch on Friday?{Enter}');
+    const aliceMessages = within(await alice.findByRole('feed', { name: /^Messages in/ }));
+    const root = (await aliceMessages.findByText('Lunch on Friday?')).closest<HTMLElement>('[role="article"]')!;
+    await userEvent.hover(root);
+    await userEvent.click(await within(root).findByRole('button', { name: 'Reply in thread' }));
+    await userEvent.type(await alice.findByRole('textbox', { name: 'Reply in thread' }), 'Yes, noon at the noodle place{Enter}');
+    const summary = await bob.findByRole('button', { name: /^1 reply\s+Last reply .*Unread replies$/ }, { timeout: 5_000 });
+    await userEvent.click(summary);
+    await userEvent.type(await bob.findByRole('textbox', { name: 'Reply in thread' }), 'See you there{Enter}');
+    const aliceThread = await alice.findByRole('feed', { name: 'Replies to Bob Nguyen' });
+    await waitFor(() => expect(within(aliceThread).getByText('See you there')).toBeVisible());
+  },
+};

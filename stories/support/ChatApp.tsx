@@ -9,6 +9,7 @@ import {
   FileUpload,
   MessageInput,
   MessageList,
+  Thread,
   TypingIndicator,
   type Catalog,
 } from 'parley';
@@ -24,6 +25,9 @@ export interface ChatAppProps {
 
 export function ChatApp({ client, initialConversationId = 'general', caption, catalog }: ChatAppProps) {
   const [selected, setSelected] = useState(initialConversationId);
+  // The open thread, over the conversation it belongs to (the panes are narrow).
+  const [thread, setThread] = useState<{ conversationId: string; rootId: string } | undefined>();
+  const focusOnMount = (heading: HTMLHeadingElement | null) => heading?.focus();
   return (
     <ChatProvider client={client} catalog={catalog}>
       <section className="demo-chat" aria-label={caption ?? `Chat of ${client.userId}`}>
@@ -35,10 +39,26 @@ export function ChatApp({ client, initialConversationId = 'general', caption, ca
         <div className="demo-main">
           {/* Level 3: under the pane's caption (h2). TypingIndicator below says who types. */}
           <ConversationHeader conversationId={selected} headingLevel={3} showTyping={false} />
-          <MessageList conversationId={selected} className="demo-messages" />
+          <MessageList
+            conversationId={selected}
+            className="demo-messages"
+            onOpenThread={(rootId) => setThread({ conversationId: selected, rootId })}
+          />
           <TypingIndicator conversationId={selected} />
           <FileUpload conversationId={selected} />
           <MessageInput conversationId={selected} />
+          {thread?.conversationId === selected && (
+            <div className="demo-thread">
+              <Thread
+                key={thread.rootId}
+                rootId={thread.rootId}
+                conversationId={selected}
+                headingLevel={3}
+                headingRef={focusOnMount}
+                onClose={() => setThread(undefined)}
+              />
+            </div>
+          )}
         </div>
       </section>
     </ChatProvider>

@@ -48,6 +48,7 @@ export const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
   const shownConversation = conversationId ?? root?.conversationId;
   const title = useChatStore((s) => (shownConversation === undefined ? undefined : selectConversationTitle(s, shownConversation)));
   const headingId = useId();
+  const whereId = `${headingId}-where`;
   const Heading = `h${headingLevel}` as const;
 
   const closeOnEscape = (event: KeyboardEvent<HTMLElement>) => {
@@ -62,7 +63,8 @@ export const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
     <section
       ref={ref}
       className={partClassName('parley-thread', className)}
-      aria-labelledby={headingId}
+      // "Thread in General": two threads on one page (two panes, two people) are told apart.
+      aria-labelledby={title === undefined ? headingId : `${headingId} ${whereId}`}
       data-root={root === undefined ? 'missing' : root.deletedAt !== undefined ? 'deleted' : 'present'}
       onKeyDown={closeOnEscape}
       {...rest}
@@ -74,7 +76,7 @@ export const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
             {t.title}
           </Heading>
           {title !== undefined && (
-            <p className="parley-thread-where">
+            <p id={whereId} className="parley-thread-where">
               {/* The conversation's name in its own direction. */}
               {isolatedSentence((slot) => interpolate(t.in, { title: slot(title) }))}
             </p>
