@@ -86,7 +86,6 @@ export const ar: Catalog = {
     replies: { one: 'رد واحد', other: 'الردود: {count}' },
     lastReply: 'آخر رد {time}',
     unread: 'ردود غير مقروءة',
-    open: 'فتح سلسلة الردود',
     close: 'إغلاق سلسلة الردود',
     loading: 'جارٍ تحميل سلسلة الردود…',
     loadingOlder: 'جارٍ تحميل الردود السابقة…',

@@ -84,7 +84,6 @@ export const en = {
     replies: { one: '{count} reply', other: '{count} replies' },
     lastReply: 'Last reply {time}',
     unread: 'Unread replies',
-    open: 'Open the thread',
     close: 'Close thread',
     loading: 'Loading the thread…',
     loadingOlder: 'Loading earlier replies…',
