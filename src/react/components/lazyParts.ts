@@ -8,32 +8,37 @@ import { lazyPart } from '../lazyPart';
 // One promise for all four, so parts whose code arrives together show in the same render
 // (a toolbar that takes focus finds the row's reaction chips already there).
 let chunk: Promise<typeof import('./onDemand')> | undefined;
-const load = () =>
+/**
+ * The one chunk of everything loaded on demand. Every lazy part goes through it: each chunk of
+ * its own would pull the modules it shares with the main bundle out into chunks of their own,
+ * all loaded at start anyway (and compressed apart, so heavier).
+ */
+export const loadOnDemand = () =>
   (chunk ??= import('./onDemand').catch((error: unknown) => {
     chunk = undefined;
     throw error;
   }));
 
 /** The toolbar of the hovered or focused row: React menu, Edit, Delete and its confirmation. */
-export const MessageActions = lazyPart(() => load().then((m) => m.MessageActions));
+export const MessageActions = lazyPart(() => loadOnDemand().then((m) => m.MessageActions));
 
 /** The in-place editor. */
-export const MessageEditor = lazyPart(() => load().then((m) => m.MessageEditor));
+export const MessageEditor = lazyPart(() => loadOnDemand().then((m) => m.MessageEditor));
 
 /** Reaction chips, under bubbles that have reactions. */
-export const Reactions = lazyPart(() => load().then((m) => m.Reactions));
+export const Reactions = lazyPart(() => loadOnDemand().then((m) => m.Reactions));
 
 /** Attachment thumbnails and file links, in bubbles that have attachments. */
-export const Attachments = lazyPart(() => load().then((m) => m.Attachments));
+export const Attachments = lazyPart(() => loadOnDemand().then((m) => m.Attachments));
 
 /** "Forwarded from …", in bubbles of forwarded messages. */
-export const ForwardedLabel = lazyPart(() => load().then((m) => m.ForwardedLabel));
+export const ForwardedLabel = lazyPart(() => loadOnDemand().then((m) => m.ForwardedLabel));
 
 /** "N replies" under a thread's root, with the last reply's time, the repliers and the unread mark. */
-export const ThreadSummary = lazyPart(() => load().then((m) => m.ThreadSummary));
+export const ThreadSummary = lazyPart(() => loadOnDemand().then((m) => m.ThreadSummary));
 
 /** The quoted original above a reply's text (or after a notice about a message), a button that jumps to it. */
-export const MessageQuote = lazyPart(() => load().then((m) => m.MessageQuote));
+export const MessageQuote = lazyPart(() => loadOnDemand().then((m) => m.MessageQuote));
 
 /** "Replying to …" above the message input, while a reply is composed. */
-export const ReplyBar = lazyPart(() => load().then((m) => m.ReplyBar));
+export const ReplyBar = lazyPart(() => loadOnDemand().then((m) => m.ReplyBar));

@@ -11,3 +11,6 @@ export { MessageEditor } from './MessageList/MessageEditor';
 export { ThreadSummary } from './MessageBubble/ThreadSummary';
 export { MessageQuote } from './MessageBubble/MessageQuote';
 export { ReplyBar } from './MessageInput/ReplyBar';
+export { ForwardDialogContent } from './ForwardDialog/ForwardDialogContent';
+export { MessageSearch } from './MessageSearch/MessageSearch';
+export { PinnedMessagesBar } from './PinnedMessages/PinnedMessagesBar';

@@ -1,6 +1,7 @@
 import type { Message } from '../../../core/protocol';
 import type { DisplayMessage } from '../../../core/types';
 import { lazyPart } from '../../lazyPart';
+import { loadOnDemand } from '../lazyParts';
 
 export interface ForwardDialogProps {
   /** The message to forward (its first line shows in the dialog). */
@@ -14,4 +15,4 @@ export interface ForwardDialogProps {
  * opened by mounting it (see `ForwardDialogContent`). Its code is fetched the
  * first time one is mounted.
  */
-export const ForwardDialog = lazyPart<ForwardDialogProps>(() => import('./ForwardDialogContent').then((m) => m.ForwardDialogContent));
+export const ForwardDialog = lazyPart<ForwardDialogProps>(() => loadOnDemand().then((m) => m.ForwardDialogContent));

@@ -4,8 +4,9 @@
  * searches does not load it at start (see `lazyPart`).
  */
 import { lazyPart } from '../../lazyPart';
+import { loadOnDemand } from '../lazyParts';
 import type { MessageSearchProps } from './MessageSearch';
 
-export const MessageSearch = lazyPart<MessageSearchProps>(() => import('./MessageSearch').then((m) => m.MessageSearch));
+export const MessageSearch = lazyPart<MessageSearchProps>(() => loadOnDemand().then((m) => m.MessageSearch));
 export type { MessageSearchProps } from './MessageSearch';
 export type { SearchStatus } from './useMessageSearch';

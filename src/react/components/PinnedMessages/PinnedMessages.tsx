@@ -1,8 +1,9 @@
 import { lazyPart } from '../../lazyPart';
+import { loadOnDemand } from '../lazyParts';
 import { useChatStore } from '../../hooks/useChatStore';
 import type { PinnedMessagesProps } from './PinnedMessagesBar';
 
-const Bar = lazyPart(() => import('./PinnedMessagesBar').then((m) => m.PinnedMessagesBar));
+const Bar = lazyPart(() => loadOnDemand().then((m) => m.PinnedMessagesBar));
 
 /**
  * The pinned-messages bar of a conversation (see `PinnedMessagesBar`). Nothing
