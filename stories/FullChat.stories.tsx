@@ -83,3 +83,58 @@ export const Thread: Story = {
     await waitFor(() => expect(within(aliceThread).getByText('See you there')).toBeVisible());
   },
 };
+
+/**
+ * Everything with depth between two: Bob asks; Alice quotes him in a reply
+ * and pins his question (both see the pinned bar and the notice); Bob
+ * forwards Alice's answer to General; Alice searches for it and jumps there.
+ */
+export const ReplyPinForwardSearch: Story = {
+  ...panes(['alice', 'Alice', 'alice-bob'], ['bob', 'Bob', 'alice-bob']),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alice = within(canvas.getByRole('region', { name: 'Alice' }));
+    const bob = within(canvas.getByRole('region', { name: 'Bob' }));
+    const rowOf = async (pane: typeof alice, text: string) => {
+      const feed = within(await pane.findByRole('feed', { name: /^Messages in/ }));
+      return (await feed.findByText(text)).closest<HTMLElement>('[role="article"]')!;
+    };
+    const toolbarButton = async (row: HTMLElement, name: string) => {
+      // The list follows the pointer where it moves to; synthetic hovers all sit at (0, 0).
+      const box = row.getBoundingClientRect();
+      row.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
+      // The toolbar's code may still be on its way the first time.
+      return within(row).findByRole('button', { name }, { timeout: 5_000 });
+    };
+
+    await userEvent.type(bob.getByRole('textbox', { name: /message/i }), 'Can you ship the zephyr notes?{Enter}');
+    const question = await rowOf(alice, 'Can you ship the zephyr notes?');
+    await userEvent.click(await toolbarButton(question, 'Reply'));
+    await expect(await alice.findByRole('button', { name: 'Cancel reply' })).toBeVisible();
+    await userEvent.keyboard('Shipping them at five{Enter}');
+    const answer = await rowOf(bob, 'Shipping them at five');
+    await waitFor(() => expect(within(answer).getByRole('button', { name: /In reply to/ })).toBeVisible());
+
+    await userEvent.click(await toolbarButton(question, 'Pin'));
+    for (const pane of [alice, bob]) {
+      await waitFor(() => expect(pane.getByRole('region', { name: 'Pinned messages' })).toHaveTextContent('Can you ship the zephyr notes?'));
+    }
+    const bobFeed = within(await bob.findByRole('feed', { name: /^Messages in/ }));
+    await expect(await bobFeed.findByText('Alice Martin pinned a message')).toBeVisible();
+
+    await userEvent.click(await toolbarButton(answer, 'Forward'));
+    const dialog = within(await bob.findByRole('dialog', { name: 'Forward message' }));
+    await userEvent.click(await dialog.findByRole('button', { name: /General/ }));
+    await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent('Forwarded to General'));
+    await userEvent.click(dialog.getByRole('button', { name: 'Close' }));
+
+    await userEvent.click(alice.getByRole('button', { name: 'Search messages' }));
+    await userEvent.type(await alice.findByRole('searchbox'), 'shipping');
+    const results = await alice.findByRole('listbox', { name: 'Search results' });
+    await waitFor(() => expect(within(results).getAllByRole('option').length).toBeGreaterThanOrEqual(2));
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    // The newest match is the forwarded copy, in General: Alice's list opens there and shows it.
+    const forwarded = await rowOf(alice, 'Shipping them at five');
+    await waitFor(() => expect(within(forwarded).getByText(/^Forwarded from/)).toBeVisible());
+  },
+};

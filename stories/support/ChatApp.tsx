@@ -1,6 +1,6 @@
 /** A complete chat screen composed from Parley's parts, as a host app would build it. */
-import { useState } from 'react';
-import type { ChatClient } from 'parley/core';
+import { useEffect, useState } from 'react';
+import type { ChatClient, Message } from 'parley/core';
 import {
   ChatProvider,
   ConnectionStatus,
@@ -9,8 +9,11 @@ import {
   FileUpload,
   MessageInput,
   MessageList,
+  MessageSearch,
+  PinnedMessages,
   Thread,
   TypingIndicator,
+  useJumpRequest,
   type Catalog,
 } from 'parley';
 import './demo.css';
@@ -28,6 +31,22 @@ export function ChatApp({ client, initialConversationId = 'general', caption, ca
   // The open thread, over the conversation it belongs to (the panes are narrow).
   const [thread, setThread] = useState<{ conversationId: string; rootId: string } | undefined>();
   const focusOnMount = (heading: HTMLHeadingElement | null) => heading?.focus();
+  // A pin or a search result to jump to in the open conversation's list.
+  const [jumpTo, jump] = useJumpRequest(selected);
+  const [searching, setSearching] = useState(false);
+  const [found, setFound] = useState<Message | undefined>();
+  // A result from another conversation: open it first, then jump once it is the open one.
+  useEffect(() => {
+    if (found && found.conversationId === selected) {
+      jump(found.id);
+      setFound(undefined);
+    }
+  }, [found, selected, jump]);
+  const openResult = (message: Message) => {
+    setSearching(false);
+    setSelected(message.conversationId);
+    setFound(message);
+  };
   return (
     <ChatProvider client={client} catalog={catalog}>
       <section className="demo-chat" aria-label={caption ?? `Chat of ${client.userId}`}>
@@ -35,13 +54,19 @@ export function ChatApp({ client, initialConversationId = 'general', caption, ca
           {caption && <h2 className="demo-caption">{caption}</h2>}
           <ConnectionStatus />
           <ConversationList selectedId={selected} onSelect={setSelected} />
+          <button type="button" className="demo-search-toggle" aria-expanded={searching} onClick={() => setSearching((on) => !on)}>
+            Search messages
+          </button>
+          {searching && <MessageSearch className="demo-search" onSelect={openResult} onClose={() => setSearching(false)} />}
         </div>
         <div className="demo-main">
           {/* Level 3: under the pane's caption (h2). TypingIndicator below says who types. */}
           <ConversationHeader conversationId={selected} headingLevel={3} showTyping={false} />
+          <PinnedMessages conversationId={selected} onJump={jump} />
           <MessageList
             conversationId={selected}
             className="demo-messages"
+            jumpToMessageId={jumpTo}
             onOpenThread={(rootId) => setThread({ conversationId: selected, rootId })}
           />
           <TypingIndicator conversationId={selected} />
