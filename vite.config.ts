@@ -74,6 +74,19 @@ const BROWSER_TEST_TIMEOUT_MS = 45_000;
  */
 const BROWSER_EXPECT = { poll: { timeout: 10_000, interval: 20 } };
 
+/**
+ * Long browser tests of the message tools' UI that run on the sources only: the built
+ * package's lazily loaded parts are checked by Thread.test.tsx and the rest of the suite
+ * there, and these would add a minute and a half of the same behaviour on two cores.
+ */
+const DEPTH_UI_ONLY_ON_SOURCES = [
+  'test/browser/farJump.test.tsx',
+  'test/browser/MessageSearch.test.tsx',
+  'test/browser/pins.test.tsx',
+  'test/browser/forward.test.tsx',
+  'test/browser/replies.test.tsx',
+];
+
 /** A fresh browser-mode config per project (a shared object would be mutated by Vitest). */
 function chromiumBrowser() {
   return {
@@ -128,8 +141,9 @@ export default defineConfig({
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/examples/**/*.test.{ts,tsx}'],
-          // It holds a source module back with vi.mock, which cannot reach the built files.
-          exclude: [...configDefaults.exclude, 'test/browser/lazyParts.test.tsx'],
+          // lazyParts holds a source module back with vi.mock, which cannot reach the built files.
+          // DEPTH_UI_ONLY_ON_SOURCES: see there.
+          exclude: [...configDefaults.exclude, 'test/browser/lazyParts.test.tsx', ...DEPTH_UI_ONLY_ON_SOURCES],
           // After the first browser group: four Chromium projects at once overload 2 cores.
           sequence: { groupOrder: 1 },
           browser: chromiumBrowser(),
@@ -145,6 +159,9 @@ export default defineConfig({
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          // Scrolling and search through history: no React API of their own beyond what the
+          // thread, reply and pin tests (which run here) use, and a minute on two cores.
+          exclude: [...configDefaults.exclude, 'test/browser/farJump.test.tsx', 'test/browser/MessageSearch.test.tsx'],
           browser: chromiumBrowser(),
         },
       },

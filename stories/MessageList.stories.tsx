@@ -240,7 +240,7 @@ export const Reactions: Story = {
   },
 };
 
-/** The toolbar of the focused (or hovered) row: React, and on Alice's own message Edit and Delete. */
+/** The toolbar of the focused (or hovered) row: React, Reply, Pin, Forward, and on Alice's own message Edit and Delete. */
 export const MessageActions: Story = {
   args: { conversationId: 'alice-bob' },
   loaders: [withReactions],
@@ -248,7 +248,7 @@ export const MessageActions: Story = {
     const row = await newestRow(canvasElement, 'Looks great, I will test it after lunch.');
     row.focus();
     const toolbar = await within(row).findByRole('group', { name: 'Message actions' });
-    await expect(within(toolbar).getAllByRole('button').map((b) => b.textContent)).toEqual(['React', 'Edit', 'Delete']);
+    await expect(within(toolbar).getAllByRole('button').map((b) => b.textContent)).toEqual(['React', 'Reply', 'Pin', 'Forward', 'Edit', 'Delete']);
     // Only this row has a toolbar.
     await expect(canvasElement.querySelectorAll('.parley-message-actions')).toHaveLength(1);
     // Tab goes through the row's content (Bob's ❤️ chip) to its actions.

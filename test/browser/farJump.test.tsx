@@ -16,6 +16,8 @@ import '../../src/theme/styles.css';
 /** Paging back 5 000 messages at the default 50 a page, on a busy machine. */
 const JUMP_MS = 30_000;
 const TEST_MS = 90_000;
+/** The client's page of history (its default). */
+const PAGE_SIZE = 50;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -42,6 +44,7 @@ async function setup(back: number | undefined, latencyMs = 0) {
     transport: server.connect({ userId: 'alice', token: 'alice-token' }),
     userId: 'alice',
     outbox: createMemoryOutbox(),
+    pageSize: PAGE_SIZE,
   });
   await client.connect();
   cleanups.push(() => {
@@ -149,7 +152,8 @@ describe('A jump 5 000 messages back', () => {
     const loaded = client.getMessages('archive').length;
     // The far search is over: no more pages come unasked (the view is at the bottom, far from the top).
     await expect.poll(() => row(near.id)?.dataset.highlighted ?? 'gone', { timeout: 10_000 }).not.toBe('true');
-    expect(client.getMessages('archive').length).toBe(loaded);
+    // At most the one page already on its way when the target changed lands after it.
+    expect(client.getMessages('archive').length).toBeLessThanOrEqual(loaded + PAGE_SIZE);
     expect(loaded).toBeLessThan(4_000);
   }, TEST_MS);
 });

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type RunningMockServer } from 'parley/mock-server/node';
 import { ADMIN_KEY, api, png, upload } from './helpers';
 
-const TTL_MS = 300;
+// Long enough that an upload on a busy machine still finds its token alive; the test waits past it once.
+const TTL_MS = 2_000;
 let running: RunningMockServer;
 
 beforeAll(async () => {
