@@ -87,7 +87,7 @@ async function mountSearch(props: { conversationId?: string; pageSize?: number }
 describe('MessageSearch', () => {
   it('searches as you type and lists every conversation’s results newest first, matches marked', async () => {
     const { box, screen, options, marks } = await mountSearch();
-    await userEvent.type(box, 'quokka');
+    await userEvent.fill(box, 'quokka');
     await expect.element(screen.getByRole('listbox', { name: 'Search results' })).toBeVisible();
     await expect.element(screen.getByRole('status')).toHaveTextContent('4 messages found');
     const texts = options().map((o) => o.querySelector('.parley-search-result-text')!.textContent);
@@ -112,7 +112,9 @@ describe('MessageSearch', () => {
 
   it('moves through the results with the arrow keys from the box, and Enter opens the active one', async () => {
     const { box, options, onSelect } = await mountSearch();
-    await userEvent.type(box, 'quokka');
+    // The whole query at once: typed a key at a time on a busy machine, each prefix is searched
+    // and its results replace the list (and its active result) while the keys below land.
+    await userEvent.fill(box, 'quokka');
     await expect.poll(() => options().length).toBe(4);
     await userEvent.keyboard('{ArrowDown}');
     await expect.element(box).toHaveAttribute('aria-activedescendant', options()[0]!.id);
@@ -132,7 +134,7 @@ describe('MessageSearch', () => {
 
   it('opens a result on click, without taking focus from the box', async () => {
     const { box, options, onSelect, screen } = await mountSearch();
-    await userEvent.type(box, 'quokka');
+    await userEvent.fill(box, 'quokka');
     await expect.poll(() => options().length).toBe(4);
     await screen.getByRole('option', { name: /The quokkä opens at nine/ }).click();
     expect(onSelect.mock.calls[0]![0].text).toBe('The quokkä opens at nine');
@@ -140,7 +142,7 @@ describe('MessageSearch', () => {
 
   it('Escape clears the box, and in an empty box closes', async () => {
     const { box, options, onClose } = await mountSearch();
-    await userEvent.type(box, 'quokka');
+    await userEvent.fill(box, 'quokka');
     await expect.poll(() => options().length).toBe(4);
     await userEvent.keyboard('{Escape}');
     await expect.element(box).toHaveValue('');
@@ -152,7 +154,7 @@ describe('MessageSearch', () => {
 
   it('searches one conversation when given one', async () => {
     const { box, options } = await mountSearch({ conversationId: 'launch' });
-    await userEvent.type(box, 'quokka');
+    await userEvent.fill(box, 'quokka');
     await expect.poll(() => options().length).toBe(3);
     expect(options().every((o) => o.dataset.conversationId === 'launch')).toBe(true);
     expect(options()[0]!.textContent).not.toContain('in Launch');
@@ -160,7 +162,7 @@ describe('MessageSearch', () => {
 
   it('says so when nothing matches', async () => {
     const { box, screen, options } = await mountSearch();
-    await userEvent.type(box, 'zebra');
+    await userEvent.fill(box, 'zebra');
     await expect.element(screen.getByRole('status')).toHaveTextContent('No messages match “zebra”');
     expect(options()).toHaveLength(0);
     expect(document.querySelector('.parley-message-search')).toHaveAttribute('data-state', 'empty');
@@ -169,7 +171,7 @@ describe('MessageSearch', () => {
   it('says so when the search fails, and Try again searches again', async () => {
     const { box, screen, options, failing } = await mountSearch();
     failing.on = true;
-    await userEvent.type(box, 'quokka');
+    await userEvent.fill(box, 'quokka');
     await expect.element(screen.getByRole('status')).toHaveTextContent('The search failed');
     failing.on = false;
     await screen.getByRole('button', { name: 'Try again' }).click();
@@ -190,7 +192,7 @@ describe('MessageSearch', () => {
     const { server, box, screen, options } = await mountSearch({ pageSize: 20 });
     const start = Date.now() - 100 * HOUR;
     server.addMessages('general', Array.from({ length: 45 }, (_, i) => ({ authorId: 'carol', text: `Deploy step ${i + 1}`, createdAt: start + i * 60_000 })));
-    await userEvent.type(box, 'deploy step');
+    await userEvent.fill(box, 'deploy step');
     await expect.poll(() => options().length).toBe(20);
     await expect.element(screen.getByRole('status')).toHaveTextContent('20 messages found so far');
     await screen.getByRole('button', { name: 'Load more results' }).click();
@@ -224,14 +226,14 @@ describe('MessageSearch in the Chat', () => {
     const box = screen.getByRole('searchbox', { name: 'Search messages' });
     await expect.element(box).toHaveFocus();
     // Over the messages, not above them: the list keeps its size and stays at the newest message.
-    await userEvent.type(box, 'quokka');
+    await userEvent.fill(box, 'quokka');
     await expect.poll(() => document.querySelectorAll('[role="option"][data-message-id]').length).toBe(4);
     // After the list has had frames to react to any change of its size.
     await frames(5);
     expect(document.querySelector('.parley-message-list-scroller')).toHaveAttribute('data-at-bottom', 'true');
     await expect.element(screen.getByRole('button', { name: 'Jump to latest messages' })).not.toBeInTheDocument();
     await userEvent.clear(box);
-    await userEvent.type(box, 'opens nine');
+    await userEvent.fill(box, 'opens nine');
     await expect.poll(() => document.querySelectorAll('[role="option"][data-message-id]').length).toBe(1);
     await userEvent.keyboard('{ArrowDown}{Enter}');
     await expect.element(screen.getByRole('heading', { name: /^Launch/ })).toBeVisible();

@@ -119,7 +119,8 @@ describe('the seeded history (computed on demand)', () => {
     expect(first.results.map((m) => m.id)).toEqual(expected.slice(0, 200));
     const second = search(alice, { query: 'Review', conversationId: 'archive', limit: 200, cursor: first.nextCursor });
     expect(second.results.map((m) => m.id)).toEqual(expected.slice(200, 400));
-  });
+    // Reads and indexes the 10 000 seeded messages: a second idle, several on a busy machine.
+  }, 60_000);
 
   it('sees edits and deletes of seeded messages made before the first search and after it', () => {
     const server = newServer();
@@ -132,7 +133,7 @@ describe('the seeded history (computed on demand)', () => {
     expect(search(alice, { query: 'quokka' }).results.map((m) => m.id)).toEqual([own[2]!.id, own[0]!.id]);
     const deletedWord = own[1]!.text.split(/\s+/).find((w) => /^[a-z]{4,}$/i.test(w));
     if (deletedWord) expect(search(alice, { query: deletedWord, limit: 200 }).results.map((m) => m.id)).not.toContain(own[1]!.id);
-  });
+  }, 60_000);
 });
 
 describe('where it looks', () => {
@@ -275,5 +276,5 @@ describe('the index itself', () => {
     expect(slices).toBeGreaterThan(10);
     expect(ok(alice.request('messages:search', { query: 'quokka' })).results.map((m) => m.text)).toEqual(['quokka sighting']);
     expect(ok(alice.request('messages:search', { query: 'deployed', conversationId: 'archive', limit: 5 })).results).toHaveLength(5);
-  });
+  }, 60_000);
 });

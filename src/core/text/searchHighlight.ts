@@ -3,13 +3,13 @@
  * original string, so a component can wrap the matching ones in elements of
  * its own (text, never HTML).
  *
- * It matches as the reference server searches: a word is a run of letters,
- * digits and combining marks, runs in scripts written without spaces are cut
- * by `Intl.Segmenter` where the runtime has it, case and accents do not count,
- * and a query word matches a word of the text that it begins ("dep" marks the
- * "Dep" of "Deployed", not the "dep" inside "redeploy"). Only the matching
- * beginning is marked, so the reader sees why the message was found.
+ * It matches as the reference server searches, with the same words
+ * (searchWords.ts): case and accents do not count, and a query word matches
+ * a word of the text that it begins ("dep" marks the "Dep" of "Deployed", not
+ * the "dep" inside "redeploy"). Only the matching beginning is marked, so the
+ * reader sees why the message was found.
  */
+import { foldedWords, foldWord, searchWords } from './searchWords';
 
 /** One piece of the text, in order; `match` pieces are what the query found. */
 export interface TextSlice {
@@ -17,61 +17,11 @@ export interface TextSlice {
   readonly match: boolean;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const MARKS = /\p{M}/gu;
 const MARK = /^\p{M}/u;
-const ASCII = /^[\x00-\x7f]*$/;
-
-interface WordSegmenter {
-  segment(text: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }>;
-}
-
-let segmenter: WordSegmenter | null | undefined;
-
-function wordSegmenter(): WordSegmenter | null {
-  if (segmenter === undefined) {
-    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => WordSegmenter }).Segmenter;
-    segmenter = Segmenter ? new Segmenter('und', { granularity: 'word' }) : null;
-  }
-  return segmenter;
-}
-
-/** Lowercased, decomposed and without marks: "Café" and "cafe" fold alike. */
-export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
-  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '');
-}
-
-/** A word of `text` and where it starts. */
-interface Word {
-  readonly text: string;
-  readonly start: number;
-}
-
-function* words(text: string): Generator<Word> {
-  for (const found of text.matchAll(WORD)) {
-    const run = found[0];
-    const start = found.index;
-    const cut = UNSPACED.test(run) ? wordSegmenter() : null;
-    if (!cut) {
-      yield { text: run, start };
-      continue;
-    }
-    for (const part of cut.segment(run)) {
-      if (part.isWordLike !== false) yield { text: part.segment, start: start + part.index };
-    }
-  }
-}
 
 /** The query's distinct folded words; none for a query of punctuation alone. */
 export function searchQueryWords(query: string): string[] {
-  const out = new Set<string>();
-  for (const word of words(query)) {
-    const folded = foldWord(word.text);
-    if (folded !== '') out.add(folded);
-  }
-  return [...out];
+  return foldedWords(query);
 }
 
 /**
@@ -104,7 +54,7 @@ export function highlightMatches(text: string, query: string): TextSlice[] {
   if (queryWords.length === 0 || text === '') return text === '' ? [] : [{ text, match: false }];
   const slices: TextSlice[] = [];
   let done = 0;
-  for (const word of words(text)) {
+  for (const word of searchWords(text)) {
     const folded = foldWord(word.text);
     const hit = queryWords.find((q) => folded.startsWith(q));
     if (hit === undefined) continue;

@@ -5,7 +5,7 @@ import type { Receipt } from '../MessageBubble/MessageStatus';
 import { partClassName } from '../className';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageListViewport } from './MessageListViewport';
-import { MessageRow } from './MessageRow';
+import { ListRows } from './ListRows';
 import { useMessageList } from './useMessageList';
 
 export interface RenderMessageProps {
@@ -47,25 +47,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   return (
     <div className={partClassName('parley-message-list', className)} data-state={list.history.status} {...rest}>
       <MessageListViewport ref={ref} list={list}>
-        {list.rows.map((row) => (
-          <MessageRow
-            key={row.key}
-            ref={list.measureRow}
-            index={row.index}
-            start={row.start}
-            message={row.message}
-            {...row.meta}
-            author={row.author}
-            own={row.own}
-            receipt={row.receipt}
-            active={row.active}
-            highlighted={row.highlighted}
-            showActions={row.showActions}
-            editing={row.editing}
-            renderMessage={renderMessage}
-            renderAvatar={renderAvatar}
-          />
-        ))}
+        <ListRows list={list} renderMessage={renderMessage} renderAvatar={renderAvatar} />
       </MessageListViewport>
       <JumpToLatest list={list} />
     </div>

@@ -5,7 +5,7 @@ import type { RenderAvatar } from '../Avatar/Avatar';
 import { JumpToLatest } from '../MessageList/JumpToLatest';
 import type { RenderMessageProps } from '../MessageList/MessageList';
 import { MessageListViewport } from '../MessageList/MessageListViewport';
-import { MessageRow } from '../MessageList/MessageRow';
+import { ListRows } from '../MessageList/ListRows';
 import { useMessageList } from '../MessageList/useMessageList';
 
 export interface ThreadMessagesProps {
@@ -30,26 +30,7 @@ export function ThreadMessages({ rootId, conversationId, renderMessage, renderAv
   return (
     <div className="parley-message-list parley-thread-messages" data-state={list.history.status}>
       <MessageListViewport list={list}>
-        {list.rows.map((row) => (
-          <MessageRow
-            key={row.key}
-            ref={list.measureRow}
-            index={row.index}
-            start={row.start}
-            message={row.message}
-            {...row.meta}
-            author={row.author}
-            own={row.own}
-            receipt={row.receipt}
-            active={row.active}
-            highlighted={row.highlighted}
-            showActions={row.showActions}
-            editing={row.editing}
-            renderMessage={renderMessage}
-            renderAvatar={renderAvatar}
-            after={row.message === root ? divider : undefined}
-          />
-        ))}
+        <ListRows list={list} renderMessage={renderMessage} renderAvatar={renderAvatar} after={(message) => (message === root ? divider : undefined)} />
       </MessageListViewport>
       <JumpToLatest list={list} />
     </div>
