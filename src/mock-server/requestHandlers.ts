@@ -6,7 +6,7 @@
  * see, ownership, and returns an ack. `handleRequest` never throws: anything
  * unexpected becomes an `internal` ack.
  */
-import { LIMITS, parseRequest, type ClientEvent, type RequestPayload, type User } from '../core/protocol';
+import { parseRequest, type ClientEvent, type RequestPayload, type User } from '../core/protocol';
 import {
   checkText,
   failure,
@@ -22,6 +22,7 @@ import {
 import { FORWARD_HANDLERS } from './forwardHandlers';
 import { memberMentions } from './mentions';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
+import { pageBefore, pageSince, type PageBounds } from './pageBounds';
 import { PIN_HANDLERS, unpinDeleted } from './pinHandlers';
 import { quotableInConversation } from './quotedReplies';
 import { reactionCapProblem, withReaction } from './reactions';
@@ -36,7 +37,7 @@ import { toWireConversation, toWireMessage } from './wire';
 export type { AckFor, ServerAck } from './handlerRules';
 export { failure } from './handlerRules';
 
-function page(conversation: ConversationRecord, from: number, to: number, hasMore: boolean) {
+function page(conversation: ConversationRecord, { from, to, hasMore }: PageBounds) {
   return { ok: true as const, messages: conversation.log.range(from, to).map(toWireMessage), hasMore };
 }
 
@@ -69,18 +70,12 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
 
   'messages:before'(ctx, session, p) {
     const conversation = memberConversation(ctx, session, p.conversationId);
-    const limit = Math.min(p.limit, LIMITS.maxPageSize);
-    const to = Math.min(p.beforeSeq - 1, conversation.log.lastSeq);
-    const from = Math.max(1, to - limit + 1);
-    return page(conversation, from, to, to >= 1 && from > 1);
+    return page(conversation, pageBefore(conversation.log.lastSeq, p.beforeSeq, p.limit));
   },
 
   'messages:since'(ctx, session, p) {
     const conversation = memberConversation(ctx, session, p.conversationId);
-    const limit = Math.min(p.limit ?? LIMITS.maxPageSize, LIMITS.maxPageSize);
-    const { lastSeq } = conversation.log;
-    const to = Math.min(lastSeq, p.afterSeq + limit);
-    return page(conversation, p.afterSeq + 1, to, to < lastSeq);
+    return page(conversation, pageSince(conversation.log.lastSeq, p.afterSeq, p.limit));
   },
 
   typing(ctx, session, p) {

@@ -5,14 +5,14 @@
  * anywhere in the conversation's history. A thread nobody has replied to yet
  * reads as empty. A deleted root keeps its thread readable.
  */
-import { LIMITS } from '../core/protocol';
 import type { HandlersOf } from './handlerRules';
+import { pageBefore, pageSince, type PageBounds } from './pageBounds';
 import { pushThreadCounts, threadOf, threadRoot } from './threadRoots';
 import type { ThreadLog } from './threadLog';
 import type { StoredMessage } from './types';
 import { toWireMessage } from './wire';
 
-function threadPage(root: StoredMessage, thread: ThreadLog | undefined, from: number, to: number, hasMore: boolean) {
+function threadPage(root: StoredMessage, thread: ThreadLog | undefined, { from, to, hasMore }: PageBounds) {
   const messages = thread ? thread.range(from, to).map(toWireMessage) : [];
   return { ok: true as const, root: toWireMessage(root), messages, hasMore };
 }
@@ -21,19 +21,13 @@ export const THREAD_HANDLERS: HandlersOf<'thread:before' | 'thread:since' | 'thr
   'thread:before'(ctx, session, p) {
     const { conversation, root } = threadRoot(ctx, session, p.rootId);
     const thread = conversation.threads.get(root.id);
-    const limit = Math.min(p.limit, LIMITS.maxPageSize);
-    const to = Math.min(p.beforeSeq - 1, thread?.lastSeq ?? 0);
-    const from = Math.max(1, to - limit + 1);
-    return threadPage(root, thread, from, to, to >= 1 && from > 1);
+    return threadPage(root, thread, pageBefore(thread?.lastSeq ?? 0, p.beforeSeq, p.limit));
   },
 
   'thread:since'(ctx, session, p) {
     const { conversation, root } = threadRoot(ctx, session, p.rootId);
     const thread = conversation.threads.get(root.id);
-    const lastSeq = thread?.lastSeq ?? 0;
-    const limit = Math.min(p.limit ?? LIMITS.maxPageSize, LIMITS.maxPageSize);
-    const to = Math.min(lastSeq, p.afterSeq + limit);
-    return threadPage(root, thread, p.afterSeq + 1, to, to < lastSeq);
+    return threadPage(root, thread, pageSince(thread?.lastSeq ?? 0, p.afterSeq, p.limit));
   },
 
   // Forward only and never past the last reply; reading a thread makes the reader a participant.
