@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { useState } from 'react';
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import type { ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
+import { memoryClient } from './fixtures/memoryClient';
 import { Chat, ChatProvider, type ChatProps } from 'parley';
 import '../../src/theme/styles.css';
 
@@ -19,13 +20,8 @@ afterEach(async () => {
 });
 
 async function connect(server: MockChatServer, userId: string): Promise<ChatClient> {
-  const client = createChatClient({
-    transport: server.connect({ userId, token: `${userId}-token` }),
-    userId,
-    outbox: createMemoryOutbox(),
-  });
+  const client = memoryClient(server, userId, cleanups);
   await client.connect();
-  cleanups.push(() => client.disconnect());
   return client;
 }
 

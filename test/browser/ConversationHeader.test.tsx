@@ -2,8 +2,9 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import type { ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
+import { memoryClient } from './fixtures/memoryClient';
 import { ChatProvider, ConversationHeader, type ConversationHeaderProps } from 'parley';
 import { ar } from 'parley/locales/ar';
 import '../../src/theme/styles.css';
@@ -14,13 +15,8 @@ afterEach(() => {
 });
 
 async function connect(server: MockChatServer, userId: string): Promise<ChatClient> {
-  const client = createChatClient({
-    transport: server.connect({ userId, token: `${userId}-token` }),
-    userId,
-    outbox: createMemoryOutbox(),
-  });
+  const client = memoryClient(server, userId, cleanups);
   await client.connect();
-  cleanups.push(() => client.disconnect());
   return client;
 }
 

@@ -8,8 +8,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { userEvent } from 'vitest/browser';
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import type { ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
+import { memoryClient } from './fixtures/memoryClient';
 import { Chat, ChatProvider, MessageList } from 'parley';
 import '../../src/theme/styles.css';
 
@@ -18,16 +19,7 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function connect(server: MockChatServer, userId: string): ChatClient {
-  const client = createChatClient({
-    transport: server.connect({ userId, token: `${userId}-token` }),
-    userId,
-    outbox: createMemoryOutbox(),
-    requestTimeoutMs: 400,
-  });
-  cleanups.push(() => client.disconnect());
-  return client;
-}
+const connect = (server: MockChatServer, userId: string): ChatClient => memoryClient(server, userId, cleanups, { requestTimeoutMs: 400 });
 
 /** Alice's Chat on `launch`, whose newest messages are bob's "Ship it" and alice's own. */
 async function setup(): Promise<{ server: MockChatServer; alice: ChatClient; ids: string[] }> {

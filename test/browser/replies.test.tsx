@@ -9,8 +9,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { userEvent } from 'vitest/browser';
-import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
+import type { ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
+import { memoryClient } from './fixtures/memoryClient';
 import { ar } from 'parley/locales/ar';
 import { ChatProvider, MessageInput, MessageList, setReplyTarget, Thread, type Catalog } from 'parley';
 import '../../src/theme/styles.css';
@@ -20,15 +21,7 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function connect(server: MockChatServer, userId: string): ChatClient {
-  const client = createChatClient({
-    transport: server.connect({ userId, token: `${userId}-token` }),
-    userId,
-    outbox: createMemoryOutbox(),
-  });
-  cleanups.push(() => client.disconnect());
-  return client;
-}
+const connect = (server: MockChatServer, userId: string): ChatClient => memoryClient(server, userId, cleanups);
 
 /**
  * `launch` with `older` numbered messages, then bob's, carol's and alice's own; alice's
