@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { ChatClient } from '../../../core/client';
 import { timelineAt, type MessageTimeline } from '../../../core/messageTimeline';
@@ -52,6 +52,8 @@ export function useJumpToMessage(
   }
   const jumpTo = useCallback((id: string) => setRequest({ id }), []);
   const [found, setFound] = useState<JumpRequest | null>(null);
+  /** The page an earlier search asked for, which may still be on its way when the target changes. */
+  const paging = useRef<Promise<boolean> | null>(null);
 
   // Load older pages until the message is in the timeline (or the start is reached).
   // The store, not the last render, says what is loaded: a page is there when loadOlder resolves.
@@ -60,12 +62,18 @@ export function useJumpToMessage(
     if (!request || !ready) return;
     let cancelled = false;
     void (async () => {
+      // A page still coming lands above everything: the jump's row index must count it, or the
+      // list scrolls to and focuses the row that many places above the message.
+      await paging.current;
       for (let page = 0; page <= MAX_PAGES && !cancelled; page++) {
         if (indexOf(loaded(), request.id) !== -1) {
           setFound(request);
           return;
         }
-        const more = await client.loadOlder(conversationId).catch(() => false);
+        const next = client.loadOlder(conversationId).catch(() => false);
+        paging.current = next;
+        const more = await next;
+        if (paging.current === next) paging.current = null;
         if (!more) break;
       }
       if (!cancelled && indexOf(loaded(), request.id) !== -1) setFound(request);
