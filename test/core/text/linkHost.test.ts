@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { punycodeHost } from '../../../src/react/components/MessageBubble/linkHost';
+import { punycodeHost } from '../../../src/core/text/linkHost';
 import { linkify } from '../../../src/react/components/MessageBubble/linkify';
 
 describe('punycodeHost', () => {
