@@ -15,6 +15,7 @@ import {
   upsertPending,
   type MessageTimeline,
 } from './messageTimeline';
+import { mentionCountAfterRead, mentionsUser } from './mentionCounts';
 import { orderConversations, type ChatState } from './store';
 import type { ChatMessage, HistoryState, PendingMessage } from './types';
 
@@ -41,7 +42,8 @@ function withLocalRead(s: ChatState, c: Conversation): Conversation {
   const serverRead = c.readSeqs[s.userId] ?? 0;
   const myRead = Math.max(s.conversations[c.id]?.readSeqs[s.userId] ?? 0, serverRead);
   if (myRead <= serverRead) return c;
-  return { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead }, unreadCount: countUnreadAfter(s, c, myRead) };
+  const mentionCount = mentionCountAfterRead(c, s.messages[c.id], s.userId, serverRead, myRead);
+  return { ...c, readSeqs: { ...c.readSeqs, [s.userId]: myRead }, unreadCount: countUnreadAfter(s, c, myRead), mentionCount };
 }
 
 /**
@@ -132,13 +134,18 @@ function summarize(s: ChatState, conv: Conversation, messages: readonly Message[
   for (const m of messages) {
     if (m.seq > result.lastSeq) {
       const mine = m.authorId === s.userId;
-      const unread = fromServerPush && !mine && m.seq > (result.readSeqs[s.userId] ?? 0);
+      const myRead = result.readSeqs[s.userId] ?? 0;
+      const unread = fromServerPush && !mine && m.seq > myRead;
+      const mentionCount = mine
+        ? mentionCountAfterRead(result, s.messages[conv.id], s.userId, myRead, m.seq)
+        : result.mentionCount + (unread && mentionsUser(m, s.userId) ? 1 : 0);
       result = {
         ...result,
         lastSeq: m.seq,
         lastMessage: m,
         updatedAt: Math.max(result.updatedAt, m.createdAt),
         unreadCount: result.unreadCount + (unread ? 1 : 0),
+        mentionCount,
         // Sending a message means having read everything before it.
         readSeqs: mine ? { ...result.readSeqs, [s.userId]: Math.max(result.readSeqs[s.userId] ?? 0, m.seq) } : result.readSeqs,
       };
@@ -209,8 +216,11 @@ export function applyRead(s: ChatState, conversationId: string, userId: string, 
   if (!conv || (conv.readSeqs[userId] ?? 0) >= seq) return {};
   const readSeqs = { ...conv.readSeqs, [userId]: seq };
   const deliveredSeqs = (conv.deliveredSeqs[userId] ?? 0) >= seq ? conv.deliveredSeqs : { ...conv.deliveredSeqs, [userId]: seq };
-  const unreadCount = userId === s.userId ? countUnreadAfter(s, conv, seq) : conv.unreadCount;
-  return { conversations: { ...s.conversations, [conversationId]: { ...conv, readSeqs, deliveredSeqs, unreadCount } } };
+  const mine = userId === s.userId;
+  const unreadCount = mine ? countUnreadAfter(s, conv, seq) : conv.unreadCount;
+  const mentionCount = mine ? mentionCountAfterRead(conv, s.messages[conversationId], userId, conv.readSeqs[userId] ?? 0, seq) : conv.mentionCount;
+  const next = { ...conv, readSeqs, deliveredSeqs, unreadCount, mentionCount };
+  return { conversations: { ...s.conversations, [conversationId]: next } };
 }
 
 /** A member's delivered position; only moves forward. */

@@ -53,6 +53,14 @@ export class ConversationLog {
     return out;
   }
 
+  /**
+   * Messages after `afterSeq` stored since the seed (the lazy prefix is left out: seed history
+   * mentions nobody), ascending. For counts that must not materialize the archive.
+   */
+  liveAfter(afterSeq: number): readonly StoredMessage[] {
+    return this.tail.slice(Math.max(0, afterSeq - this.lazyCount));
+  }
+
   /** Messages after `afterSeq` that `userId` did not write (system notices always count). */
   countUnread(afterSeq: number, userId: string): number {
     let count = 0;

@@ -7,10 +7,11 @@ import type { Attachment, Message } from '../core/protocol';
 import type { SearchIndex } from './searchIndex';
 import type { SessionRegistry } from './sessions';
 import type { UploadRegistry } from './uploadRegistry';
+import { mentionedMembers, mentionsBetween } from './mentionCounts';
 import { messageId, type ServerData, type ConversationRecord } from './state';
 import { withSummary, type ThreadLog } from './threadLog';
 import type { StoredMessage } from './types';
-import { toWireMessage } from './wire';
+import { toWireConversation, toWireMessage } from './wire';
 
 export interface ServerContext {
   readonly state: ServerData;
@@ -113,6 +114,18 @@ export function replaceMessage(ctx: ServerContext, conversation: ConversationRec
   if (dropped.length > 0) ctx.uploads.retire(conversation.id, dropped);
   ctx.sessions.send(conversation.memberIds, 'message:updated', toWireMessage(next));
   if (thread) refreshRoot(ctx, conversation, thread);
+  // A deleted mention no longer counts: those it named hear their new count.
+  if (before && next.deletedAt !== undefined && before.deletedAt === undefined && before.mentions) {
+    pushConversationTo(ctx, conversation, mentionedMembers(conversation, before));
+  }
+}
+
+/** Each of `userIds` (members only) gets the conversation as they see it: their counts moved. */
+export function pushConversationTo(ctx: ServerContext, conversation: ConversationRecord, userIds: Iterable<string>): void {
+  for (const userId of new Set(userIds)) {
+    if (!conversation.members.has(userId)) continue;
+    ctx.sessions.send([userId], 'conversation:updated', toWireConversation(conversation, userId, ctx.state.users));
+  }
 }
 
 /** Puts the thread's counters on its root; replaced and pushed only when they changed. */
@@ -136,6 +149,8 @@ export function markRead(ctx: ServerContext, conversation: ConversationRecord, u
   conversation.readSeqs.set(userId, next);
   if (next > (conversation.deliveredSeqs.get(userId) ?? 0)) conversation.deliveredSeqs.set(userId, next);
   ctx.sessions.send(conversation.memberIds, 'read', { conversationId: conversation.id, userId, seq: next });
+  // The reader's other sessions cannot tell what the read cleared of their mentions (threads count too).
+  if (mentionsBetween(conversation, userId, current, next) > 0) pushConversationTo(ctx, conversation, [userId]);
   return next;
 }
 

@@ -10,7 +10,8 @@
  */
 import { LIMITS, type RequestPayload } from '../core/protocol';
 import { Refusal, refuse } from './handlerRules';
-import { memberMentions } from './mentions';
+import { mentionedMembers } from './mentionCounts';
+import { MENTION_EVERYONE, memberMentions } from './mentions';
 import { clientKey, postMessage, refreshRoot, type ServerContext } from './messaging';
 import { quotableInThread } from './quotedReplies';
 import { threadReplyId, type ConversationRecord } from './state';
@@ -59,6 +60,8 @@ export function postThreadReply(
   thread.sentByClientId.set(key, reply.seq);
   ctx.search.add(reply);
   if (!thread.readSeqs.has(root.authorId)) thread.readSeqs.set(root.authorId, 0);
+  // Someone named in a reply takes part from then on, so the thread shows them its unread replies.
+  for (const id of mentions) if (id !== MENTION_EVERYONE && !thread.readSeqs.has(id)) thread.readSeqs.set(id, 0);
   // Writing a reply reads the thread up to it.
   thread.readSeqs.set(session.userId, reply.seq);
 
@@ -77,7 +80,9 @@ export function postThreadReply(
       createdAt: reply.createdAt,
     });
   }
-  pushThreadCounts(ctx, conversation, [...thread.readSeqs.keys()].filter((id) => id !== session.userId));
+  // Those it names (or everyone, for `here`) hear their mention count too.
+  const concerned = [...thread.readSeqs.keys(), ...mentionedMembers(conversation, reply)];
+  pushThreadCounts(ctx, conversation, new Set(concerned.filter((id) => id !== session.userId)));
   return reply;
 }
 

@@ -3,6 +3,7 @@
  * new objects, so whoever receives one can do what they like with it.
  */
 import type { Conversation, Message, User } from '../core/protocol';
+import { mentionCountOf } from './mentionCounts';
 import type { ConversationRecord } from './state';
 import type { StoredMessage } from './types';
 
@@ -49,7 +50,7 @@ export function toWireMessage(stored: StoredMessage): Message {
 }
 
 /**
- * One conversation as `viewerId` sees it: their unread count, and for a direct
+ * One conversation as `viewerId` sees it: their unread and mention counts, and for a direct
  * conversation the other person's name as title. Without a viewer, the unread
  * count is 0 and the stored title is used.
  */
@@ -77,6 +78,7 @@ export function toWireConversation(
     unreadCount: viewerId === undefined ? 0 : log.countUnread(record.readSeqs.get(viewerId) ?? 0, viewerId),
     pinnedIds: [...record.pinnedIds],
     unreadThreads: viewerId === undefined ? {} : unreadThreadsOf(record, viewerId),
+    mentionCount: viewerId === undefined ? 0 : mentionCountOf(record, viewerId),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

@@ -36,6 +36,7 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
     deliveredSeqs: {},
     pinnedIds: [],
     unreadThreads: {},
+    mentionCount: 0,
     unreadCount: 0,
     createdAt: 0,
     updatedAt: 2_000,

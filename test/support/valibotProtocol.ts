@@ -106,6 +106,7 @@ export const ConversationSchema = v.object({
     ),
     () => ({}),
   ),
+  mentionCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), () => 0),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

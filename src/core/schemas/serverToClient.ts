@@ -102,6 +102,11 @@ export const ConversationSchema = v.object({
   pinnedIds: v.optional(v.array(Id, LIMITS.maxPins), () => []),
   /** For the requesting user: unread replies per thread root, in threads they take part in. */
   unreadThreads: v.optional(v.record(Id, Count), () => ({})),
+  /**
+   * For the requesting user: unread messages and thread replies from others that mention them
+   * or `here`. Optional on the wire for servers without mention counts.
+   */
+  mentionCount: v.optional(Count, () => 0),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -34,6 +34,8 @@ export interface ConversationSummary {
   /** When the conversation last changed (epoch ms): its last message, else its update time. */
   readonly lastActivityAt: number;
   readonly unreadCount: number;
+  /** Unread mentions of the user (or `here`), conversation and threads. */
+  readonly mentionCount: number;
 }
 
 /** The other member of a direct or bot conversation (undefined for groups). */
@@ -113,6 +115,7 @@ const summarize = /* @__PURE__ */ memoByKey(
     preview: lastMessagePreview(conversation, userId, author),
     lastActivityAt: lastActivityAt(conversation),
     unreadCount: conversation.unreadCount,
+    mentionCount: conversation.mentionCount,
   }),
 );
 

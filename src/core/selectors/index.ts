@@ -21,5 +21,5 @@ export { selectNewestSeq, selectNewMessageCount } from './newMessages';
 export { otherMemberSeqs, receiptFor, selectReceipt, selectReceiptSeqs } from './receipts';
 export type { Receipt, ReceiptSeqs } from './receipts';
 export { selectTypingUserIds, selectTypingUsers } from './typing';
-export { selectTotalUnreadCount, selectUnreadCount } from './unread';
+export { selectMentionCount, selectTotalUnreadCount, selectUnreadCount } from './unread';
 export { selectUploads } from './uploads';

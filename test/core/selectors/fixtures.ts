@@ -30,6 +30,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     deliveredSeqs: {},
     pinnedIds: [],
     unreadThreads: {},
+    mentionCount: 0,
     unreadCount: 0,
     createdAt: 0,
     updatedAt: 2_000,

@@ -8,7 +8,7 @@ import { createChatStore } from '../../../src/core/store';
 function conversation(readSeqs: Record<string, number>, deliveredSeqs: Record<string, number>): Conversation {
   return {
     id: 'c', kind: 'group', title: 'C', memberIds: ['alice', 'bob', 'carol'], lastSeq: 9, lastMessage: null,
-    readSeqs, deliveredSeqs, unreadCount: 0, pinnedIds: [], unreadThreads: {}, createdAt: 0, updatedAt: 0,
+    readSeqs, deliveredSeqs, unreadCount: 0, pinnedIds: [], unreadThreads: {}, mentionCount: 0, createdAt: 0, updatedAt: 0,
   };
 }
 const sent = (seq: number) => ({ id: `m${seq}`, clientId: `c${seq}`, conversationId: 'c', authorId: 'alice', seq, createdAt: 0, text: 'x', attachments: [], status: 'sent' }) as DisplayMessage;
