@@ -119,6 +119,8 @@ export interface ChatClient {
   forwardMessage(id: string, conversationId: string): Promise<Message>;
   /** Server-side search of the user's conversations, newest first, paged by cursor. */
   searchMessages(query: SearchQuery): Promise<SearchResults>;
+  /** Take the link preview off one's own message (optimistic; an edit does not bring it back). */
+  removePreview(id: string): Promise<Message>;
 }
 
 export function createChatClient(options: ChatClientOptions): ChatClient {

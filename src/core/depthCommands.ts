@@ -6,14 +6,14 @@
  */
 import type { ChatClient } from './client';
 import type { ConversationSync } from './conversationSync';
-import type { ChatError } from './errors';
+import { ChatError } from './errors';
 import { createClientId } from './ids';
 import { lastSeq, timelineToArray } from './messageTimeline';
 import type { PositionReporter } from './positionReporter';
 import { acceptMessage } from './pushHandlers';
 import { reported, type Requester } from './requests';
 import { updateStore, type ChatState, type ChatStore } from './store';
-import type { DisplayMessage } from './types';
+import type { ChatMessage, DisplayMessage } from './types';
 
 export interface DepthCommandDeps {
   readonly store: ChatStore;
@@ -36,7 +36,15 @@ export type DepthCommands = Pick<
   | 'unpinMessage'
   | 'forwardMessage'
   | 'searchMessages'
+  | 'removePreview'
 >;
+
+/** The message as the server sent it, without the client's own fields (and without its preview). */
+function asSent({ status: _status, ...message }: ChatMessage, preview: boolean) {
+  if (preview) return message;
+  const { preview: _preview, ...rest } = message;
+  return rest;
+}
 
 /** The thread no longer counts as unread for us (the server hears it through `thread:read`). */
 function applyThreadRead(s: ChatState, conversationId: string, rootId: string): Partial<ChatState> {
@@ -93,6 +101,24 @@ export function createDepthCommands(deps: DepthCommandDeps): DepthCommands {
         ...(limit !== undefined ? { limit } : {}),
       });
       return nextCursor === undefined ? { results } : { results, nextCursor };
+    },
+    async removePreview(id) {
+      const target = findMessage(id);
+      if (!target || target.seq === null) throw new ChatError({ code: 'not_found', message: `No sent message with id "${id}"` });
+      if (target.authorId !== store.getState().userId) throw new ChatError({ code: 'forbidden', message: 'Only your own messages can be changed' });
+      // Gone at once; put back if the server refuses, unless the message changed meanwhile.
+      if (target.preview) acceptMessage(deps, asSent(target, false), false);
+      try {
+        const { message } = await request('message:preview:remove', { id: target.id });
+        acceptMessage(deps, message, false);
+        return message;
+      } catch (error) {
+        const now = findMessage(target.id);
+        if (target.preview && now?.seq !== null && now?.preview === undefined && now?.editedAt === target.editedAt) {
+          acceptMessage(deps, asSent(target, true), false);
+        }
+        throw error;
+      }
     },
   };
 }

@@ -198,7 +198,8 @@ export function sameMessage(a: Message, b: Message): boolean {
     a.lastReplyAt === b.lastReplyAt &&
     a.attachments.length === b.attachments.length &&
     JSON.stringify(a.reactions ?? null) === JSON.stringify(b.reactions ?? null) &&
-    JSON.stringify(a.attachments) === JSON.stringify(b.attachments)
+    JSON.stringify(a.attachments) === JSON.stringify(b.attachments) &&
+    JSON.stringify(a.preview ?? null) === JSON.stringify(b.preview ?? null)
   );
 }
 

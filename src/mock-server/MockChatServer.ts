@@ -23,6 +23,7 @@ import { createBot, type Bot } from './bot';
 import { appendMessage, postMessage, pushTyping, type ServerContext } from './messaging';
 import { attachSession, detachSession, dropSessions, dropTokenSessions, type AttachResult } from './presence';
 import { setReadPosition } from './readPositions';
+import { createLinkPreviews, type LinkPreviewOptions } from './previews/createLinkPreviews';
 import { SearchIndex } from './searchIndex';
 import { threadReplies } from './threadRoots';
 import { handleRequest, type ServerAck } from './requestHandlers';
@@ -36,7 +37,7 @@ import { UploadEndpoint, type StoredUpload, type UploadAck, type UploadCallOptio
 import { visibleConversation } from './visibility';
 import { toWireConversation, toWireMessage } from './wire';
 
-export interface MockServerCoreOptions {
+export interface MockServerCoreOptions extends LinkPreviewOptions {
   /** Varies the generated history; same seed, same data. Default `'demo'`; `'empty'`: the same users and conversations, no messages. */
   seed?: string;
   /** How long the bot "types" before replying. Default 1200 ms. */
@@ -163,7 +164,11 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     sessions: new SessionRegistry(),
     now,
     search: new SearchIndex(),
-    onPosted: (conversation, message) => bot.onPosted(conversation, message),
+    onPosted: (conversation, message) => {
+      bot.onPosted(conversation, message);
+      ctx.previews.posted(message);
+    },
+    previews: createLinkPreviews(options, uploads.registry, () => ctx),
   };
   const bot: Bot = createBot(ctx, { botId: BOT_ID, delayMs: options.botDelayMs ?? 1200, seed });
   const presence = {
@@ -261,15 +266,9 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
     revokeToken: (userId, token) => revokeToken(ctx, userId, token),
 
     createConversation: (conversation) => toWireConversation(createConversation(ctx, conversation, isOnline), undefined, state.users),
-
-    addMember: (conversationId, userId) =>
-      toWireConversation(addMember(ctx, conversationId, userId, isOnline), undefined, state.users),
-
-    removeMember: (conversationId, userId) =>
-      toWireConversation(removeMember(ctx, conversationId, userId), undefined, state.users),
-
-    postSystemMessage: (conversationId, text, options) =>
-      toWireMessage(postSystemMessage(ctx, conversationId, text, options?.authorId)),
+    addMember: (conversationId, userId) => toWireConversation(addMember(ctx, conversationId, userId, isOnline), undefined, state.users),
+    removeMember: (conversationId, userId) => toWireConversation(removeMember(ctx, conversationId, userId), undefined, state.users),
+    postSystemMessage: (conversationId, text, options) => toWireMessage(postSystemMessage(ctx, conversationId, text, options?.authorId)),
 
     setOnline(userId, online) {
       if (online) {
@@ -290,6 +289,7 @@ export function createMockServerCore(options: MockServerCoreOptions = {}): MockC
 
     dispose() {
       disposed = true;
+      ctx.previews.dispose();
       uploads.dispose();
       state.tokens.dispose();
       bot.reset();

@@ -7,6 +7,7 @@ import type { Attachment, Message } from '../core/protocol';
 import type { SearchIndex } from './searchIndex';
 import type { SessionRegistry } from './sessions';
 import type { UploadRegistry } from './uploadRegistry';
+import type { LinkPreviews } from './previews/linkPreviews';
 import { mentionedMembers, mentionsBetween } from './mentionCounts';
 import { messageId, type ServerData, type ConversationRecord } from './state';
 import { withSummary, type ThreadLog } from './threadLog';
@@ -23,6 +24,8 @@ export interface ServerContext {
   readonly search: SearchIndex;
   /** Runs after a live message was stored and broadcast (the bot listens here). */
   readonly onPosted: (conversation: ConversationRecord, message: StoredMessage) => void;
+  /** Link previews of stored messages (previews/linkPreviews.ts). */
+  readonly previews: LinkPreviews;
 }
 
 /** A message on its way into a conversation's log: the server gives it its id and seq. */

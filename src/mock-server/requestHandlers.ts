@@ -24,6 +24,7 @@ import { memberMentions } from './mentions';
 import { markDelivered, markRead, postMessage, pushTyping, replaceMessage, type ServerContext } from './messaging';
 import { pageBefore, pageSince, type PageBounds } from './pageBounds';
 import { PIN_HANDLERS, unpinDeleted } from './pinHandlers';
+import { PREVIEW_HANDLERS } from './previews/previewHandlers';
 import { quotableInConversation } from './quotedReplies';
 import { reactionCapProblem, withReaction } from './reactions';
 import { SEARCH_HANDLERS } from './searchHandlers';
@@ -43,7 +44,7 @@ function page(conversation: ConversationRecord, { from, to, hasMore }: PageBound
 
 type CoreEvent = Exclude<
   ClientEvent,
-  keyof typeof FORWARD_HANDLERS | keyof typeof PIN_HANDLERS | keyof typeof SEARCH_HANDLERS | keyof typeof THREAD_HANDLERS>;
+  keyof typeof FORWARD_HANDLERS | keyof typeof PIN_HANDLERS | keyof typeof PREVIEW_HANDLERS | keyof typeof SEARCH_HANDLERS | keyof typeof THREAD_HANDLERS>;
 
 const CORE_HANDLERS: HandlersOf<CoreEvent> = {
   'message:send'(ctx, session, p) {
@@ -114,7 +115,8 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
     const { conversation, message } = ownMessage(ctx, session, p.id, 'edit');
     if (message.deletedAt !== undefined) refuse('forbidden', 'A deleted message cannot be edited');
     checkText(p.text, message.attachments.length);
-    const next: StoredMessage = { ...message, text: p.text, editedAt: ctx.now() };
+    // Another first link is unfurled again; none drops the preview.
+    const next = ctx.previews.edited(conversation, message, { ...message, text: p.text, editedAt: ctx.now() });
     replaceMessage(ctx, conversation, next);
     return { ok: true, message: toWireMessage(next) };
   },
@@ -130,7 +132,8 @@ const CORE_HANDLERS: HandlersOf<CoreEvent> = {
     const { conversation, message } = ownMessage(ctx, session, p.id, 'delete');
     if (message.deletedAt !== undefined) return { ok: true, message: toWireMessage(message) };
     // A tombstone keeps the seq (no gap for clients) but drops everything that was said.
-    const { reactions: _r, editedAt: _e, mentions: _m, ...rest } = message;
+    const { reactions: _r, editedAt: _e, mentions: _m, preview: _p, ...rest } = message;
+    ctx.previews.deleted(conversation, message);
     const tombstone: StoredMessage = { ...rest, text: '', attachments: [], deletedAt: ctx.now() };
     replaceMessage(ctx, conversation, tombstone);
     unpinDeleted(ctx, conversation, message.id);
@@ -165,7 +168,7 @@ function react(
 const HANDLERS: HandlersOf<ClientEvent> = {
   ...CORE_HANDLERS,
   ...FORWARD_HANDLERS,
-  ...PIN_HANDLERS, ...SEARCH_HANDLERS, ...THREAD_HANDLERS,
+  ...PIN_HANDLERS, ...PREVIEW_HANDLERS, ...SEARCH_HANDLERS, ...THREAD_HANDLERS,
 };
 
 /** Validates and answers one request, with the same schemas `parley/core` exports. Never throws. */

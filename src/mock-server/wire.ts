@@ -46,6 +46,7 @@ export function toWireMessage(stored: StoredMessage): Message {
   if (stored.replierIds !== undefined) message.replierIds = [...stored.replierIds];
   if (stored.mentions !== undefined) message.mentions = [...stored.mentions];
   if (stored.forwardedFrom !== undefined) message.forwardedFrom = { ...stored.forwardedFrom };
+  if (stored.preview !== undefined) message.preview = { ...stored.preview, ...(stored.preview.image ? { image: { ...stored.preview.image } } : {}) };
   return message;
 }
 

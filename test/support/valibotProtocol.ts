@@ -62,6 +62,22 @@ export const MessageSchema = v.object({
   replierIds: v.optional(v.pipe(v.array(Id), v.maxLength(LIMITS.maxRepliers))),
   mentions: v.optional(v.pipe(v.array(Id), v.maxLength(LIMITS.maxMentions))),
   forwardedFrom: v.optional(v.object({ conversationId: Id, messageId: Id, authorId: Id })),
+  preview: v.optional(
+    v.object({
+      url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxUrlLength)),
+      title: v.pipe(v.string(), v.maxLength(LIMITS.maxPreviewTitleLength)),
+      description: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxPreviewDescriptionLength))),
+      siteName: v.optional(Name),
+      image: v.optional(
+        v.object({
+          url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxUrlLength)),
+          width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          id: v.optional(Id),
+        }),
+      ),
+    }),
+  ),
 });
 
 export const UserSchema = v.object({
@@ -161,6 +177,7 @@ export const ResultSchemas = {
   'message:pin': PinsResult,
   'message:unpin': PinsResult,
   'message:forward': MessageResult,
+  'message:preview:remove': MessageResult,
   'messages:search': v.object({
     ok: v.literal(true),
     results: v.pipe(v.array(MessageSchema), v.maxLength(LIMITS.maxPageSize)),
@@ -236,6 +253,7 @@ export const RequestSchemas = {
   'message:pin': ById,
   'message:unpin': ById,
   'message:forward': v.object({ id: Id, conversationId: Id, clientId: Id }),
+  'message:preview:remove': v.object({ id: Id }),
   'messages:search': v.object({
     query: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxQueryLength), v.check((q) => q.trim().length > 0, 'an empty query')),
     conversationId: v.optional(Id),

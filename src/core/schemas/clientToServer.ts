@@ -80,6 +80,8 @@ export const RequestSchemas = {
   'message:unpin': ById,
   /** Copy a message the caller can read into another of their conversations; `clientId` makes a resend safe. */
   'message:forward': v.object({ id: Id, conversationId: Id, clientId: Id }),
+  /** The author takes the link preview off their message; an edit does not bring it back. */
+  'message:preview:remove': ById,
   'messages:search': v.object({
     query: v.refine(v.string(LIMITS.maxQueryLength, 1), (q) => q.trim().length > 0, 'an empty query'),
     conversationId: v.optional(Id),

@@ -19,4 +19,7 @@ export const LIMITS = {
   maxRepliers: 5,
   /** Characters of a search query. */
   maxQueryLength: 200,
+  /** Characters of a link preview's title and description (the server cuts longer ones). */
+  maxPreviewTitleLength: 300,
+  maxPreviewDescriptionLength: 1_000,
 } as const;

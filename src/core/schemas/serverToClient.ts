@@ -30,6 +30,20 @@ export const AttachmentSchema = v.object({
 });
 export type Attachment = v.Output<typeof AttachmentSchema>;
 
+/**
+ * A link preview the server made for the message's first http(s) link. `image.url` is the
+ * server's own (never the page's third-party host); with `image.id`, ask `attachment:url` for it
+ * like an attachment's. Width and height let a client reserve the image's box before it loads.
+ */
+export const LinkPreviewSchema = v.object({
+  url: v.string(LIMITS.maxUrlLength, 1),
+  title: v.string(LIMITS.maxPreviewTitleLength),
+  description: v.optional(v.string(LIMITS.maxPreviewDescriptionLength)),
+  siteName: v.optional(Name),
+  image: v.optional(v.object({ url: v.string(LIMITS.maxUrlLength, 1), width: v.integer(1), height: v.integer(1), id: v.optional(Id) })),
+});
+export type LinkPreview = v.Output<typeof LinkPreviewSchema>;
+
 /** Record<emoji, userId[]>; `__proto__` and friends are skipped by `record`. */
 const Reactions = v.record(v.string(32, 1), v.array(Id));
 
@@ -62,6 +76,8 @@ export const MessageSchema = v.object({
   mentions: v.optional(v.array(Id, LIMITS.maxMentions)),
   /** A copy of another message the author could read, made by `message:forward`. */
   forwardedFrom: v.optional(ForwardedFrom),
+  /** A preview of the first link in `text`, added by the server after it stored the message. */
+  preview: v.optional(LinkPreviewSchema),
 });
 export type Message = v.Output<typeof MessageSchema>;
 
@@ -175,6 +191,7 @@ export const ResultSchemas = {
   'message:pin': PinsResult,
   'message:unpin': PinsResult,
   'message:forward': MessageResult,
+  'message:preview:remove': MessageResult,
   'messages:search': v.object({
     ok: v.literal(true),
     /** Newest first. */
