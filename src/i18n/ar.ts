@@ -17,6 +17,7 @@ export const ar: Catalog = {
     loading: 'جارٍ تحميل المحادثات…',
     error: 'تعذّر تحميل المحادثات',
     unread: { one: 'رسالة واحدة غير مقروءة', other: 'رسائل غير مقروءة: {count}' },
+    mentions: { one: 'إشارة واحدة إليك', other: 'إشارات إليك: {count}' },
     noMessages: 'لا توجد رسائل بعد',
     you: 'أنت: {text}',
     attachment: 'مرفق',
@@ -164,6 +165,14 @@ export const ar: Catalog = {
     open: 'البحث في الرسائل',
     close: 'إغلاق البحث',
     jumping: 'جارٍ التحميل…',
+  },
+  format: {
+    code: 'شيفرة',
+    codeIn: '{lang}',
+    copy: 'نسخ',
+    copied: 'تم النسخ',
+    copyFailed: 'تعذّر النسخ',
+    codeRegion: 'كتلة شيفرة',
   },
   typing: {
     one: '{a} يكتب…',

@@ -12,6 +12,7 @@ export const en = {
     loading: 'Loading conversations…',
     error: 'Could not load conversations',
     unread: { one: '{count} unread message', other: '{count} unread messages' },
+    mentions: { one: '{count} mention', other: '{count} mentions' },
     noMessages: 'No messages yet',
     you: 'You: {text}',
     attachment: 'Attachment',
@@ -168,6 +169,17 @@ export const en = {
     close: 'Close search',
     /** While the list loads history on its way to a message chosen in the results. */
     jumping: 'Loading…',
+  },
+  format: {
+    /** Above a code block without a language. */
+    code: 'Code',
+    /** Above a code block with one: "TypeScript code" reads oddly, so the tag as written. */
+    codeIn: '{lang}',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy',
+    /** The code block's scrollable area, for screen readers. */
+    codeRegion: 'Code block',
   },
   typing: {
     one: '{a} is typing…',

@@ -3,13 +3,24 @@
  * ChatProvider.tsx, which carries the English catalog as its default, so that
  * lazily loaded parts can read the context without sharing the catalog.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { ChatClient } from '../core/client';
+import type { DisplayMessage } from '../core/types';
 import type { Catalog } from '../i18n/en';
+
+/** A host's own rendering of a message's text (in place of Parley's formatting). Return text or elements, never HTML strings. */
+export type RenderText = (props: { message: DisplayMessage; text: string }) => ReactNode;
+
+/** How message text is shown: with formatting (the default), plain with safe links, or by the host. */
+export interface TextRendering {
+  readonly formatting: boolean;
+  readonly renderText: RenderText | undefined;
+}
 
 export interface ChatContextValue {
   client: ChatClient;
   catalog: Catalog;
+  text: TextRendering;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);
@@ -27,4 +38,8 @@ export function useChatClient(): ChatClient {
 
 export function useCatalog(): Catalog {
   return useChatContext('useCatalog').catalog;
+}
+
+export function useTextRendering(): TextRendering {
+  return useChatContext('useTextRendering').text;
 }

@@ -1,6 +1,6 @@
 /** `parley`: React components and hooks. Transport code lives in `parley/core` and `parley/socketio`. */
-export { ChatProvider, useCatalog, useChatClient } from './ChatProvider';
-export type { ChatProviderProps } from './ChatProvider';
+export { ChatProvider, useCatalog, useChatClient, useTextRendering } from './ChatProvider';
+export type { ChatProviderProps, RenderText } from './ChatProvider';
 
 export { useChatStore } from './hooks/useChatStore';
 export { useConnection } from './hooks/useConnection';
@@ -22,8 +22,8 @@ export { ConversationList, useConversationListKeyboard } from './components/Conv
 export type { ConversationListProps, ConversationItemData, RenderConversationItem } from './components/ConversationList';
 export { FileUpload, uploadErrorText, useFileDrop } from './components/FileUpload';
 export type { FileDrop, FileUploadProps } from './components/FileUpload';
-export { MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
-export type { MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
+export { FormattedText, MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
+export type { FormattedTextProps, MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
 export { MessageInput, setReplyTarget, useMessageComposer } from './components/MessageInput';
 export type { MessageComposer, MessageInputProps, ReplyTarget } from './components/MessageInput';
 export {

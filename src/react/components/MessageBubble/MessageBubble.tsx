@@ -9,7 +9,7 @@ import { Attachments, MessageQuote, Reactions, ThreadSummary } from '../lazyPart
 import { ForwardedLabel } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
-import { MessageText } from './MessageText';
+import { MessageTextBody } from './MessageTextBody';
 
 export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   message: DisplayMessage;
@@ -26,7 +26,7 @@ export interface MessageBubbleProps extends Omit<HTMLAttributes<HTMLDivElement>,
 }
 
 /**
- * One message: text (plain, with safe links), attachments, time, edited
+ * One message: text (formatted, with safe links; see MessageTextBody), attachments, time, edited
  * marker, tombstone, and for own messages the delivery status with retry.
  */
 export const MessageBubble = memo(
@@ -79,9 +79,10 @@ export const MessageBubble = memo(
               {/* A reply quotes its original above the text; a notice about a message points to it after the text. */}
               {message.replyTo !== undefined && !system && <MessageQuote message={message} />}
               {editor ?? (message.text !== '' && (
-                <p className="parley-message-text" dir="auto">
-                  <MessageText text={message.text} />
-                </p>
+                // A div: formatted text may hold paragraphs, lists, quotes and code blocks.
+                <div className="parley-message-text" dir="auto">
+                  <MessageTextBody message={message} />
+                </div>
               ))}
               {/* Loaded on first use, like the reactions: a row grows when they arrive and is measured again. */}
               {message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
