@@ -126,3 +126,23 @@ export const Brand: Story = {
   globals: { theme: 'brand' },
   loaders: [connectedAlice],
 };
+
+/** Bob mentions Alice in General and calls @here: an "@" badge beside the unread count, named "2 mentions". */
+export const MentionBadge: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const { clients } = await createMockChat({ users: ['alice', 'bob'] });
+      const bob = clients.bob!;
+      await bob.sendMessage('general', { text: '@Alice can you review?', mentions: ['alice'] });
+      await bob.sendMessage('general', { text: '@here standup in 5', mentions: ['here'] });
+      // Let the pushes reach Alice before the story renders.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { client: clients.alice! };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const option = within(canvasElement).getByRole('option', { name: /^General/ });
+    await expect(option).toHaveAttribute('data-mentioned', 'true');
+    await expect(option).toHaveAccessibleName(/2 mentions/);
+  },
+};

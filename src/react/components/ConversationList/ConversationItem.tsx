@@ -23,6 +23,10 @@ export interface ConversationItemData {
   unreadCount: number;
   /** "3 unread messages", or undefined when there are none. */
   unreadLabel: string | undefined;
+  /** Unread mentions of the user (or `@here`), counted apart from unread messages. */
+  mentionCount: number;
+  /** "2 mentions", or undefined when there are none. */
+  mentionLabel: string | undefined;
   selected: boolean;
   /** The other member of a direct or bot chat. */
   counterpart: User | undefined;
@@ -59,7 +63,7 @@ const MAX_BADGE_COUNT = 99;
 
 /**
  * One option of the conversation listbox. Its accessible name is its text in
- * reading order ("Bob Nguyen, Online, 5 min ago, Lunch?, 3 unread messages"):
+ * reading order ("Bob Nguyen, Online, 5 min ago, Lunch?, 1 mention, 3 unread messages"):
  * naming it by the title alone would hide visible text from speech-input
  * users (WCAG 2.5.3, label in name).
  */
@@ -82,6 +86,8 @@ export function ConversationItem({
   const presence = presenceState(online);
   const unreadCount = conversation.unreadCount;
   const unreadLabel = unreadCount > 0 ? plural(catalog, catalog.conversationList.unread, unreadCount) : undefined;
+  const mentionCount = conversation.mentionCount;
+  const mentionLabel = mentionCount > 0 ? plural(catalog, catalog.conversationList.mentions, mentionCount) : undefined;
   const time = formatRelative(catalog, timestamp, now);
   const data: ConversationItemData = {
     conversation,
@@ -91,6 +97,8 @@ export function ConversationItem({
     timestamp,
     unreadCount,
     unreadLabel,
+    mentionCount,
+    mentionLabel,
     selected,
     counterpart,
     online,
@@ -107,6 +115,7 @@ export function ConversationItem({
       data-kind={conversation.kind}
       data-selected={selected ? 'true' : 'false'}
       data-unread={unreadCount > 0 ? 'true' : 'false'}
+      data-mentioned={mentionCount > 0 ? 'true' : 'false'}
       data-presence={presence}
       {...itemProps}
     >
@@ -141,8 +150,15 @@ export function ConversationItem({
                 {/* The author's name in its own <bdi>: its direction must not reorder the text. */}
                 {isolatedSentence((slot) => previewText(catalog, slotted(preview, slot)))}
               </span>
+              {mentionLabel && (
+                // An "@" whatever the count: it must read as a call for attention, not a second unread count.
+                <span className="parley-conversation-badge" data-badge="mention">
+                  <span aria-hidden="true">@</span>
+                  <span className="parley-visually-hidden">{mentionLabel}</span>
+                </span>
+              )}
               {unreadLabel && (
-                <span className="parley-conversation-badge">
+                <span className="parley-conversation-badge" data-badge="unread">
                   <span aria-hidden="true">
                     {unreadCount > MAX_BADGE_COUNT
                       ? `${formatNumber(catalog, MAX_BADGE_COUNT)}+`
