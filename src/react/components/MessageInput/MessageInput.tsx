@@ -5,9 +5,12 @@ import { useConnection } from '../../hooks/useConnection';
 import { useConversation, useCurrentUserId, useUser } from '../../hooks/useConversations';
 import { conversationTitle, counterpartId } from '../ConversationList/conversationSummary';
 import { partClassName } from '../className';
-import { ReplyBar } from '../lazyParts';
+import { MentionPicker, ReplyBar } from '../lazyParts';
 import { attributeLabel } from '../../text/isolate';
+import { applyTextEdit } from './applyTextEdit';
+import { formatShortcutEdit, formatShortcutKey } from './formatShortcut';
 import { useAutoGrow } from './useAutoGrow';
+import { useMentionPicker } from './useMentionPicker';
 import { useMessageComposer } from './useMessageComposer';
 
 export interface MessageInputProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
@@ -71,8 +74,9 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
     .filter(Boolean)
     .join(' ');
 
+  const mention = useMentionPicker({ conversationId, parentId, text: composer.text, setText: composer.setText, textarea, idBase: id });
   const sendAndKeepFocus = () => {
-    if (composer.send()) textarea.current?.focus();
+    if (composer.send({ mentions: mention.take(composer.text) })) textarea.current?.focus();
   };
 
   // Reply chosen in the list (a new target each time): the field takes focus to write it.
@@ -85,11 +89,21 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
   }, [conversationId, parentId, reply]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // An open mention picker has the arrows, Enter, Tab and Escape first.
+    if (mention.onKeyDown(event)) return;
     if (event.key === 'Escape' && reply && !event.nativeEvent.isComposing) {
       // Escape cancels the reply; without one it is left to the page.
       event.preventDefault();
       event.stopPropagation();
       cancelReply();
+      return;
+    }
+    const shortcut = formatShortcutKey(event);
+    if (shortcut && !event.nativeEvent.isComposing) {
+      // Ctrl/Cmd+B, I, E: bold, italic, code around the selection (the page's own shortcuts would do nothing useful here).
+      event.preventDefault();
+      const field = event.currentTarget;
+      applyTextEdit(field, formatShortcutEdit(field.value, field.selectionStart, field.selectionEnd, shortcut));
       return;
     }
     if (event.key !== 'Enter' || event.shiftKey || event.altKey) return;
@@ -127,6 +141,9 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
           }}
         />
       )}
+      {mention.open && (
+        <MentionPicker id={mention.listboxId} options={mention.options} activeIndex={mention.activeIndex} optionId={mention.optionId} onPick={mention.pick} />
+      )}
       <div className="parley-message-input-row">
         <textarea
           ref={textarea}
@@ -140,7 +157,15 @@ export const MessageInput = forwardRef<HTMLDivElement, MessageInputProps>(functi
           disabled={disabled}
           aria-describedby={describedBy}
           aria-invalid={composer.tooLong}
-          onChange={(e) => composer.setText(e.target.value)}
+          // A textbox still (not role=combobox): the picker's listbox is tied to it by these.
+          aria-autocomplete="list"
+          aria-controls={mention.open ? mention.listboxId : undefined}
+          aria-activedescendant={mention.open ? mention.optionId(mention.activeIndex) : undefined}
+          onChange={(e) => {
+            composer.setText(e.target.value);
+            mention.onCaret(e.target);
+          }}
+          onSelect={(e) => mention.onCaret(e.currentTarget)}
           onKeyDown={onKeyDown}
           onBlur={composer.stopTyping}
           onCompositionStart={() => {
