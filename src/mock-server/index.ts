@@ -12,3 +12,7 @@ export type { AckFor, ServerAck } from './requestHandlers';
 export type { DropReason, ServerSession, SessionCallbacks } from './types';
 export type { NetworkConditions } from './memoryAdapter';
 export { BOT_ID, SEED_USERS } from './seed';
+export type { Unfurled, UnfurledImage, UnfurlFn } from './previews/unfurl';
+export type { LinkPreviewOptions } from './previews/createLinkPreviews';
+export type { PreviewImageHost } from './previews/previewImages';
+export { FIXTURE_PAGES, fixtureUnfurl } from './previews/fixtureUnfurl';

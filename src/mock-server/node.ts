@@ -25,6 +25,7 @@ import { guardFrontDoor } from './node/frontDoor';
 import { hostCheck, hostPolicy } from './node/hosts';
 import { createRequestListener, serverTimeouts } from './node/httpServer';
 import { createImageProxy } from './node/imageProxy';
+import { createPreviewImageRoute } from './node/previewImages';
 import { httpRequestCheck } from './node/limits/httpLimits';
 import { createServerLimits } from './node/limits/serverLimits';
 import { originPolicy } from './node/origins';
@@ -35,6 +36,8 @@ import { UploadStore } from './node/uploads';
 
 export { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
 export type { HandshakeError } from './node/handshakeError';
+export { createUnfurlFetcher, type UnfurlFetcherOptions } from './node/unfurl/createUnfurlFetcher';
+export { UnfurlError, type ResolvedAddress, type Resolver, type UnfurlProblem } from './node/unfurl/guardedGet';
 
 /**
  * @deprecated The admin key that was the default, printed in the README: a server now refuses
@@ -191,7 +194,9 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const hosts = hostPolicy(allowedHosts, host);
 
   const peers = await loadServerPeers();
-  const server = createMockServer(coreOptions);
+  // Preview images are served over HTTP like uploads, to members only.
+  const previewImages = createPreviewImageRoute(() => server, () => url);
+  const server = createMockServer({ previewImageHost: previewImages, ...coreOptions });
   const dir = uploadDir ?? (await mkdtemp(path.join(tmpdir(), 'parley-uploads-')));
   let url = '';
   const limits = createServerLimits(rateLimits, unattachedUploadTtlMs);
@@ -208,7 +213,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     unattachedTtlMs: unattachedUploadTtlMs,
   });
   const imageProxy = imageProxySettings === false ? null : createImageProxy(imageProxySettings, () => url);
-  const routes = createRequestListener({ server, adminKey, uploads, origins, imageProxy });
+  const routes = createRequestListener({ server, adminKey, uploads, origins, imageProxy, previewImages });
   const http = createServer(serverTimeouts(headersTimeoutMs, requestTimeoutMs), routes);
   const gatewayOptions = {
     origins,

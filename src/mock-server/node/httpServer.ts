@@ -6,6 +6,7 @@
  *   POST /uploads              upload a file (uploads.ts)
  *   GET  /uploads/:id          fetch an uploaded file
  *   GET  /media/proxy          an external image, through the server (imageProxy.ts)
+ *   GET  /previews/:id         a link preview's image, for members (previewImages.ts)
  *   OPTIONS *                  CORS preflight (204 for `corsOrigins`, 403 for other origins)
  *
  * CORS headers go on every answer to an allowed origin and on none otherwise
@@ -18,6 +19,7 @@ import { handleAdmin } from './adminApi';
 import { HttpError, pathSegments, sendError, sendJson } from './http';
 import type { ImageProxy } from './imageProxy';
 import type { OriginPolicy } from './origins';
+import type { PreviewImageRoute } from './previewImages';
 import type { UploadStore } from './uploads';
 
 export interface HttpRoutesOptions {
@@ -27,6 +29,7 @@ export interface HttpRoutesOptions {
   readonly origins: OriginPolicy;
   /** null: `imageProxy: false`, and /media/proxy is an unknown route. */
   readonly imageProxy: ImageProxy | null;
+  readonly previewImages?: PreviewImageRoute;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, options: HttpRoutesOptions): Promise<void> {
@@ -58,6 +61,10 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpRou
   if (first === 'media' && second === 'proxy' && rest.length === 0 && options.imageProxy) {
     if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET here', { Allow: 'GET, OPTIONS' });
     return options.imageProxy.handle(req, res, url.searchParams);
+  }
+  if (first === 'previews' && second !== undefined && rest.length === 0 && options.previewImages) {
+    if (method !== 'GET') throw new HttpError('method_not_allowed', 'Use GET here', { Allow: 'GET, OPTIONS' });
+    return options.previewImages.handle(req, res, second, url.searchParams);
   }
   throw new HttpError('not_found', 'No such route');
 }
