@@ -137,3 +137,42 @@ export const ReplyComposingRightToLeft: Story = {
     await expect(canvas.getByRole('button', { name: 'إلغاء الرد' })).toBeVisible();
   },
 };
+
+/**
+ * Typing @ opens the people of the conversation (@here first in a group), filtered as you
+ * type; ↑/↓ move, Enter or Tab picks, Escape closes. The sent message carries the picked ids.
+ */
+export const MentionPicker: Story = {
+  loaders: [
+    async () => {
+      const { server, clients } = await createMockChat();
+      return { client: clients.alice, server };
+    },
+  ],
+  render: (args, { loaded }) => {
+    const { client } = loaded as { client: ChatClient };
+    return (
+      <ChatProvider client={client}>
+        {/* Room above the field: the picker opens upwards, over the messages. */}
+        <div style={{ maxInlineSize: 560, paddingBlockStart: 280 }}>
+          <MessageInput {...args} />
+        </div>
+      </ChatProvider>
+    );
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const { server } = loaded as { server: Awaited<ReturnType<typeof createMockChat>>['server'] };
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(input, '@bo');
+    const listbox = await canvas.findByRole('listbox', { name: 'People to mention' });
+    await expect(within(listbox).getByRole('option', { name: '@Bob Nguyen' })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{Enter}');
+    await expect(input).toHaveValue('@Bob Nguyen ');
+    await userEvent.keyboard('can you review?{Enter}');
+    await waitFor(() => expect(server.messages('general').at(-1)?.mentions).toEqual(['bob']));
+    // Open again for the story's picture: every member, @here first.
+    await userEvent.type(input, '@');
+    await canvas.findByRole('listbox', { name: 'People to mention' });
+  },
+};

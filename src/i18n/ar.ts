@@ -18,6 +18,7 @@ export const ar: Catalog = {
     error: 'تعذّر تحميل المحادثات',
     unread: { one: 'رسالة واحدة غير مقروءة', other: 'رسائل غير مقروءة: {count}' },
     mentions: { one: 'إشارة واحدة إليك', other: 'إشارات إليك: {count}' },
+    mentions: { one: 'إشارة واحدة إليك', other: 'إشارات إليك: {count}' },
     noMessages: 'لا توجد رسائل بعد',
     you: 'أنت: {text}',
     attachment: 'مرفق',
@@ -79,6 +80,8 @@ export const ar: Catalog = {
     tooLong: 'الرسالة طويلة جدًا ({count} من {max} حرف)',
     offline: 'أنت غير متصل. سيتم إرسال الرسائل عند عودة الاتصال.',
     counter: '{count} / {max}',
+    mentionList: 'أشخاص للإشارة إليهم',
+    mentionEveryone: 'كل من في هذه المحادثة',
   },
   thread: {
     title: 'سلسلة الردود',

@@ -75,6 +75,10 @@ export const en = {
     tooLong: 'Message is too long ({count} of {max} characters)',
     offline: 'You are offline. Messages will be sent when the connection returns.',
     counter: '{count} / {max}',
+    /** The mention picker's listbox, opened by typing @. */
+    mentionList: 'People to mention',
+    /** Beside @here in the mention picker. */
+    mentionEveryone: 'Everyone in this conversation',
   },
   thread: {
     /** The thread pane's heading. */

@@ -42,3 +42,6 @@ export const MessageQuote = lazyPart(() => loadOnDemand().then((m) => m.MessageQ
 
 /** "Replying to …" above the message input, while a reply is composed. */
 export const ReplyBar = lazyPart(() => loadOnDemand().then((m) => m.ReplyBar));
+
+/** The people to mention, above the message input while an `@…` is typed. */
+export const MentionPicker = lazyPart(() => loadOnDemand().then((m) => m.MentionPicker));

@@ -11,6 +11,7 @@ export { MessageEditor } from './MessageList/MessageEditor';
 export { ThreadSummary } from './MessageBubble/ThreadSummary';
 export { MessageQuote } from './MessageBubble/MessageQuote';
 export { ReplyBar } from './MessageInput/ReplyBar';
+export { MentionPicker } from './MessageInput/MentionPicker';
 export { ForwardDialogContent } from './ForwardDialog/ForwardDialogContent';
 export { MessageSearch } from './MessageSearch/MessageSearch';
 export { PinnedMessagesBar } from './PinnedMessages/PinnedMessagesBar';

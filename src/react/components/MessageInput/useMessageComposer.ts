@@ -20,8 +20,8 @@ export interface MessageComposerOptions {
 export interface MessageComposer {
   text: string;
   setText: (text: string) => void;
-  /** Sends the current text; false when there was nothing valid to send. */
-  send: () => boolean;
+  /** Sends the current text (with the users it mentions); false when there was nothing valid to send. */
+  send: (options?: { mentions?: readonly string[] }) => boolean;
   /** Something other than whitespace, within the length limit, and not disabled. */
   canSend: boolean;
   tooLong: boolean;
@@ -75,11 +75,12 @@ export function useMessageComposer({ conversationId, parentId, alsoInConversatio
   const tooLong = problem?.code === 'too_large';
   const canSend = !disabled && problem === null;
 
-  const send = () => {
+  const send = ({ mentions = [] }: { mentions?: readonly string[] } = {}) => {
     if (!canSend) return false;
     const body = text.trim();
     const thread = parentId === undefined ? {} : { parentId, ...(alsoInConversation ? { alsoInConversation } : {}) };
-    client.sendMessage(conversationId, { text: body, ...(reply ? { replyTo: reply.messageId } : {}), ...thread }).catch(() => {
+    const extra = { ...(reply ? { replyTo: reply.messageId } : {}), ...(mentions.length > 0 ? { mentions: [...mentions] } : {}), ...thread };
+    client.sendMessage(conversationId, { text: body, ...extra }).catch(() => {
       // A failed send shows in the message list (status "failed", with retry);
       // the input has already moved on.
     });
