@@ -313,3 +313,33 @@ export const ActionsRightToLeft: Story = {
     await expect(within(row).getByRole('menuitemcheckbox', { name: 'تفاعل بـ ❤️' })).toHaveFocus();
   },
 };
+
+/** Link previews made by the mock server's fixture unfurler: Bob's article with its image, Alice's docs link (hers to remove). */
+const withPreviews = aliceLoader({
+  ready: async ({ server, clients }) => {
+    server.postMessage('alice-bob', { authorId: 'bob', text: 'Worth a read: https://example.com/article' });
+    await clients.alice!.sendMessage('alice-bob', { text: 'And the docs are at https://example.org/docs' });
+  },
+});
+
+export const LinkPreview: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [withPreviews],
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Getting started');
+    await expect(within(row).getByRole('button', { name: 'Remove preview' })).toBeVisible();
+    await expect(await within(canvasElement).findByText('How we cut our build time in half')).toBeVisible();
+  },
+};
+
+/** Alice removed the preview of her own message: the link stays in the text, the card is gone for good. */
+export const RemovedPreview: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [withPreviews],
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Getting started');
+    await userEvent.click(within(row).getByRole('button', { name: 'Remove preview' }));
+    await waitFor(() => expect(row.querySelector('.parley-link-preview')).toBeNull());
+    await expect(row).toHaveTextContent('https://example.org/docs');
+  },
+};

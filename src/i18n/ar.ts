@@ -70,6 +70,7 @@ export const ar: Catalog = {
     deleteConfirm: 'حذف هذه الرسالة؟',
     yes: 'نعم',
     no: 'لا',
+    removePreview: 'إزالة المعاينة',
   },
   input: {
     label: 'رسالة',

@@ -65,6 +65,8 @@ export const en = {
     deleteConfirm: 'Delete this message?',
     yes: 'Yes',
     no: 'No',
+    /** The author's button on a link preview card. */
+    removePreview: 'Remove preview',
   },
   input: {
     label: 'Message',

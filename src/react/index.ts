@@ -49,6 +49,9 @@ export type {
 } from './components/MessageList';
 /** The bubble's attachments, quote and reaction chips, for a bubble of your own (loaded on first use). */
 export { Attachments as MessageAttachments, MessageQuote, Reactions as MessageReactions } from './components/lazyParts';
+/** The bubble's link preview card (loaded on first use). */
+export { LinkPreview } from './components/lazyParts';
+export type { LinkPreviewProps } from './components/MessageBubble/LinkPreview';
 export { PinnedMessages, useJumpRequest } from './components/PinnedMessages';
 export type { PinnedMessagesProps } from './components/PinnedMessages';
 export { ForwardDialog } from './components/ForwardDialog';

@@ -51,7 +51,7 @@ describe('link previews', () => {
       title: 'How we cut our build time in half',
       description: expect.stringContaining('Caching'),
       siteName: 'Example Engineering',
-      image: { id: expect.any(String), url: expect.stringMatching(/^blob:/), width: 40, height: 21 },
+      image: { id: expect.any(String), url: expect.stringMatching(/^blob:/), width: 240, height: 126 },
     });
     await heardUpdate(bob, (m) => m.id === sent.id && m.preview !== undefined);
   });

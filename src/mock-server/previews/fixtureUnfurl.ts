@@ -5,9 +5,18 @@
  */
 import type { Unfurled, UnfurlFn } from './unfurl';
 
-/** A 40×21 PNG (a blue gradient): the image of the fixture article. */
+/** A 240×126 PNG (a blue gradient, the 1.91:1 of a social card): the image of the fixture article. */
 const FIXTURE_PNG_BASE64 =
-  'iVBORw0KGgoAAAANSUhEUgAAACgAAAAVCAIAAAC7eDtJAAAAiElEQVR42sXCsQpBAQBA0fslBoPBYDAYDAaDwWAwGF6RqFckSimllFJKKaXMkiRJkiRJkuSzfMY9HSLBT0m0/FUSq36UxOtvJYnwpSTZeCpJtR5K0p27kkz3piTbuyrJ9S9K8oOzksLwpKQ4OiopjQ9KgsleSWW6U1KbbZWE842S5mKtpL1cKf/eqb5N46NADQAAAABJRU5ErkJggg==';
+  'iVBORw0KGgoAAAANSUhEUgAAAPAAAAB+CAIAAACVjQttAAAClklEQVR42u3S51YIABxA8f+TGJEVkS0iIiIrIk0aUmnRVlnfjOwV' +
+  'WREREZEVWXks73HPPef3BPfcmJL/T8IIEwg19NT8SQkjphZMShgxreCvhOHQYg09vfCPhOHQYg2dUPhbwoiEot8SRswo+iVhOLRY' +
+  'Q88s/ilhOLRYQycWT0gYkVgyIWHErJIfEoZDizX07IPfJQyHFmvoOQfHJYyYc2hcwoi5h75JGA4t1tDzSr9KGA4t1tBJpV8kjEgq' +
+  '+yJhxPyyzxKGQ4s19ILyTxKGQ4s1dHL5mIQRyRVjEkYsrPgoYTi0WEMvOvxBwnBosYZOOTwqYURK5aiEEYsr30sYDi3W0EuOvJMw' +
+  'HFqsoZceGZEwYmnViIQRy6reShgOLdbQy6vfSBgOLdbQK6qHJYxYUTMsYcTKmtcShkOLNfSqo68kDIcWa+jUo0MSRqTWDkkYsbr2' +
+  'pYTh0GINvabuhYTh0GINnVY3KGFEWv2ghBFr659LGA4t1tDrGp5JGA4t1tDpDQMSRqQ3DkgYsb7xqYTh0GINveHYEwnDocUaOuNY' +
+  'v4QRGcf7JYzYePyxhOHQYg29qemRhOHQYg2d2fRQwojM5ocSRmxufiBhOLRYQ29puS9hOLRYQ2e19EkYkdXaJ2HE1tZ7EoZDizX0' +
+  'tra7EoZDizV0dluvhBHZ7b0SRmxvvyNhOLRYQ+/ouC1hOLRYQ+/suCVhxM4TtySM2HXipoTh0GINvbvzhoTh0GINndN5XcKInK7r' +
+  'Ekbs6bomYTi0WEPv7b4qYTi0WEPndl+RMCL35BUJI/advCxhOLRYQ+8/dUnCcGixhs471SNhRN7pHgkjDpy+KGE4tFhD55+5IGE4' +
+  'tFhDF5w5L2FEwdnzEkYUnj0nYTi0UP4D8k8mxIuGfEUAAAAASUVORK5CYII=';
 
 function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);

@@ -31,6 +31,9 @@ export const Reactions = lazyPart(() => loadOnDemand().then((m) => m.Reactions))
 /** Attachment thumbnails and file links, in bubbles that have attachments. */
 export const Attachments = lazyPart(() => loadOnDemand().then((m) => m.Attachments));
 
+/** The card of a message's link preview, in bubbles that have one. */
+export const LinkPreview = lazyPart(() => loadOnDemand().then((m) => m.LinkPreview));
+
 /** "Forwarded from …", in bubbles of forwarded messages. */
 export const ForwardedLabel = lazyPart(() => loadOnDemand().then((m) => m.ForwardedLabel));
 

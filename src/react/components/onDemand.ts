@@ -4,6 +4,7 @@
  * main bundle. Nothing else may import this file statically.
  */
 export { Attachments } from './MessageBubble/Attachments';
+export { LinkPreview } from './MessageBubble/LinkPreview';
 export { ForwardedLabel } from './MessageBubble/ForwardedLabel';
 export { Reactions } from './MessageBubble/Reactions';
 export { MessageActions } from './MessageList/MessageActions';

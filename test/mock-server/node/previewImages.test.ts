@@ -24,7 +24,7 @@ describe('a link preview’s image (Node server)', () => {
     const sent = await bob!.request('message:send', { conversationId: 'bob-carol', clientId: uniqueId('p'), text: 'https://example.com/article' });
     const updated = await carol!.next('message:updated', (m) => m.id === sent.message.id && m.preview !== undefined);
     const image = updated.preview.image;
-    expect(image).toMatchObject({ width: 40, height: 21 });
+    expect(image).toMatchObject({ width: 240, height: 126 });
     expect(image.url.startsWith(`${running.url}/previews/`)).toBe(true);
 
     const signed = await carol!.request('attachment:url', { id: image.id });

@@ -5,7 +5,7 @@ import { formatDateTime, formatTime } from '../../../i18n/format';
 import { useCatalog } from '../../ChatProvider';
 import { Avatar } from '../Avatar/Avatar';
 import { partClassName } from '../className';
-import { Attachments, MessageQuote, Reactions, ThreadSummary } from '../lazyParts';
+import { Attachments, LinkPreview, MessageQuote, Reactions, ThreadSummary } from '../lazyParts';
 import { ForwardedLabel } from '../lazyParts';
 import { isEmojiOnly } from './linkify';
 import { MessageStatus, type Receipt } from './MessageStatus';
@@ -85,6 +85,7 @@ export const MessageBubble = memo(
                 </div>
               ))}
               {/* Loaded on first use, like the reactions: a row grows when they arrive and is measured again. */}
+              {message.status === 'sent' && message.preview !== undefined && !editor && <LinkPreview message={message} />}
               {message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
               {message.replyTo !== undefined && system && <MessageQuote message={message} />}
             </>
