@@ -6,7 +6,7 @@
  * none of the marks takes a fast path (links and mentions only).
  */
 import type { FormattedBlock, FormattedInline, FormattingOptions } from './formatTypes';
-import { parseInline } from './formatInline';
+import { compileMentions, parseInline, type CompiledMentions } from './formatInline';
 
 const FENCE_OPEN = /^ {0,3}```[ \t]*([\w#+.-]{1,32})?[ \t]*$/;
 const FENCE_CLOSE = /^ {0,3}```[ \t]*$/;
@@ -20,15 +20,16 @@ const MARKS = /[*_~`[]|(?:^|\n) {0,3}(?:[>•-]|\d{1,9}[.)])/;
 
 /** The formatted form of a message's text. */
 export function parseFormatting(text: string, options: FormattingOptions = {}): FormattedBlock[] {
-  if (!MARKS.test(text)) return [{ kind: 'paragraph', children: parseInline(text, options.mentions) }];
-  return parseBlocks(text.split('\n'), options, 0);
+  const mentions = compileMentions(options.mentions);
+  if (!MARKS.test(text)) return [{ kind: 'paragraph', children: parseInline(text, mentions) }];
+  return parseBlocks(text.split('\n'), mentions, 0);
 }
 
-function parseBlocks(lines: readonly string[], options: FormattingOptions, depth: number): FormattedBlock[] {
+function parseBlocks(lines: readonly string[], mentions: CompiledMentions | undefined, depth: number): FormattedBlock[] {
   // Paragraphs stay as lines until the end: blank lines next to another block only separate it.
   const blocks: (FormattedBlock | string[])[] = [];
   let paragraph: string[] = [];
-  const inline = (text: string): FormattedInline[] => parseInline(text, options.mentions);
+  const inline = (text: string): FormattedInline[] => parseInline(text, mentions);
   const flush = () => {
     if (paragraph.length > 0) blocks.push(paragraph);
     paragraph = [];
@@ -53,7 +54,7 @@ function parseBlocks(lines: readonly string[], options: FormattingOptions, depth
       flush();
       const quoted: string[] = [];
       for (; i < lines.length && QUOTE.test(lines[i]!); i++) quoted.push(lines[i]!.replace(QUOTE, ''));
-      blocks.push({ kind: 'quote', children: parseBlocks(quoted, options, depth + 1) });
+      blocks.push({ kind: 'quote', children: parseBlocks(quoted, mentions, depth + 1) });
       continue;
     }
     const ordered = NUMBERED.exec(line);

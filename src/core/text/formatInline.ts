@@ -18,6 +18,23 @@ type Delimiter = keyof typeof EMPHASIS;
 const MAX_DEPTH = 5;
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
+// ASCII answered without a regex: these run for every delimiter of a message.
+const isWord = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD.test(c);
+};
+const isSpace = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(c);
+};
+const anyCovered = (covered: Uint8Array, from: number, to: number) => {
+  for (let i = from; i < to; i++) if (covered[i] === 1) return true;
+  return false;
+};
+/** What any inline mark, link or mention needs (a link: a scheme's colon, an address's @, or www.). */
+const INTERESTING = /[*_~`[:@]|www\./i;
 const MARKDOWN_LINK = /\[([^[\]\n]{1,1000})\]\(((?:[^\s()]|\([^\s()]*\)){1,2048})\)/g;
 
 interface Atom {
@@ -36,16 +53,26 @@ interface Scan {
   /** For positions inside a `[label]`: where that link starts (emphasis from outside may not close in there). */
   readonly labelOf: Int32Array | undefined;
   readonly newlines: readonly number[];
-  readonly mentions: { readonly pattern: RegExp; readonly ids: ReadonlyMap<string, string> } | undefined;
+  /** Where an atom or a run starts, in order: the only places the parser needs to look. */
+  readonly events: readonly number[];
+  readonly mentions: CompiledMentions | undefined;
+}
+
+/** Mentions made ready once per message (a message has many paragraphs and list items). */
+export interface CompiledMentions {
+  readonly pattern: RegExp;
+  readonly ids: ReadonlyMap<string, string>;
 }
 
 /** The inline content of `text`. */
-export function parseInline(text: string, mentions?: readonly MentionName[]): FormattedInline[] {
+export function parseInline(text: string, mentions?: CompiledMentions): FormattedInline[] {
+  // Most lines hold no mark, link or mention: nothing to scan for.
+  if (!INTERESTING.test(text)) return text === '' ? [] : [{ kind: 'text', text }];
   const scan = scanText(text, mentions);
   return parseRange(scan, 0, text.length, 0);
 }
 
-function scanText(text: string, mentions: readonly MentionName[] | undefined): Scan {
+function scanText(text: string, mentions: CompiledMentions | undefined): Scan {
   const atoms = new Map<number, Atom>();
   const covered = new Uint8Array(text.length);
   const cover = (atom: Atom) => {
@@ -54,13 +81,13 @@ function scanText(text: string, mentions: readonly MentionName[] | undefined): S
   };
   const codeSpans = findCodeSpans(text);
   let labelOf: Int32Array | undefined;
-  for (const match of text.matchAll(MARKDOWN_LINK)) {
+  for (const match of text.includes('](') ? text.matchAll(MARKDOWN_LINK) : []) {
     const start = match.index;
     const end = start + match[0].length;
     const labelEnd = start + 1 + match[1]!.length;
     const url = safeUrl(match[2]!);
     // A code span may sit inside the label, not across the link's edges or in its URL.
-    if (!url || codeSpans.some((c) => c.start < end && c.end > start && (c.start <= start || c.end > labelEnd))) continue;
+    if (!url || crossesCode(codeSpans, start, labelEnd, end)) continue;
     labelOf ??= new Int32Array(text.length).fill(-1);
     labelOf.fill(start, start + 1, labelEnd);
     atoms.set(start, {
@@ -73,7 +100,7 @@ function scanText(text: string, mentions: readonly MentionName[] | undefined): S
   }
   for (const code of codeSpans) if (!atoms.has(code.start)) cover(code);
   for (const link of findLinks(text)) {
-    if (covered.subarray(link.start, link.end).includes(1) || (labelOf && labelOf[link.start] !== -1)) continue;
+    if (anyCovered(covered, link.start, link.end) || (labelOf && labelOf[link.start] !== -1)) continue;
     cover({
       start: link.start,
       end: link.end,
@@ -87,29 +114,53 @@ function scanText(text: string, mentions: readonly MentionName[] | undefined): S
 
   const runs = new Map<number, number>();
   const closers = new Map<string, number[]>();
-  for (const match of text.matchAll(/([*_~])\1*/g)) {
-    const start = match.index;
-    const length = match[0].length;
-    if (length > 2 || covered.subarray(start, start + length).includes(1)) continue;
-    runs.set(start, length);
-    const before = text[start - 1];
-    const after = text[start + length];
-    if (before !== undefined && !SPACE.test(before) && (after === undefined || !WORD.test(after))) {
-      const key = match[1]! + length;
+  for (let start = 0; start < text.length; start++) {
+    const c = text[start]!;
+    if (c !== '*' && c !== '_' && c !== '~') continue;
+    let length = 1;
+    while (text[start + length] === c) length++;
+    const at = start;
+    start += length - 1;
+    if (length > 2 || anyCovered(covered, at, at + length)) continue;
+    runs.set(at, length);
+    const before = text[at - 1];
+    const after = text[at + length];
+    if (before !== undefined && !isSpace(before) && (after === undefined || !isWord(after))) {
+      const key = c + length;
       const list = closers.get(key);
-      if (list) list.push(start);
-      else closers.set(key, [start]);
+      if (list) list.push(at);
+      else closers.set(key, [at]);
     }
   }
   const newlines: number[] = [];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
-  const scan: Scan = { text, atoms, runs, closers, labelOf, newlines, mentions: mentionPattern(mentions) };
+  // Runs are found in order; atoms (fewer) are sorted and merged in.
+  const events = mergeSorted([...atoms.keys()].sort((a, b) => a - b), [...runs.keys()]);
+  const scan: Scan = { text, atoms, runs, closers, labelOf, newlines, events, mentions };
   return scan;
+}
+
+/** Whether a code span (sorted, apart) overlaps `[start, end)` other than inside the label `(start, labelEnd)`. */
+function crossesCode(spans: readonly Atom[], start: number, labelEnd: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < spans.length && spans[k]!.start < end; k++) {
+    if (spans[k]!.start <= start || spans[k]!.end > labelEnd) return true;
+  }
+  return false;
 }
 
 /** `` `code` ``: a run of backticks up to the next run of the same length (CommonMark's rule). */
 function findCodeSpans(text: string): Atom[] {
-  const runs = [...text.matchAll(/`+/g)].map((m) => ({ start: m.index, length: m[0].length }));
+  const runs: { start: number; length: number }[] = [];
+  const ticks = /`+/g;
+  for (let m = ticks.exec(text); m !== null; m = ticks.exec(text)) runs.push({ start: m.index, length: m[0].length });
+  if (runs.length < 2) return [];
   const byLength = new Map<number, number[]>();
   runs.forEach((run, k) => {
     const list = byLength.get(run.length);
@@ -139,26 +190,28 @@ function findCodeSpans(text: string): Atom[] {
 }
 
 function parseRange(scan: Scan, start: number, end: number, depth: number): FormattedInline[] {
-  const { text } = scan;
+  const { text, events } = scan;
   const out: FormattedInline[] = [];
   let plainFrom = start;
   const flush = (to: number) => {
     if (to > plainFrom) pushText(scan, out, text.slice(plainFrom, to));
   };
   let i = start;
-  while (i < end) {
+  for (let e = firstAtLeast(events, start); e < events.length; e++) {
+    const at = events[e]!;
+    if (at >= end) break;
+    // Consumed by an atom or emphasis already.
+    if (at < i) continue;
+    i = at;
     const atom = scan.atoms.get(i);
-    if (atom && atom.end <= end) {
+    if (atom) {
+      if (atom.end > end) continue;
       flush(i);
       out.push(atom.make(depth));
       i = plainFrom = atom.end;
       continue;
     }
-    const length = scan.runs.get(i);
-    if (length === undefined) {
-      i++;
-      continue;
-    }
+    const length = scan.runs.get(i)!;
     const close = depth < MAX_DEPTH ? closerFor(scan, i, length, end) : -1;
     if (close === -1) {
       i += length;
@@ -177,7 +230,7 @@ function closerFor(scan: Scan, open: number, length: number, end: number): numbe
   const { text } = scan;
   const before = text[open - 1];
   const after = text[open + length];
-  if (after === undefined || SPACE.test(after) || (before !== undefined && WORD.test(before))) return -1;
+  if (after === undefined || isSpace(after) || (before !== undefined && isWord(before))) return -1;
   const list = scan.closers.get(text[open]! + length);
   if (!list) return -1;
   const candidate = list[firstAtLeast(list, open + length + 1)];
@@ -186,6 +239,15 @@ function closerFor(scan: Scan, open: number, length: number, end: number): numbe
   // Not inside a link's label that starts after the opener: that would cut the link in two.
   const label = scan.labelOf?.[candidate] ?? -1;
   return label > open ? -1 : candidate;
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b as number[];
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 function firstAtLeast(sorted: readonly number[], value: number): number {
@@ -209,7 +271,8 @@ function plainText(nodes: readonly FormattedInline[]): string {
   return nodes.map((n) => ('children' in n ? plainText(n.children) : n.text)).join('');
 }
 
-function mentionPattern(mentions: readonly MentionName[] | undefined): Scan['mentions'] {
+/** The names to look for as `@name`, or undefined when there are none. */
+export function compileMentions(mentions: readonly MentionName[] | undefined): CompiledMentions | undefined {
   const named = (mentions ?? []).filter((m) => m.name.trim() !== '');
   if (named.length === 0) return undefined;
   const ids = new Map(named.map((m) => [m.name.toLocaleLowerCase(), m.userId]));

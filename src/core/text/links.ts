@@ -16,11 +16,14 @@ export interface FoundLink {
 
 // A URL runs until whitespace; trailing punctuation that usually ends a sentence is left out.
 const LINK = /\b(?:https?:\/\/[^\s<>"]+|mailto:[^\s<>"]+|www\.[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/giu;
+const MAYBE_LINK = /[:@]|www\./i;
 const TRAILING = /[.,;:!?)\]}'"»”’*_~`]+$/u;
 
 /** The safe links of `text`, in order. */
 export function findLinks(text: string): FoundLink[] {
   const out: FoundLink[] = [];
+  // Every link has a scheme's colon, an address's @ or a www.: most messages have none.
+  if (!MAYBE_LINK.test(text)) return out;
   for (const match of text.matchAll(LINK)) {
     let raw = match[0];
     const trailing = TRAILING.exec(raw);
