@@ -84,7 +84,9 @@ export function useMentionPicker({ conversationId, parentId, text, setText, text
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (!open || event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return false;
+    // Keys that confirm an IME candidate (keyCode 229 where isComposing is missing) are the IME's.
+    const composing = event.nativeEvent.isComposing || event.nativeEvent.keyCode === 229;
+    if (!open || composing || event.altKey || event.ctrlKey || event.metaKey) return false;
     const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (move !== 0) setActive({ key: activeKey, index: (activeIndex + move + options.length) % options.length });
     else if ((event.key === 'Enter' && !event.shiftKey) || (event.key === 'Tab' && !event.shiftKey)) pick(activeIndex);
