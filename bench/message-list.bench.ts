@@ -32,6 +32,8 @@
  * Budgets checked for every Parley row at every N against `tanstack` (the heap budget only for
  * the `-remote` rows: the in-page mock server's copy is not the kit's memory):
  * nodes ≤ 150, mount ≤ 1.2×, heap ≤ 1.5×, jump 0 px (≤ 0.5), p95 ≤ 1.2 × idle frame.
+ * Formatting: `parley-plain-all-remote` (and `parley-plain-remote` when asked for) is the same
+ * row with formatting off; mount and p95 frame with formatting on must be ≤ 1.1× off.
  * Exit code 1 when a budget fails at N = 100 000 (the budgeted size).
  *
  * Before/after: `npm run bench -- message-list --baseline <rev>` (bench/baseline.mjs) adds
@@ -65,7 +67,7 @@ const BASELINE_NAME = arg('baseline-name') ?? 'baseline';
 const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const IMPLS = (
   arg('impls') ??
-  `tanstack,parley-remote,parley-all-remote,${BASELINE_DIR ? 'base-remote,base-all-remote,' : ''}parley,parley-all,virtuoso,chatscope`
+  `tanstack,parley-remote,parley-all-remote,parley-plain-all-remote,${BASELINE_DIR ? 'base-remote,base-all-remote,' : ''}parley,parley-all,virtuoso,chatscope`
 ).split(',');
 if (IMPLS.some((i) => i.startsWith('base-')) && !BASELINE_DIR) throw new Error('base-* rows need --baseline <rev> (npm run bench -- message-list --baseline HEAD~3)');
 
@@ -270,8 +272,24 @@ function printTable(n: number, rows: Row[]): string[] {
     out.push(check('p95 scroll frame ≤ 1.2 × idle frame', p.p95 === undefined || p.idleMs === undefined ? undefined : p.p95 <= 1.2 * p.idleMs, `${f(p.p95)} ms vs idle ${f(p.idleMs)} ms, ${p.slowFrames}/${p.frames} frames > 16.7 ms`));
     out.push(check('append while pinned stays at bottom', p.append === undefined ? undefined : p.append.distanceFromBottom <= 1 && p.append.visible, p.append ? `${f(p.append.distanceFromBottom, 0)} px from bottom, new row ${p.append.visible ? 'visible' : 'NOT visible'}` : '–'));
   }
+  out.push(...formattingCost(rows, n === BUDGETED_N));
   out.push(...beforeAfter(rows));
   for (const l of out) console.log(l);
+  return out;
+}
+
+/** Formatting on (`parley-*-remote`) against off (`parley-plain-*-remote`): mount and p95 frame within 1.1×. */
+function formattingCost(rows: Row[], budgeted: boolean): string[] {
+  const out: string[] = [];
+  for (const off of rows.filter((r) => r.impl.startsWith('parley-plain-'))) {
+    const on = rows.find((r) => r.impl === `parley-${off.impl.slice('parley-plain-'.length)}`);
+    if (!on) continue;
+    const within = (a?: number, b?: number) => (a !== undefined && b ? { ratio: a / b, ok: a / b <= 1.1 } : undefined);
+    for (const [name, r] of [['mount', within(on.mountMs, off.mountMs)], ['p95 scroll frame', within(on.p95, off.p95)]] as const) {
+      const verdict = r === undefined ? 'N/A ' : r.ok ? (budgeted ? 'PASS' : 'ok  ') : budgeted ? 'FAIL' : 'over';
+      out.push(`  ${verdict} formatting on ≤ 1.1 × off, ${on.impl} vs ${off.impl} ${name}: ${r ? `${f(r.ratio, 2)}×` : '–'}`);
+    }
+  }
   return out;
 }
 

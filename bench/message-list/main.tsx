@@ -38,6 +38,8 @@ const IMPLS: Record<string, () => Promise<MountImpl>> = {
   'parley-all': async () => (await import('./impls/parley')).mountAll,
   'parley-remote': async () => (await import('./impls/parley')).mountRemotePaged,
   'parley-all-remote': async () => (await import('./impls/parley')).mountRemoteAll,
+  'parley-plain-remote': async () => (await import('./impls/parley')).mountRemotePagedPlain,
+  'parley-plain-all-remote': async () => (await import('./impls/parley')).mountRemoteAllPlain,
   // The same rows on an earlier commit's sources (`--baseline <rev>`, bench/baseline.mjs).
   'base-remote': async () => (await import('parley-baseline-impl')).mountRemotePaged,
   'base-all-remote': async () => (await import('parley-baseline-impl')).mountRemoteAll,

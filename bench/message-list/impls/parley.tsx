@@ -7,7 +7,8 @@
  *    conversation besides what Parley's client loaded (the other lists hold the array).
  * The plain rows mount as users mount it (newest page of 50, history paged in on scroll); the
  * `-all` rows load all `n` messages into the client (pageSize 200) before mounting, like the
- * other lists which get every item up front. `prepend` loads the next older page.
+ * other lists which get every item up front. `prepend` loads the next older page. The
+ * `parley-plain-*` rows are the remote ones with formatting off.
  */
 import 'parley/styles.css';
 import { ChatProvider, MessageList } from 'parley';
@@ -41,7 +42,7 @@ function inPageServer(data: BenchData): Backend {
 
 const remote = (data: BenchData): Backend => createRemoteTransport(CONVERSATION, ME, data);
 
-function mountParley(backend: (data: BenchData) => Backend, preload: boolean): MountImpl {
+function mountParley(backend: (data: BenchData) => Backend, preload: boolean, formatting = true): MountImpl {
   return async (root, data, n) => {
     const { transport, post } = backend(data);
     const pageSize = preload ? 200 : 50;
@@ -54,7 +55,7 @@ function mountParley(backend: (data: BenchData) => Backend, preload: boolean): M
     let appended = 0;
     const renderStart = performance.now();
     createRoot(root).render(
-      <ChatProvider client={client}>
+      <ChatProvider client={client} formatting={formatting}>
         <MessageList conversationId={CONVERSATION} style={{ height: 700 }} />
       </ChatProvider>,
     );
@@ -81,3 +82,6 @@ export const mount = mountParley(inPageServer, false);
 export const mountAll = mountParley(inPageServer, true);
 export const mountRemotePaged = mountParley(remote, false);
 export const mountRemoteAll = mountParley(remote, true);
+/** The same two with formatting off (`ChatProvider formatting={false}`): what formatting costs. */
+export const mountRemotePagedPlain = mountParley(remote, false, false);
+export const mountRemoteAllPlain = mountParley(remote, true, false);
