@@ -36,6 +36,7 @@ export {
   isReactionEmoji,
   isServerEvent,
   LIMITS,
+  LinkPreviewSchema,
   MessageSchema,
   messageTextProblem,
   parseRequest,
@@ -50,6 +51,7 @@ export {
 export type { TextProblem, ValidRequest } from './protocol';
 export { describeIssues, safeParse } from './schema';
 export { parseFormatting } from './text/formatBlocks';
+export { firstLink } from './text/firstLink';
 export type { FormattedBlock, FormattedInline, FormattingOptions, MentionName } from './text/formatTypes';
 export type { Issue, SafeParseResult, Schema } from './schema';
 export type {
@@ -61,6 +63,7 @@ export type {
   ConversationKind,
   ErrorCode,
   ErrorInfo,
+  LinkPreview,
   Message,
   RequestPayload,
   RequestResult,

@@ -67,6 +67,7 @@ export function postThreadReply(
 
   ctx.sessions.send(conversation.memberIds, 'message:new', toWireMessage(reply));
   refreshRoot(ctx, conversation, thread);
+  ctx.previews.posted(reply);
   if (p.alsoInConversation) {
     const copyClientId = conversationCopyClientId(p.clientId);
     postMessage(ctx, conversation, {

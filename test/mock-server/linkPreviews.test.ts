@@ -191,3 +191,13 @@ describe('link previews', () => {
     expect(signal!.aborted).toBe(true);
   });
 });
+
+describe('link previews in threads', () => {
+  it('a thread reply gets its preview too', async () => {
+    const { alice, bob, send } = world();
+    const root = send('The plan');
+    const reply = ok(bob.request('message:send', { conversationId: 'general', clientId: 'r1', text: 'see https://example.org/docs', parentId: root.id })).message;
+    const seen = await heardUpdate(alice, (m) => m.id === reply.id && m.preview !== undefined);
+    expect(seen).toMatchObject({ parentId: root.id, preview: { title: 'Getting started' } });
+  });
+});

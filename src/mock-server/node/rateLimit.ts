@@ -20,7 +20,8 @@ export interface RateLimitRule {
 export interface RateLimits {
   /**
    * Per user: message:send, message:edit, message:delete, reaction:add, reaction:remove, and
-   * message:pin, message:unpin, message:forward (each posts or changes what members see), and
+   * message:pin, message:unpin, message:forward, message:preview:remove (each posts or changes
+   * what members see), and
    * messages:search, the costliest read (it walks the index of every conversation of the
    * caller's): 20 per 10 s is more than a person typing queries asks (a client asks once the
    * typing pauses), and a script cannot make the server search flat out. Sharing the budget
@@ -84,6 +85,7 @@ const SEND_EVENTS: ReadonlySet<string> = new Set<ClientEvent>([
   'message:pin',
   'message:unpin',
   'message:forward',
+  'message:preview:remove',
   'messages:search',
 ]);
 
