@@ -72,7 +72,8 @@ export const FormattedMessage: Story = {
   render: renderChat,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rows(canvasElement).length).toBe(FORMATTED.length + 1));
-    await expect(canvasElement.querySelector('.parley-message-text strong')).toHaveTextContent('ready');
+    // Formatting loads on demand: the text shows plain for that moment.
+    await waitFor(() => expect(canvasElement.querySelector('.parley-message-text strong')).toHaveTextContent('ready'));
     await expect(canvasElement.querySelectorAll('.parley-message-text li')).toHaveLength(4);
     const link = canvasElement.querySelector('.parley-message-text a[href="https://docs.example/runbook"]');
     await expect(link).toHaveTextContent('the runbook (docs.example)');
@@ -103,6 +104,7 @@ export const HostileMarkdown: Story = {
   render: renderChat,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rows(canvasElement).length).toBe(HOSTILE.length + 1));
+    await waitFor(() => expect(canvasElement.querySelector('.parley-message-text code')).not.toBeNull());
     await expect(canvasElement.querySelector('.parley-message-text img, .parley-message-text script, .parley-message-text b')).toBeNull();
     const links = [...canvasElement.querySelectorAll<HTMLAnchorElement>('.parley-message-text a')];
     await expect(links.map((a) => a.href)).toEqual(['https://evil.example/login']);

@@ -50,9 +50,7 @@ export {
 } from './protocol';
 export type { TextProblem, ValidRequest } from './protocol';
 export { describeIssues, safeParse } from './schema';
-export { parseFormatting } from './text/formatBlocks';
 export { firstLink } from './text/firstLink';
-export type { FormattedBlock, FormattedInline, FormattingOptions, MentionName } from './text/formatTypes';
 export type { Issue, SafeParseResult, Schema } from './schema';
 export type {
   Ack,

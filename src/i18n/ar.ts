@@ -18,7 +18,6 @@ export const ar: Catalog = {
     error: 'تعذّر تحميل المحادثات',
     unread: { one: 'رسالة واحدة غير مقروءة', other: 'رسائل غير مقروءة: {count}' },
     mentions: { one: 'إشارة واحدة إليك', other: 'إشارات إليك: {count}' },
-    mentions: { one: 'إشارة واحدة إليك', other: 'إشارات إليك: {count}' },
     noMessages: 'لا توجد رسائل بعد',
     you: 'أنت: {text}',
     attachment: 'مرفق',

@@ -22,7 +22,7 @@ export { ConversationList, useConversationListKeyboard } from './components/Conv
 export type { ConversationListProps, ConversationItemData, RenderConversationItem } from './components/ConversationList';
 export { FileUpload, uploadErrorText, useFileDrop } from './components/FileUpload';
 export type { FileDrop, FileUploadProps } from './components/FileUpload';
-export { FormattedText, MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
+export { MessageBubble, MessageStatus, MessageText, linkify } from './components/MessageBubble';
 export type { FormattedTextProps, MessageBubbleProps, Receipt, TextSegment } from './components/MessageBubble';
 export { MessageInput, setReplyTarget, useMessageComposer } from './components/MessageInput';
 export type { MessageComposer, MessageInputProps, ReplyTarget } from './components/MessageInput';
@@ -47,8 +47,8 @@ export type {
   ScrollerProps,
   UseMessageListOptions,
 } from './components/MessageList';
-/** The bubble's attachments, quote and reaction chips, for a bubble of your own (loaded on first use). */
-export { Attachments as MessageAttachments, MessageQuote, Reactions as MessageReactions } from './components/lazyParts';
+/** The bubble's attachments, quote, reaction chips and formatted text, for a bubble of your own (loaded on first use). */
+export { Attachments as MessageAttachments, FormattedText, MessageQuote, Reactions as MessageReactions } from './components/lazyParts';
 /** The bubble's link preview card (loaded on first use). */
 export { LinkPreview } from './components/lazyParts';
 export type { LinkPreviewProps } from './components/MessageBubble/LinkPreview';

@@ -15,7 +15,8 @@ export interface LazyPart<P> {
 
 /**
  * A component loaded by dynamic import the first time one is mounted (or
- * preloaded): it renders nothing until its code is there, then itself.
+ * preloaded): it renders nothing (or `fallback`, with the same props) until
+ * its code is there, then itself.
  *
  * Not `React.lazy`: nothing suspends, so no Suspense boundary is needed around
  * each use and the part shows the moment its code arrives (React holds back a
@@ -24,7 +25,7 @@ export interface LazyPart<P> {
  * appears in the render after hydration. A failed fetch is tried again the
  * next time a part mounts or is preloaded, and by itself with backoff while one waits.
  */
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback?: ComponentType<P>): LazyPart<P> {
   let component: ComponentType<P> | undefined;
   let pending: Promise<boolean> | undefined;
   let failures = 0;
@@ -55,7 +56,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   const current = () => component;
   const none = () => undefined;
   function Part(props: P) {
-    const Loaded = useSyncExternalStore(subscribe, current, none);
+    const Loaded = useSyncExternalStore(subscribe, current, none) ?? fallback;
     return Loaded ? createElement(Loaded, props) : null;
   }
   return Object.assign(Part, { preload, loading: () => pending !== undefined && component === undefined });

@@ -7,6 +7,7 @@
  */
 import type { FormattedBlock, FormattedInline, FormattingOptions } from './formatTypes';
 import { compileMentions, parseInline, type CompiledMentions } from './formatInline';
+import { mayHaveFormatting } from './formatMarks';
 
 const FENCE_OPEN = /^ {0,3}```[ \t]*([\w#+.-]{1,32})?[ \t]*$/;
 const FENCE_CLOSE = /^ {0,3}```[ \t]*$/;
@@ -15,13 +16,11 @@ const BULLET = /^ {0,3}[-*•][ \t]+(?=\S)/;
 const NUMBERED = /^ {0,3}(\d{1,9})[.)][ \t]+(?=\S)/;
 /** Quotes inside quotes deeper than this are text. */
 const MAX_QUOTE_DEPTH = 3;
-/** Nothing here can start a block or inline mark. */
-const MARKS = /[*_~`[]|(?:^|\n) {0,3}(?:[>•-]|\d{1,9}[.)])/;
 
 /** The formatted form of a message's text. */
 export function parseFormatting(text: string, options: FormattingOptions = {}): FormattedBlock[] {
   const mentions = compileMentions(options.mentions);
-  if (!MARKS.test(text)) return [{ kind: 'paragraph', children: parseInline(text, mentions) }];
+  if (!mayHaveFormatting(text)) return [{ kind: 'paragraph', children: parseInline(text, mentions) }];
   return parseBlocks(text.split('\n'), mentions, 0);
 }
 

@@ -3,7 +3,10 @@
  * some conversations (reactions, attachments), fetched on first use so the
  * message list loads without them (see `lazyPart`). They share one chunk.
  */
+import { createElement } from 'react';
 import { lazyPart } from '../lazyPart';
+import type { FormattedTextProps } from './MessageBubble/FormattedText';
+import { MessageText } from './MessageBubble/MessageText';
 
 // One promise for all four, so parts whose code arrives together show in the same render
 // (a toolbar that takes focus finds the row's reaction chips already there).
@@ -48,3 +51,12 @@ export const ReplyBar = lazyPart(() => loadOnDemand().then((m) => m.ReplyBar));
 
 /** The people to mention, above the message input while an `@…` is typed. */
 export const MentionPicker = lazyPart(() => loadOnDemand().then((m) => m.MentionPicker));
+
+/**
+ * Formatted message text (`FormattedText`), for messages that have marks or mentions; until its
+ * code is there it shows the text plain, with links, and the row is measured again when it comes.
+ */
+export const FormattedText = lazyPart<FormattedTextProps>(
+  () => loadOnDemand().then((m) => m.FormattedText),
+  ({ text }) => createElement(MessageText, { text }),
+);

@@ -16,3 +16,4 @@ export { MentionPicker } from './MessageInput/MentionPicker';
 export { ForwardDialogContent } from './ForwardDialog/ForwardDialogContent';
 export { MessageSearch } from './MessageSearch/MessageSearch';
 export { PinnedMessagesBar } from './PinnedMessages/PinnedMessagesBar';
+export { FormattedText } from './MessageBubble/FormattedText';

@@ -4,7 +4,8 @@ import type { MentionName } from '../../../core/text/formatTypes';
 import type { DisplayMessage } from '../../../core/types';
 import { useTextRendering } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
-import { FormattedText } from './FormattedText';
+import { mayHaveFormatting } from '../../../core/text/formatMarks';
+import { FormattedText } from '../lazyParts';
 import { MessageText } from './MessageText';
 
 const NO_USERS: Readonly<Record<string, User>> = {};
@@ -12,7 +13,8 @@ const EVERYONE = 'here';
 
 /**
  * A bubble's text as the provider says: the host's `renderText`, formatted
- * (the default), or plain with safe links. Only a message with mentions
+ * (the default; the formatter loads on demand, the first message that needs it
+ * shows plain for that moment), or plain with safe links. Only a message with mentions
  * reads the users, for the names its mentions are written with.
  */
 export function MessageTextBody({ message }: { message: DisplayMessage }) {
@@ -26,6 +28,7 @@ export function MessageTextBody({ message }: { message: DisplayMessage }) {
     [mentionIds, users],
   );
   if (renderText) return <>{renderText({ message, text: message.text })}</>;
-  if (!formatting) return <MessageText text={message.text} />;
+  // Without marks or mentions, formatted text is plain text: no parser needed (it loads on demand).
+  if (!formatting || (mentions === undefined && !mayHaveFormatting(message.text))) return <MessageText text={message.text} />;
   return <FormattedText text={message.text} mentions={mentions} selfId={selfId} />;
 }

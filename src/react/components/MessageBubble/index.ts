@@ -3,7 +3,6 @@ export type { MessageBubbleProps } from './MessageBubble';
 export { MessageStatus } from './MessageStatus';
 export type { Receipt } from './MessageStatus';
 export { MessageText } from './MessageText';
-export { FormattedText } from './FormattedText';
 export type { FormattedTextProps } from './FormattedText';
 export { isEmojiOnly, linkify, toSafeHref } from './linkify';
 export type { TextSegment } from './linkify';
