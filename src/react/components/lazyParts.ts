@@ -57,6 +57,13 @@ export const MentionPicker = lazyPart(() => loadOnDemand().then((m) => m.Mention
  * code is there it shows the text plain, with links, and the row is measured again when it comes.
  */
 export const FormattedText = lazyPart<FormattedTextProps>(
-  () => loadOnDemand().then((m) => m.FormattedText),
+  // After the first paint: the rows show (plain) first, then the chunk is evaluated.
+  () => afterPaint().then(loadOnDemand).then((m) => m.FormattedText),
   ({ text }) => createElement(MessageText, { text }),
 );
+
+/** Resolves once the browser has painted the current frame (at once where there are no frames). */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
