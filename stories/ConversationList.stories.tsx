@@ -5,7 +5,7 @@ import { ChatProvider, ConversationList, type Catalog } from 'parley';
 import { expect, userEvent, within } from 'storybook/test';
 import { ar } from 'parley/locales/ar';
 import { createScriptedTransport } from './support/scriptedTransport';
-import { createMockChat } from './support/mockChat';
+import { createMockChat, untilState } from './support/mockChat';
 
 interface Loaded {
   client: ChatClient;
@@ -71,9 +71,10 @@ export const WithUnread: Story = {
       server.postMessage('alice-bob', { authorId: 'bob', text: 'Are you there?' });
       server.postMessage('alice-bob', { authorId: 'bob', text: 'Lunch at 12?' });
       server.postMessage('alice-carol', { authorId: 'carol', text: 'Sent you the slides 📎' });
-      // Let the pushes arrive before the story renders.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return { client: clients.alice! };
+      // The pushes reach Alice before the story renders.
+      const alice = clients.alice!;
+      await untilState(alice, (s) => s.conversations['alice-bob']?.unreadCount === 2 && s.conversations['alice-carol']?.unreadCount === 1);
+      return { client: alice };
     },
   ],
   play: async ({ canvasElement }) => {
@@ -127,22 +128,35 @@ export const Brand: Story = {
   loaders: [connectedAlice],
 };
 
+/** Bob mentions Alice in General and calls @here. */
+async function mentionedAlice(): Promise<Loaded> {
+  const { clients } = await createMockChat({ users: ['alice', 'bob'] });
+  const bob = clients.bob!;
+  await bob.sendMessage('general', { text: '@Alice can you review?', mentions: ['alice'] });
+  await bob.sendMessage('general', { text: '@here standup in 5', mentions: ['here'] });
+  // The pushes reach Alice before the story renders.
+  await untilState(clients.alice!, (s) => s.conversations.general?.mentionCount === 2);
+  return { client: clients.alice! };
+}
+
 /** Bob mentions Alice in General and calls @here: an "@" badge beside the unread count, named "2 mentions". */
 export const MentionBadge: Story = {
-  loaders: [
-    async (): Promise<Loaded> => {
-      const { clients } = await createMockChat({ users: ['alice', 'bob'] });
-      const bob = clients.bob!;
-      await bob.sendMessage('general', { text: '@Alice can you review?', mentions: ['alice'] });
-      await bob.sendMessage('general', { text: '@here standup in 5', mentions: ['here'] });
-      // Let the pushes reach Alice before the story renders.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return { client: clients.alice! };
-    },
-  ],
+  loaders: [mentionedAlice],
   play: async ({ canvasElement }) => {
     const option = within(canvasElement).getByRole('option', { name: /^General/ });
     await expect(option).toHaveAttribute('data-mentioned', 'true');
     await expect(option).toHaveAccessibleName(/2 mentions/);
+  },
+};
+
+export const MentionBadgeDark: Story = { ...MentionBadge, globals: { theme: 'dark' } };
+
+/** Arabic, right to left: the "@" badge beside the unread count at the row's inline end. */
+export const MentionBadgeRightToLeft: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await mentionedAlice()), catalog: ar })],
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const option = canvasElement.querySelector('[role="option"][data-mentioned="true"]');
+    await expect(option).not.toBeNull();
   },
 };

@@ -150,9 +150,9 @@ export const MentionPicker: Story = {
     },
   ],
   render: (args, { loaded }) => {
-    const { client } = loaded as { client: ChatClient };
+    const { client, catalog } = loaded as { client: ChatClient; catalog?: Catalog };
     return (
-      <ChatProvider client={client}>
+      <ChatProvider client={client} catalog={catalog}>
         {/* Room above the field: the picker opens upwards, over the messages. */}
         <div style={{ maxInlineSize: 560, paddingBlockStart: 280 }}>
           <MessageInput {...args} />
@@ -174,5 +174,24 @@ export const MentionPicker: Story = {
     // Open again for the story's picture: every member, @here first.
     await userEvent.type(input, '@');
     await canvas.findByRole('listbox', { name: 'People to mention' });
+  },
+};
+
+export const MentionPickerDark: Story = { ...MentionPicker, globals: { theme: 'dark' } };
+
+/** Arabic, right to left: the picker opens above the field, names in their own direction. */
+export const MentionPickerRightToLeft: Story = {
+  ...MentionPicker,
+  loaders: [
+    async () => {
+      const { server, clients } = await createMockChat();
+      return { client: clients.alice, server, catalog: ar };
+    },
+  ],
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox'), '@');
+    await expect(await canvas.findByRole('listbox')).toBeVisible();
   },
 };

@@ -332,6 +332,19 @@ export const LinkPreview: Story = {
   },
 };
 
+export const LinkPreviewDark: Story = { ...LinkPreview, globals: { theme: 'dark' } };
+
+/** Arabic, right to left: the card under the text, its image box reserved, Remove in Arabic. */
+export const LinkPreviewRightToLeft: Story = {
+  args: { conversationId: 'alice-bob' },
+  loaders: [async () => ({ ...(await withPreviews()), catalog: ar })],
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const row = await newestRow(canvasElement, 'Getting started');
+    await expect(within(row).getByRole('button', { name: 'إزالة المعاينة' })).toBeVisible();
+  },
+};
+
 /** Alice removed the preview of her own message: the link stays in the text, the card is gone for good. */
 export const RemovedPreview: Story = {
   args: { conversationId: 'alice-bob' },

@@ -67,3 +67,15 @@ export function mockChatLoader(options: MockChatOptions = {}) {
 export function aliceLoader(options: MockChatOptions = {}) {
   return async (): Promise<{ client: ChatClient }> => ({ client: (await createMockChat(options)).clients.alice! });
 }
+
+/** Resolves once `client`'s store satisfies `ready` (pushes arrive asynchronously): the event, not a sleep. */
+export function untilState(client: ChatClient, ready: (state: ReturnType<ChatClient['store']['getState']>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (ready(client.store.getState())) return resolve();
+    const stop = client.store.subscribe((state) => {
+      if (!ready(state)) return;
+      stop();
+      resolve();
+    });
+  });
+}
