@@ -1,13 +1,14 @@
 /**
- * One GET of an outside page or image for the unfurler, guarded the way the
- * image proxy is: http and https only, no credentials in the URL; the host is
- * resolved here and every address it has must be public (privateAddress.ts:
- * loopback, private, link-local, CGNAT, unique-local, unspecified and the IPv6
- * forms carrying such an IPv4 address are refused), and the request goes to
- * that checked address (the name only in `Host` and TLS SNI), so a second DNS
- * answer cannot turn it inward. Each redirect hop is checked the same way, at
- * most `maxRedirects` of them. The caller's signal bounds the time; the body
- * is counted as it streams and cut off past `maxBytes`.
+ * One GET of an outside page or image, for the unfurler and the image proxy
+ * (imageProxyFetch.ts, which words its own errors from these): http and https
+ * only, no credentials in the URL; the host is resolved here and every address
+ * it has must be public (privateAddress.ts: loopback, private, link-local,
+ * CGNAT, unique-local, unspecified and the IPv6 forms carrying such an IPv4
+ * address are refused), and the request goes to that checked address (the
+ * name only in `Host` and TLS SNI), so a second DNS answer cannot turn it
+ * inward. Each redirect hop is checked the same way, at most `maxRedirects` of
+ * them. The caller's signal bounds the time; the body is counted as it streams
+ * and cut off past `maxBytes`.
  */
 import { lookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
@@ -29,14 +30,24 @@ export interface GuardOptions {
   /** Tests only: an internal address that may be reached anyway (a fixture server on 127.0.0.1). */
   readonly allowAddress: (address: string) => boolean;
   readonly maxRedirects: number;
+  /** Sent as User-Agent, fixed per caller (default `ParleyUnfurl/1`). */
+  readonly userAgent?: string;
 }
 
 export type UnfurlProblem = 'scheme' | 'address' | 'unreachable' | 'status' | 'redirects' | 'too_large' | 'timeout' | 'type';
+
+/** What a message names, so a caller can word its own: the host not found, the status answered, a body cut off. */
+export interface UnfurlFacts {
+  readonly host?: string;
+  readonly status?: number;
+  readonly cutOff?: true;
+}
 
 export class UnfurlError extends Error {
   constructor(
     readonly reason: UnfurlProblem,
     message: string,
+    readonly facts: UnfurlFacts = {},
   ) {
     super(message);
     this.name = 'UnfurlError';
@@ -62,10 +73,10 @@ async function checkedAddress(url: URL, guard: GuardOptions): Promise<ResolvedAd
     literal !== 0
       ? [{ address: host, family: literal === 6 ? (6 as const) : (4 as const) }]
       : await guard.resolve(host).catch(() => {
-          throw new UnfurlError('unreachable', `${host} could not be found`);
+          throw new UnfurlError('unreachable', `${host} could not be found`, { host });
         });
   const first = found[0];
-  if (!first) throw new UnfurlError('unreachable', `${host} could not be found`);
+  if (!first) throw new UnfurlError('unreachable', `${host} could not be found`, { host });
   // Any internal address refuses the host: which one a connection would get is not ours to guess.
   if (!found.every((a) => isPublicAddress(a.address) || guard.allowAddress(a.address))) {
     throw new UnfurlError('address', `${host} is on an address the server does not fetch from`);
@@ -87,16 +98,16 @@ function readBody(res: IncomingMessage, maxBytes: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     res.on('end', () => resolve(Buffer.concat(chunks)));
-    res.on('error', () => reject(new UnfurlError('unreachable', 'The answer was cut off')));
+    res.on('error', () => reject(new UnfurlError('unreachable', 'The answer was cut off', { cutOff: true })));
     res.on('close', () => {
-      if (!res.complete) reject(new UnfurlError('unreachable', 'The answer was cut off'));
+      if (!res.complete) reject(new UnfurlError('unreachable', 'The answer was cut off', { cutOff: true }));
     });
   });
 }
 
 type Answer = { readonly redirect: string } | { readonly contentType: string; readonly body: Buffer };
 
-function getOnce(url: URL, to: ResolvedAddress, accept: string, maxBytes: number, signal: AbortSignal): Promise<Answer> {
+function getOnce(url: URL, to: ResolvedAddress, headers: Record<string, string>, maxBytes: number, signal: AbortSignal): Promise<Answer> {
   const https = url.protocol === 'https:';
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const options: RequestOptions & { servername?: string } = {
@@ -105,8 +116,7 @@ function getOnce(url: URL, to: ResolvedAddress, accept: string, maxBytes: number
     port: url.port || (https ? 443 : 80),
     path: `${url.pathname}${url.search}`,
     method: 'GET',
-    // Nothing of any user goes out: a fixed agent, no cookies, no Referer; no compression hiding the size.
-    headers: { Host: url.host, 'User-Agent': 'ParleyUnfurl/1', Accept: accept, 'Accept-Encoding': 'identity' },
+    headers: { ...headers, Host: url.host },
     agent: false,
     signal,
   };
@@ -122,7 +132,7 @@ function getOnce(url: URL, to: ResolvedAddress, accept: string, maxBytes: number
       }
       if (status !== 200) {
         res.destroy();
-        reject(new UnfurlError('status', `The server answered ${status}`));
+        reject(new UnfurlError('status', `The server answered ${status}`, { status }));
         return;
       }
       const declared = Number(res.headers['content-length']);
@@ -149,9 +159,11 @@ export async function guardedGet(text: string, guard: GuardOptions, accept: stri
     else signal.addEventListener('abort', fail, { once: true });
   });
   aborted.catch(() => {});
+  // Nothing of any user goes out: a fixed agent, no cookies, no Referer; no compression hiding the size.
+  const headers = { 'User-Agent': guard.userAgent ?? 'ParleyUnfurl/1', Accept: accept, 'Accept-Encoding': 'identity' };
   for (let redirects = 0; ; redirects++) {
     const to = await Promise.race([checkedAddress(url, guard), aborted]);
-    const answer = await Promise.race([getOnce(url, to, accept, maxBytes, signal), aborted]);
+    const answer = await Promise.race([getOnce(url, to, headers, maxBytes, signal), aborted]);
     if ('body' in answer) return { url, contentType: answer.contentType, body: answer.body };
     if (redirects === guard.maxRedirects) throw new UnfurlError('redirects', `More than ${guard.maxRedirects} redirects`);
     const next = proxyTarget(answer.redirect, url);
