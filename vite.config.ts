@@ -123,6 +123,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          setupFiles: ['./test/setup/browser.ts'],
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
           // test/examples: the examples/ apps (no React), driven in a real page.
@@ -138,6 +139,7 @@ export default defineConfig({
         resolve: { alias: parleyDistAliases },
         test: {
           name: 'browser-dist',
+          setupFiles: ['./test/setup/browser.ts'],
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/examples/**/*.test.{ts,tsx}'],
@@ -156,6 +158,7 @@ export default defineConfig({
         optimizeDeps: { include: browserDeps.map((dep) => dep.replace(/^react(-dom)?(?=\/|$)/, (m) => `${m}-18`)) },
         test: {
           name: 'react18',
+          setupFiles: ['./test/setup/browser.ts'],
           testTimeout: BROWSER_TEST_TIMEOUT_MS,
           expect: BROWSER_EXPECT,
           include: ['test/browser/**/*.test.{ts,tsx}'],

@@ -1,6 +1,8 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 
 import '../src/theme/styles.css';
+// Emoji drawn as emoji in every browser, the test runner's included (fonts from node_modules).
+import '@fontsource/noto-color-emoji';
 
 export type ParleyTheme = 'light' | 'dark' | 'brand';
 export type ParleyDirection = 'ltr' | 'rtl';
