@@ -37,7 +37,7 @@ import { UploadStore } from './node/uploads';
 export { DEFAULT_RATE_LIMITS, type RateLimitRule, type RateLimits } from './node/rateLimit';
 export type { HandshakeError } from './node/handshakeError';
 export { createUnfurlFetcher, type UnfurlFetcherOptions } from './node/unfurl/createUnfurlFetcher';
-export { UnfurlError, type ResolvedAddress, type Resolver, type UnfurlProblem } from './node/unfurl/guardedGet';
+export { UnfurlError, type ResolvedAddress, type Resolver, type UnfurlProblem } from './node/unfurl/unfurlErrors';
 
 /**
  * @deprecated The admin key that was the default, printed in the README: a server now refuses

@@ -17,7 +17,7 @@ import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { createChatClient, createMemoryOutbox, type ChatClient } from 'parley/core';
 import { createMockServer, type MockChatServer } from 'parley/mock-server';
-import { ChatProvider, MessageBubble, MessageList, TypingIndicator, type RenderMessageProps } from 'parley';
+import { ChatProvider, FormattedText, MessageBubble, MessageList, TypingIndicator, type RenderMessageProps } from 'parley';
 import '../../src/theme/styles.css';
 
 const cleanups: (() => void)[] = [];
@@ -147,6 +147,10 @@ describe('render counts', () => {
     await expect.poll(() => rowIn(aliceBob, lastOf('alice-bob'))).not.toBeNull();
     await readUpTo(client, 'general', server.messages('general').at(-1)!.seq);
     await readUpTo(client, 'alice-bob', server.messages('alice-bob').at(-1)!.seq);
+    // Rows grow when the formatter's chunk or the emoji font arrives, and the list measures them
+    // again: both in before counting, so what is counted is the new message alone.
+    await FormattedText.preload();
+    await document.fonts.ready;
     await settle(counts);
 
     const before = new Map(commits);

@@ -57,6 +57,7 @@ const MESSAGE_EVENTS: Record<string, MessageProbe> = {
   'reaction:remove': (id) => ({ id, emoji: '👍' }),
   'message:pin': (id) => ({ id }),
   'message:unpin': (id) => ({ id }),
+  'message:preview:remove': (id) => ({ id }),
   'message:forward': (id) => ({ id, conversationId: 'alice-bob', clientId: uniqueId('probe') }),
   'thread:before': (rootId) => ({ rootId, beforeSeq: 5, limit: 5 }),
   'thread:since': (rootId) => ({ rootId, afterSeq: 0 }),

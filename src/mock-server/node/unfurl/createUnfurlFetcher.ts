@@ -7,7 +7,8 @@
  * is just no preview (null); a page whose image fails keeps its text.
  */
 import type { UnfurlFn } from '../../previews/unfurl';
-import { guardedGet, systemResolver, UnfurlError, type Resolver } from './guardedGet';
+import { guardedGet, systemResolver } from './guardedGet';
+import { UnfurlError, type Resolver } from './unfurlErrors';
 import { readPageMeta } from './pageMeta';
 
 export interface UnfurlFetcherOptions {

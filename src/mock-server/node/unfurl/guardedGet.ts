@@ -16,14 +16,9 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { proxyTarget } from '../imageProxyUrls';
 import { isPublicAddress } from '../privateAddress';
+import { UnfurlError, type Resolver, type ResolvedAddress } from './unfurlErrors';
 
-export interface ResolvedAddress {
-  readonly address: string;
-  readonly family: 4 | 6;
-}
-
-/** Host name → its addresses (default: the system resolver, every address). */
-export type Resolver = (host: string) => Promise<readonly ResolvedAddress[]>;
+export { UnfurlError, type ResolvedAddress, type Resolver, type UnfurlFacts, type UnfurlProblem } from './unfurlErrors';
 
 export interface GuardOptions {
   readonly resolve: Resolver;
@@ -32,26 +27,6 @@ export interface GuardOptions {
   readonly maxRedirects: number;
   /** Sent as User-Agent, fixed per caller (default `ParleyUnfurl/1`). */
   readonly userAgent?: string;
-}
-
-export type UnfurlProblem = 'scheme' | 'address' | 'unreachable' | 'status' | 'redirects' | 'too_large' | 'timeout' | 'type';
-
-/** What a message names, so a caller can word its own: the host not found, the status answered, a body cut off. */
-export interface UnfurlFacts {
-  readonly host?: string;
-  readonly status?: number;
-  readonly cutOff?: true;
-}
-
-export class UnfurlError extends Error {
-  constructor(
-    readonly reason: UnfurlProblem,
-    message: string,
-    readonly facts: UnfurlFacts = {},
-  ) {
-    super(message);
-    this.name = 'UnfurlError';
-  }
 }
 
 export interface Fetched {
