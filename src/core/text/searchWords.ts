@@ -9,10 +9,12 @@
  * (NFD) with its marks dropped, so accents and diacritics do not count.
  */
 
+import { foldWord } from './foldWord';
+
+export { foldWord };
+
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const MARKS = /\p{M}/gu;
-const ASCII = /^[\x00-\x7f]*$/;
 
 interface WordSegmenter {
   segment(text: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }>;
@@ -28,12 +30,6 @@ function wordSegmenter(): WordSegmenter | null {
   return segmenter;
 }
 
-/** Lowercased, decomposed and without marks: "Café" and "cafe" fold alike. */
-export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
-  // Most chat text is ASCII: nothing to decompose.
-  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(MARKS, '');
-}
 
 /** A word of a text and where it starts (UTF-16 index), as it is written there. */
 export interface SearchWord {

@@ -65,7 +65,7 @@ interface RawEmoji {
   skins?: { hexcode: string; unicode: string }[];
 }
 
-/** Lower case without diacritics; the same rule as the mention picker's (`mentionQuery.fold`). */
+/** Lower case without diacritics; the rule of search's `foldWord`, copied: this data chunk imports nothing from the kit. */
 export function foldText(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

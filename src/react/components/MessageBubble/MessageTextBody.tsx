@@ -4,6 +4,7 @@ import type { MentionName } from '../../../core/text/formatTypes';
 import type { DisplayMessage } from '../../../core/types';
 import { useTextRendering } from '../../ChatProvider';
 import { useChatStore } from '../../hooks/useChatStore';
+import { useCurrentUserId } from '../../hooks/useConversations';
 import { mayHaveFormatting } from '../../../core/text/formatMarks';
 import { FormattedText } from '../lazyParts';
 import { MessageText } from './MessageText';
@@ -21,7 +22,7 @@ export function MessageTextBody({ message }: { message: DisplayMessage }) {
   const { formatting, renderText } = useTextRendering();
   const mentionIds = message.mentions;
   const users = useChatStore((s) => (formatting && mentionIds !== undefined && mentionIds.length > 0 ? s.users : NO_USERS));
-  const selfId = useChatStore((s) => s.userId);
+  const selfId = useCurrentUserId();
   const mentions = useMemo(
     (): MentionName[] | undefined =>
       mentionIds?.map((userId) => ({ userId, name: userId === EVERYONE ? EVERYONE : (users[userId]?.name ?? userId) })),

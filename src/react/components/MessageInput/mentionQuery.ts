@@ -4,6 +4,8 @@
  * are still in the text when it is sent.
  */
 
+import { foldWord } from '../../../core/text/foldWord';
+
 /** The id a message's `mentions` use for everyone in a group. */
 export const MENTION_EVERYONE = 'here';
 
@@ -29,10 +31,8 @@ export function mentionQueryAt(text: string, caret: number): MentionQuery | null
   return null;
 }
 
-/** Lower case without diacritics: "Élodie" and "elodie" match. */
-export function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Lower case without diacritics, by search's own rule: "Élodie" and "elodie" match. */
+export { foldWord as fold };
 
 export interface MentionCandidate {
   readonly id: string;
@@ -41,9 +41,9 @@ export interface MentionCandidate {
 
 /** Candidates whose id, or a word of whose name, starts with the query; in their given order. */
 export function matchCandidates<C extends MentionCandidate>(candidates: readonly C[], query: string): C[] {
-  const q = fold(query);
+  const q = foldWord(query);
   if (q === '') return [...candidates];
-  return candidates.filter((c) => fold(c.id).startsWith(q) || fold(c.name).startsWith(q) || fold(c.name).split(/\s+/).some((w) => w.startsWith(q)));
+  return candidates.filter((c) => foldWord(c.id).startsWith(q) || foldWord(c.name).startsWith(q) || foldWord(c.name).split(/\s+/).some((w) => w.startsWith(q)));
 }
 
 /** The text with the query replaced by `@name ` and the caret after it. */
